@@ -1,0 +1,77 @@
+package org.countygrid.platform.cluster.internal;
+
+import java.io.FileNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Hashtable;
+
+import org.countygrid.platform.api.NodeIdentity;
+import org.countygrid.platform.cluster.internal.domain.PropertyPlaceholders;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.FileSystemXmlConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+
+/**
+ * The node's embedded Hazelcast member, configured from {@code configFile} (by default
+ * {@code etc/hazelcast.xml}: loopback only, a single member) and registered as a {@link HazelcastInstance}
+ * service. Joining a region's cluster is a change of that file alone.
+ */
+@Component(service = {}, immediate = true, configurationPid = ClusterConfig.PID)
+@Designate(ocd = ClusterConfig.class)
+public class HazelcastMember {
+
+    /** Member attribute naming the CountyGrid node, so other members can tell who left. */
+    public static final String NODE_ATTRIBUTE = "countygrid.node";
+
+    private static final Logger LOG = LoggerFactory.getLogger(HazelcastMember.class);
+
+    private final HazelcastInstance hazelcast;
+    private final ServiceRegistration<HazelcastInstance> registration;
+
+    @Activate
+    public HazelcastMember(BundleContext bundleContext, @Reference NodeIdentity identity, ClusterConfig config)
+            throws FileNotFoundException {
+        Path file = Path.of(PropertyPlaceholders.resolve(config.configFile()));
+        long started = System.nanoTime();
+        hazelcast = Hazelcast.newHazelcastInstance(load(file, identity.nodeName(), getClass().getClassLoader()));
+        LOG.info("Hazelcast member {} of cluster {} started in {} ms with {} member(s), configured by {}",
+                hazelcast.getCluster().getLocalMember().getAddress(), hazelcast.getConfig().getClusterName(),
+                (System.nanoTime() - started) / 1_000_000, hazelcast.getCluster().getMembers().size(), file);
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("hazelcast.instance.name", hazelcast.getName());
+        registration = bundleContext.registerService(HazelcastInstance.class, hazelcast, properties);
+    }
+
+    @Deactivate
+    void deactivate() {
+        registration.unregister();
+        hazelcast.shutdown();
+    }
+
+    /**
+     * Reads the member configuration. The class loader is this bundle's, so that Hazelcast finds the classes
+     * of values put into the cluster from here; the instance is named after the node.
+     */
+    static Config load(Path file, String nodeName, ClassLoader classLoader) throws FileNotFoundException {
+        if (!Files.isRegularFile(file)) {
+            throw new FileNotFoundException("Hazelcast configuration " + file + " does not exist; the distribution ships "
+                    + "etc/hazelcast.xml, or set configFile in org.countygrid.platform.cluster.cfg");
+        }
+        Config config = new FileSystemXmlConfig(file.toFile());
+        config.setClassLoader(classLoader);
+        config.setInstanceName(nodeName);
+        config.getMemberAttributeConfig().setAttribute(NODE_ATTRIBUTE, nodeName);
+        return config;
+    }
+}

@@ -1,0 +1,200 @@
+package org.countygrid.platform.cluster.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.apache.karaf.features.FeatureEvent;
+import org.apache.karaf.features.FeaturesListener;
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.features.RepositoryEvent;
+import org.countygrid.platform.api.NodeIdentity;
+import org.countygrid.platform.cluster.NodeInfo;
+import org.countygrid.platform.cluster.NodeRegistry;
+import org.countygrid.platform.cluster.internal.domain.NodeEntry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+
+/**
+ * The cluster's node registry: each node keeps its own entry in the map {@value #MAP}, refreshed every
+ * heartbeat and whenever a CountyGrid feature is installed or removed. The entry of a member that leaves is
+ * removed by the members that stay; should that be missed (all of them restarting), it expires after three
+ * heartbeats, and {@link #nodes()} never lists an entry whose member is not in the cluster.
+ */
+@Component(service = NodeRegistry.class, immediate = true, configurationPid = ClusterConfig.PID)
+public class HazelcastNodeRegistry implements NodeRegistry {
+
+    public static final String MAP = "countygrid-nodes";
+    static final String FEATURE_PREFIX = "countygrid-";
+
+    private static final Logger LOG = LoggerFactory.getLogger(HazelcastNodeRegistry.class);
+
+    private final HazelcastInstance hazelcast;
+    private final NodeIdentity identity;
+    private final Supplier<List<String>> features;
+    private final Duration heartbeat;
+    private final Clock clock;
+    private final Instant startedAt;
+    private final UUID membershipRegistration;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "countygrid-node-registry");
+        t.setDaemon(true);
+        return t;
+    });
+    private FeaturesService featuresService;
+    private FeaturesListener featuresListener;
+
+    @Activate
+    public HazelcastNodeRegistry(@Reference HazelcastInstance hazelcast, @Reference NodeIdentity identity,
+            @Reference FeaturesService featuresService, ClusterConfig config) {
+        this(hazelcast, identity, () -> installedCountyGridFeatures(featuresService),
+                Duration.ofSeconds(Math.max(1, config.heartbeatSeconds())), Clock.systemUTC());
+        this.featuresService = featuresService;
+        this.featuresListener = new FeatureChanges();
+        featuresService.registerListener(featuresListener);
+    }
+
+    /** For tests: the installed features come from {@code features}; call {@link #featuresChanged()} by hand. */
+    HazelcastNodeRegistry(HazelcastInstance hazelcast, NodeIdentity identity, Supplier<List<String>> features,
+            Duration heartbeat, Clock clock) {
+        this.hazelcast = hazelcast;
+        this.identity = identity;
+        this.features = features;
+        this.heartbeat = heartbeat;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+        this.membershipRegistration = hazelcast.getCluster().addMembershipListener(new Departures());
+        executor.scheduleWithFixedDelay(this::refresh, 0, heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (featuresService != null) {
+            featuresService.unregisterListener(featuresListener);
+        }
+        executor.shutdownNow();
+        if (hazelcast.getLifecycleService().isRunning()) {
+            hazelcast.getCluster().removeMembershipListener(membershipRegistration);
+            removeEntriesOf(localMember(), identity.nodeName());
+        }
+    }
+
+    @Override
+    public List<NodeInfo> nodes() {
+        Set<String> members = hazelcast.getCluster().getMembers().stream().map(m -> m.getUuid().toString())
+                .collect(Collectors.toSet());
+        return map().values().stream().map(NodeEntry::fromMap).filter(e -> members.contains(e.member()))
+                .map(NodeEntry::info).sorted(Comparator.comparing(NodeInfo::node)).toList();
+    }
+
+    /** Re-publishes this node's entry soon, off the caller's thread (it may be the feature deployment's). */
+    void featuresChanged() {
+        soon(this::refresh);
+    }
+
+    private void soon(Runnable work) {
+        try {
+            executor.execute(work);
+        } catch (RejectedExecutionException e) {
+            // deactivating: this node's entry is being removed anyway
+        }
+    }
+
+    void refresh() {
+        try {
+            Member local = hazelcast.getCluster().getLocalMember();
+            NodeInfo info = new NodeInfo(identity.nodeName(), identity.office().value(), identity.officeName(),
+                    identity.version(), local.getAddress().getHost() + ":" + local.getAddress().getPort(),
+                    features.get().stream().sorted().toList(), startedAt, clock.instant());
+            map().set(identity.nodeName(), new NodeEntry(info, localMember()).toMap(), heartbeat.toSeconds() * 3,
+                    TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            // the member may be shutting down, or the features service busy; the next heartbeat tries again
+            LOG.warn("Could not refresh the registry entry of node {}: {}", identity.nodeName(), e.getMessage());
+        }
+    }
+
+    private IMap<String, Map<String, String>> map() {
+        return hazelcast.getMap(MAP);
+    }
+
+    private String localMember() {
+        return hazelcast.getCluster().getLocalMember().getUuid().toString();
+    }
+
+    /** Removes the entries a member wrote; only {@code onlyNode}'s when given. */
+    private void removeEntriesOf(String member, String onlyNode) {
+        try {
+            IMap<String, Map<String, String>> map = map();
+            for (Map.Entry<String, Map<String, String>> entry : map.entrySet()) {
+                boolean wanted = onlyNode == null || onlyNode.equals(entry.getKey());
+                if (wanted && member.equals(NodeEntry.fromMap(entry.getValue()).member())) {
+                    map.delete(entry.getKey());
+                    LOG.info("Node {} left the cluster", entry.getKey());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not remove the registry entries of member {}: {}", member, e.getMessage());
+        }
+    }
+
+    static List<String> installedCountyGridFeatures(FeaturesService featuresService) {
+        try {
+            return List.of(featuresService.listInstalledFeatures()).stream().map(f -> f.getName())
+                    .filter(name -> name.startsWith(FEATURE_PREFIX)).distinct().toList();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot list installed features: " + e.getMessage(), e);
+        }
+    }
+
+    private final class Departures implements MembershipListener {
+
+        @Override
+        public void memberAdded(MembershipEvent event) {
+            // the new member publishes its own entry
+        }
+
+        @Override
+        public void memberRemoved(MembershipEvent event) {
+            String member = event.getMember().getUuid().toString();
+            // map operations do not belong on Hazelcast's event thread
+            soon(() -> removeEntriesOf(member, null));
+        }
+    }
+
+    private final class FeatureChanges implements FeaturesListener {
+
+        @Override
+        public void featureEvent(FeatureEvent event) {
+            if (event.getFeature().getName().startsWith(FEATURE_PREFIX)) {
+                featuresChanged();
+            }
+        }
+
+        @Override
+        public void repositoryEvent(RepositoryEvent event) {
+            // repositories alone change no installed feature
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.countygrid.platform.cluster.internal.command;
+
+import java.io.PrintStream;
+import java.security.AccessController;
+
+import javax.security.auth.Subject;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.countygrid.platform.api.NodeIdentity;
+import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.api.security.Role;
+import org.countygrid.platform.api.security.SubjectCaller;
+import org.countygrid.platform.cluster.NodeInfo;
+import org.countygrid.platform.cluster.NodeRegistry;
+
+@Service
+@Command(scope = "cluster", name = "node-list", description = "Lists the CountyGrid nodes of the cluster; * marks this node")
+public class NodeListCommand implements Action {
+
+    @Reference
+    NodeRegistry registry;
+
+    @Reference
+    NodeIdentity identity;
+
+    @Override
+    @SuppressWarnings("removal")
+    public Object execute() {
+        try {
+            SubjectCaller.from(Subject.getSubject(AccessController.getContext())).requireAnyRole(Role.ADMIN, Role.AUDITOR);
+        } catch (Problem e) {
+            System.err.println(e.getMessage());
+            return null;
+        }
+        // Karaf gives each session its own System.out; read it now, on the session's thread
+        PrintStream out = System.out;
+        ShellTable table = new ShellTable().emptyTableText("no nodes (the registry is not filled yet)");
+        table.column("");
+        table.column("Node");
+        table.column("Office");
+        table.column("Version");
+        table.column("Address");
+        table.column("Features");
+        table.column("Started");
+        table.column("Last seen");
+        for (NodeInfo n : registry.nodes()) {
+            table.addRow().addContent(n.node().equals(identity.nodeName()) ? "*" : "", n.node(),
+                    n.office() + " " + n.officeName(), n.version(), n.address(), String.join(", ", n.features()),
+                    n.startedAt(), n.lastSeen());
+        }
+        table.print(out);
+        return null;
+    }
+}

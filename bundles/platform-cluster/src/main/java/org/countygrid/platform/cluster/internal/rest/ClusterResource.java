@@ -1,0 +1,39 @@
+package org.countygrid.platform.cluster.internal.rest;
+
+import java.util.List;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+
+import org.countygrid.platform.api.NodeIdentity;
+import org.countygrid.platform.api.rest.RestResource;
+import org.countygrid.platform.api.security.RequiresRole;
+import org.countygrid.platform.api.security.Role;
+import org.countygrid.platform.cluster.NodeRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = RestResource.class)
+@Path("/cluster")
+@Produces(MediaType.APPLICATION_JSON)
+public class ClusterResource implements RestResource {
+
+    private final NodeRegistry registry;
+    private final NodeIdentity identity;
+
+    @Activate
+    public ClusterResource(@Reference NodeRegistry registry, @Reference NodeIdentity identity) {
+        this.registry = registry;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/nodes")
+    @RequiresRole({ Role.ADMIN, Role.AUDITOR })
+    public List<NodeView> nodes() {
+        return registry.nodes().stream().map(n -> NodeView.of(n, identity.nodeName())).toList();
+    }
+}

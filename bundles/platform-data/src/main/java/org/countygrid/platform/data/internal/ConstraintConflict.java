@@ -1,0 +1,36 @@
+package org.countygrid.platform.data.internal;
+
+import java.sql.SQLException;
+
+import org.countygrid.platform.api.Problem;
+
+/**
+ * Turns a broken unique or foreign key constraint (SQLSTATE class 23, the same on H2 and PostgreSQL) into a 409
+ * problem, so a duplicate idempotency key or account number reaches the caller as a conflict, not a server error.
+ */
+final class ConstraintConflict {
+
+    private ConstraintConflict() {
+    }
+
+    static RuntimeException translate(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && isViolation(sql)) {
+                Problem conflict = Problem.conflict("the change conflicts with data already stored");
+                conflict.initCause(e);
+                return conflict;
+            }
+        }
+        return e;
+    }
+
+    /** A batch reports the statement's error as its next exception. */
+    static boolean isViolation(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if (s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,124 @@
+package org.countygrid.platform.data.internal;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.resource.OSGiResourceAccessor;
+import liquibase.resource.ResourceAccessor;
+
+import org.countygrid.platform.data.Database;
+import org.countygrid.platform.data.ModuleStore;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database on the pax-jdbc DataSource: migrates the platform's tables at activation and opens module stores.
+ * Also registered under its own class for this bundle's outbox, office directory and shell command.
+ */
+@Component(service = { Database.class, DatabaseService.class }, immediate = true, configurationPid = DatabaseService.PID)
+@Designate(ocd = DataConfig.class)
+public class DatabaseService implements Database {
+
+    static final String PID = "org.countygrid.platform.data";
+    static final String PLATFORM_CHANGELOG = "db/changelog/platform.xml";
+    static final String PLATFORM_OWNER = "org.countygrid.platform.data";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseService.class);
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final SchemaMigration migration;
+    private final String productName;
+    private final Set<JpaModuleStore> stores = ConcurrentHashMap.newKeySet();
+
+    @Activate
+    public DatabaseService(@Reference(name = "dataSource", target = DataConfig.DEFAULT_TARGET) DataSource dataSource, BundleContext context) {
+        this(dataSource, Clock.systemUTC(), new OSGiResourceAccessor(context.getBundle()));
+    }
+
+    /** Outside OSGi, e.g. in a module's component tests: the platform changelog comes from the class path. */
+    public DatabaseService(DataSource dataSource) {
+        this(dataSource, Clock.systemUTC(), new ClassLoaderResourceAccessor(DatabaseService.class.getClassLoader()));
+    }
+
+    DatabaseService(DataSource dataSource, Clock clock, ResourceAccessor platformResources) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.migration = new SchemaMigration(dataSource);
+        migration.migrate(PLATFORM_CHANGELOG, PLATFORM_OWNER, platformResources);
+        this.productName = describe().product();
+    }
+
+    @Override
+    public ModuleStore open(String unitName, Bundle bundle, String changelogPath) {
+        BundleWiring wiring = bundle.adapt(BundleWiring.class);
+        if (wiring == null) {
+            throw new IllegalStateException("bundle " + bundle.getSymbolicName() + " is not resolved");
+        }
+        return open(unitName, bundle.getSymbolicName(), new OSGiResourceAccessor(bundle), wiring.getClassLoader(), changelogPath);
+    }
+
+    /**
+     * Outside OSGi: the changelog and META-INF/persistence.xml come from {@code classLoader}, e.g. a module test's
+     * own class loader.
+     */
+    public ModuleStore open(String unitName, ClassLoader classLoader, String changelogPath) {
+        return open(unitName, "class path", new ClassLoaderResourceAccessor(classLoader), classLoader, changelogPath);
+    }
+
+    private ModuleStore open(String unitName, String owner, ResourceAccessor resources, ClassLoader classLoader, String changelogPath) {
+        if (PLATFORM_CHANGELOG.equals(changelogPath)) {
+            throw new IllegalArgumentException(PLATFORM_CHANGELOG + " is the platform's own changelog");
+        }
+        long start = System.nanoTime();
+        migration.migrate(changelogPath, owner, resources);
+        JpaModuleStore store = new JpaModuleStore(unitName, PersistenceUnits.create(unitName, classLoader, dataSource), dataSource, clock, stores::remove);
+        stores.add(store);
+        LOG.info("Opened unit {} of {} with {} in {} ms", unitName, owner, changelogPath, (System.nanoTime() - start) / 1_000_000);
+        return store;
+    }
+
+    @Override
+    public String productName() {
+        return productName;
+    }
+
+    /** For this bundle's JDBC services; modules get theirs from {@link ModuleStore#dataSource()}. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public DatabaseDescription describe() {
+        try (Connection c = dataSource.getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            return new DatabaseDescription(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
+                    DatabaseDescription.withoutPassword(meta.getURL()), meta.getUserName(), DatabaseDescription.poolOf(dataSource));
+        } catch (SQLException e) {
+            throw new IllegalStateException("database unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The stores' owners should have closed them already; a store left open would keep the old DataSource. */
+    @Deactivate
+    void deactivate() {
+        for (JpaModuleStore store : Set.copyOf(stores)) {
+            LOG.warn("Closing unit {}: its module did not close it", store.unitName());
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.countygrid.platform.data.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceException;
+
+import org.countygrid.platform.api.OfficeCode;
+import org.countygrid.platform.api.event.DomainEvent;
+import org.countygrid.platform.data.ModuleStore;
+
+/** A module's EclipseLink unit, handing out entity managers scoped to one office. */
+final class JpaModuleStore implements ModuleStore {
+
+    private static final String INSERT_EVENT = "INSERT INTO cg_outbox (office, type, version, subject, occurred_at, payload) "
+            + "VALUES (?, ?, ?, ?, ?, ?)";
+
+    private final String unitName;
+    private final EntityManagerFactory factory;
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Consumer<JpaModuleStore> onClose;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    JpaModuleStore(String unitName, EntityManagerFactory factory, DataSource dataSource, Clock clock, Consumer<JpaModuleStore> onClose) {
+        this.unitName = unitName;
+        this.factory = factory;
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public <T> T read(OfficeCode office, Function<EntityManager, T> work) {
+        EntityManager em = entityManager(office);
+        try {
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    @Override
+    public <T> T write(OfficeCode office, Function<EntityManager, T> work) {
+        EntityManager em = entityManager(office);
+        try {
+            EntityTransaction tx = em.getTransaction();
+            tx.begin();
+            T result;
+            try {
+                result = work.apply(em);
+                tx.commit();
+            } catch (PersistenceException e) {
+                rollback(tx, e);
+                throw ConstraintConflict.translate(e);
+            } catch (RuntimeException | Error e) {
+                rollback(tx, e);
+                throw e;
+            }
+            return result;
+        } finally {
+            em.close();
+        }
+    }
+
+    @Override
+    public void publish(EntityManager em, DomainEvent event) {
+        Objects.requireNonNull(event, "event");
+        if (!em.getTransaction().isActive()) {
+            throw new IllegalStateException("publish " + event.type() + " inside ModuleStore.write(...), where a transaction is open");
+        }
+        Object office = em.getProperties().get(OFFICE_PROPERTY);
+        if (!event.office().value().equals(office)) {
+            throw new IllegalArgumentException("event " + event.type() + " of office " + event.office()
+                    + " published in a transaction of office " + office);
+        }
+        // a native statement runs on the transaction's connection, so the row commits or rolls back with the change
+        em.createNativeQuery(INSERT_EVENT)
+                .setParameter(1, event.office().value())
+                .setParameter(2, event.type())
+                .setParameter(3, event.version())
+                .setParameter(4, event.subject())
+                .setParameter(5, Timestamp.from(clock.instant()))
+                .setParameter(6, EventJson.toJson(event))
+                .executeUpdate();
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                factory.close();
+            } finally {
+                onClose.accept(this);
+            }
+        }
+    }
+
+    String unitName() {
+        return unitName;
+    }
+
+    private EntityManager entityManager(OfficeCode office) {
+        Objects.requireNonNull(office, "office");
+        if (closed.get()) {
+            throw new IllegalStateException("the store of unit " + unitName + " is closed");
+        }
+        return factory.createEntityManager(Map.of(OFFICE_PROPERTY, office.value()));
+    }
+
+    private static void rollback(EntityTransaction tx, Throwable cause) {
+        try {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.countygrid.platform.integration;
+
+import java.time.Instant;
+
+/**
+ * What the outbox relay has done since this node started.
+ *
+ * @param published           events marked published, whether or not a route consumed them
+ * @param withoutConsumer     of those, events no started route consumed
+ * @param pending             events still waiting in the outbox, or -1 when the outbox cannot be read
+ * @param lastSequence        sequence of the last event published, or 0
+ * @param consecutiveFailures failed attempts since the last success; the relay backs off while it is above 0
+ * @param lastError           the last failure (event, type and message), or null
+ */
+public record RelayStats(long published, long withoutConsumer, long pending, long lastSequence,
+        int consecutiveFailures, String lastError, Instant lastErrorAt) {
+}

@@ -1,0 +1,74 @@
+package org.countygrid.platform.integration.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.countygrid.platform.data.EventOutbox;
+import org.countygrid.platform.integration.EventRelay;
+import org.countygrid.platform.integration.RelayStats;
+import org.countygrid.platform.integration.internal.domain.RetryDelay;
+import org.countygrid.platform.integration.internal.relay.OutboxRelay;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the outbox relay every relayIntervalMillis while both the outbox and the Camel context are there. */
+@Component(service = EventRelay.class, immediate = true, configurationPid = IntegrationConfig.PID)
+public class OutboxRelayService implements EventRelay {
+
+    /** A failing consumer is retried at most this far apart. */
+    static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(60);
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelayService.class);
+
+    private final OutboxRelay relay;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "countygrid-outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Activate
+    public OutboxRelayService(@Reference CountyGridCamel camel, @Reference EventOutbox outbox, IntegrationConfig config) {
+        long interval = Math.max(50, config.relayIntervalMillis());
+        Duration base = Duration.ofMillis(interval);
+        relay = new OutboxRelay(camel.camel(), outbox, config.relayBatchSize(),
+                new RetryDelay(base, base.compareTo(MAX_RETRY_DELAY) > 0 ? base : MAX_RETRY_DELAY), Clock.systemUTC());
+        ticker.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+        LOG.info("Outbox relay runs every {} ms, {} events at a time", interval, config.relayBatchSize());
+    }
+
+    @Deactivate
+    void deactivate() {
+        // let a running pass finish: interrupting it mid-route would leave half-done work
+        ticker.shutdown();
+        try {
+            if (!ticker.awaitTermination(10, TimeUnit.SECONDS)) {
+                ticker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        relay.close();
+    }
+
+    @Override
+    public RelayStats stats() {
+        return relay.stats();
+    }
+
+    private void tick() {
+        try {
+            relay.relay();
+        } catch (RuntimeException e) {
+            // relay() handles its own failures; this keeps the schedule alive whatever slips through
+            LOG.error("Outbox relay tick failed: {}", e.getMessage(), e);
+        }
+    }
+}

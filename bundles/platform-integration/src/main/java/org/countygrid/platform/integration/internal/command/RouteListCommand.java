@@ -1,0 +1,94 @@
+package org.countygrid.platform.integration.internal.command;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.api.security.Role;
+import org.countygrid.platform.integration.EventRelay;
+import org.countygrid.platform.integration.RelayStats;
+import org.countygrid.platform.integration.RouteControl;
+import org.countygrid.platform.integration.RouteInfo;
+import org.countygrid.platform.integration.RouteLoadError;
+
+@Service
+@Command(scope = "integration", name = "route-list", description = "Lists the routes of the countygrid Camel context, route files that failed to load, and the outbox relay")
+public class RouteListCommand implements Action {
+
+    static final int MAX_ERROR_WIDTH = 60;
+
+    @Reference
+    RouteControl routes;
+
+    @Reference(optional = true)
+    EventRelay relay;
+
+    @Override
+    public Object execute() {
+        try {
+            ShellCaller.require(Role.ADMIN, Role.AUDITOR);
+        } catch (Problem e) {
+            System.err.println(e.getMessage());
+            return null;
+        }
+        // Karaf gives each session its own System.out; read it now, on the session's thread
+        PrintStream out = System.out;
+        printRoutes(out, routes.routes());
+        printLoadErrors(out, routes.loadErrors());
+        printRelay(out);
+        return null;
+    }
+
+    private void printRoutes(PrintStream out, List<RouteInfo> list) {
+        ShellTable table = new ShellTable().emptyTableText("no routes");
+        table.column("Id");
+        table.column("Source");
+        table.column("State");
+        table.column("Total").alignRight();
+        table.column("Failed").alignRight();
+        table.column("Inflight").alignRight();
+        table.column("Last error");
+        for (RouteInfo r : list) {
+            table.addRow().addContent(r.id(), r.source(), r.state(), r.exchangesTotal(), r.exchangesFailed(),
+                    r.exchangesInflight(), shorten(r.lastError()));
+        }
+        table.print(out);
+    }
+
+    /** Not a table: parser messages span lines and point at a column with a caret. */
+    private void printLoadErrors(PrintStream out, List<RouteLoadError> errors) {
+        for (RouteLoadError e : errors) {
+            out.println();
+            out.println("Not loaded: " + e.source() + " (" + e.at() + ")");
+            e.message().lines().forEach(line -> out.println("    " + line));
+        }
+    }
+
+    private void printRelay(PrintStream out) {
+        if (relay == null) {
+            out.println();
+            out.println("Outbox relay: not running (no event outbox)");
+            return;
+        }
+        RelayStats s = relay.stats();
+        out.println();
+        out.printf("Outbox relay: %d published (%d without consumer), %s pending, last sequence %d%n", s.published(),
+                s.withoutConsumer(), s.pending() < 0 ? "?" : String.valueOf(s.pending()), s.lastSequence());
+        if (s.lastError() != null) {
+            out.printf("Last relay error at %s (%d failures in a row): %s%n", s.lastErrorAt(), s.consecutiveFailures(), s.lastError());
+        }
+    }
+
+    static String shorten(String text) {
+        if (text == null) {
+            return "";
+        }
+        String line = text.replaceAll("\\s+", " ");
+        return line.length() <= MAX_ERROR_WIDTH ? line : line.substring(0, MAX_ERROR_WIDTH - 1) + "…";
+    }
+}

@@ -1,0 +1,107 @@
+package org.countygrid.platform.integration.internal.route;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeCompletedEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeFailureHandledEvent;
+import org.apache.camel.support.EventNotifierSupport;
+
+/**
+ * Remembers the last error of each route, including failures a dead letter channel handled (otherwise they
+ * would never show), and counts exchanges per originating route for when JMX management is off.
+ */
+public class RouteActivity extends EventNotifierSupport {
+
+    /** The last failure of a route. */
+    public record LastError(String message, Instant at) {
+    }
+
+    /** Exchanges counted by this notifier, used only when Camel's managed route statistics are unavailable. */
+    public record Counts(long total, long failed) {
+    }
+
+    private final Clock clock;
+    private final Map<String, LastError> lastErrors = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong[]> counts = new ConcurrentHashMap<>();
+
+    public RouteActivity(Clock clock) {
+        this.clock = clock;
+        setIgnoreCamelContextEvents(true);
+        setIgnoreCamelContextInitEvents(true);
+        setIgnoreRouteEvents(true);
+        setIgnoreServiceEvents(true);
+        setIgnoreStepEvents(true);
+        setIgnoreExchangeCreatedEvent(true);
+        setIgnoreExchangeSendingEvents(true);
+        setIgnoreExchangeSentEvents(true);
+        setIgnoreExchangeRedeliveryEvents(true);
+        setIgnoreExchangeAsyncProcessingStartedEvents(true);
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+        return event instanceof ExchangeCompletedEvent || event instanceof ExchangeFailedEvent
+                || event instanceof ExchangeFailureHandledEvent;
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        if (event instanceof ExchangeFailedEvent failed) {
+            Exchange exchange = failed.getExchange();
+            count(exchange.getFromRouteId(), true);
+            remember(exchange, exchange.getException());
+        } else if (event instanceof ExchangeFailureHandledEvent handled) {
+            Exchange exchange = handled.getExchange();
+            remember(exchange, exchange.getProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, Throwable.class));
+        } else if (event instanceof ExchangeCompletedEvent completed) {
+            count(completed.getExchange().getFromRouteId(), false);
+        }
+    }
+
+    public Optional<LastError> lastError(String routeId) {
+        return Optional.ofNullable(lastErrors.get(routeId));
+    }
+
+    public Counts counts(String routeId) {
+        AtomicLong[] c = counts.get(routeId);
+        return c == null ? new Counts(0, 0) : new Counts(c[0].get(), c[1].get());
+    }
+
+    /** A removed or replaced route starts with a clean record. */
+    public void forget(String routeId) {
+        lastErrors.remove(routeId);
+        counts.remove(routeId);
+    }
+
+    private void remember(Exchange exchange, Throwable cause) {
+        String routeId = exchange.getProperty(ExchangePropertyKey.FAILURE_ROUTE_ID, String.class);
+        if (routeId == null) {
+            routeId = exchange.getFromRouteId();
+        }
+        if (routeId == null) {
+            return;
+        }
+        String message = cause == null ? "failed" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        lastErrors.put(routeId, new LastError(message, clock.instant()));
+    }
+
+    private void count(String routeId, boolean failed) {
+        if (routeId == null) {
+            return;
+        }
+        AtomicLong[] c = counts.computeIfAbsent(routeId, k -> new AtomicLong[] { new AtomicLong(), new AtomicLong() });
+        c[0].incrementAndGet();
+        if (failed) {
+            c[1].incrementAndGet();
+        }
+    }
+}

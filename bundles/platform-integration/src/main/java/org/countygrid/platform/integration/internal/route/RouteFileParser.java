@@ -1,0 +1,83 @@
+package org.countygrid.platform.integration.internal.route;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.dsl.yaml.YamlRoutesBuilderLoader;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.RoutesDefinition;
+import org.apache.camel.spi.Resource;
+import org.apache.camel.spi.RoutesBuilderLoader;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.xml.in.ModelParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the content of a route file into a RoutesBuilder: {@code *.yaml}/{@code *.yml} with Camel's YAML DSL,
+ * {@code *.xml} with camel-xml-io's parser ({@code <routes>} or {@code <route>} root, without namespace or in
+ * {@code http://camel.apache.org/schema/spring}). camel-xml-io-dsl is not part of camel-karaf, hence the parser.
+ */
+public class RouteFileParser {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouteFileParser.class);
+
+    private final CamelContext camel;
+    private RoutesBuilderLoader yamlLoader;
+
+    public RouteFileParser(CamelContext camel) {
+        this.camel = camel;
+    }
+
+    public static boolean isRouteFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".xml"));
+    }
+
+    /** Parses without touching the context; the builder's routes are checked when it is configured. */
+    public RoutesBuilder parse(Path file, byte[] content) throws Exception {
+        Resource resource = ResourceHelper.fromBytes("file:" + file.toAbsolutePath(), content);
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xml")) {
+            return xml(resource);
+        }
+        return yamlLoader().loadRoutesBuilder(resource);
+    }
+
+    private RoutesBuilder xml(Resource resource) throws Exception {
+        RoutesDefinition parsed = new ModelParser(resource).parseRoutesDefinition().orElseThrow(
+                () -> new IllegalArgumentException("the root element must be <routes> or <route>, without namespace or in "
+                        + "http://camel.apache.org/schema/spring"));
+        RouteBuilder builder = new RouteBuilder() {
+            @Override
+            public void configure() {
+                for (RouteDefinition route : parsed.getRoutes()) {
+                    CamelContextAware.trySetCamelContext(route, getContext());
+                    getRouteCollection().route(route);
+                }
+            }
+        };
+        builder.setResource(resource);
+        return builder;
+    }
+
+    private synchronized RoutesBuilderLoader yamlLoader() throws Exception {
+        if (yamlLoader == null) {
+            yamlLoader = PluginHelper.getRoutesLoader(camel).getRoutesLoader("yaml");
+        }
+        if (yamlLoader == null) {
+            // the factory finder did not see camel-yaml-dsl's service file: create the loader ourselves
+            LOG.info("No YAML routes loader found through Camel's factory finder; using YamlRoutesBuilderLoader directly");
+            YamlRoutesBuilderLoader loader = new YamlRoutesBuilderLoader();
+            loader.setCamelContext(camel);
+            loader.start();
+            yamlLoader = loader;
+        }
+        return yamlLoader;
+    }
+}

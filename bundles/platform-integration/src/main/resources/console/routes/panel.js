@@ -1,0 +1,133 @@
+// Routes panel: every route of the countygrid Camel context, route files that failed to load, and the
+// outbox relay. Refreshes itself every few seconds while it is on screen.
+
+const REFRESH_MS = 4000;
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === 'class') node.className = value;
+    else if (key.startsWith('on')) node.addEventListener(key.substring(2), value);
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) {
+    if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+function when(iso, lang) {
+  if (!iso) return '';
+  return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+}
+
+const STYLE = `
+.cg-routes table { border-collapse: collapse; width: 100%; margin: .5em 0 1.5em; }
+.cg-routes th, .cg-routes td { text-align: left; padding: .3em .6em; border-bottom: 1px solid #ddd; vertical-align: top; }
+.cg-routes td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.cg-routes .state { padding: .1em .5em; border-radius: .8em; font-size: .9em; }
+.cg-routes .state-Started { background: #e3f4e1; color: #1d6b1a; }
+.cg-routes .state-Stopped, .cg-routes .state-Suspended { background: #f1f1f1; color: #555; }
+.cg-routes .failed { color: #b3261e; font-weight: bold; }
+.cg-routes .error { color: #b3261e; white-space: pre-wrap; font-family: ui-monospace, monospace; font-size: .9em; }
+.cg-routes .muted { color: #777; font-size: .9em; }
+.cg-routes .relay { margin: .5em 0 1em; }
+`;
+
+export function render(root, ctx) {
+  const t = ctx.t;
+  const isAdmin = (ctx.caller?.roles || []).includes('admin');
+  const status = el('p', { class: 'muted' });
+  const relay = el('div', { class: 'relay' });
+  const routes = el('div');
+  const errors = el('div');
+  root.replaceChildren(
+    el('style', {}, STYLE),
+    el('section', { class: 'cg-routes' },
+      el('h2', {}, t('路由', 'Routes')),
+      relay, routes, errors, status));
+
+  async function act(id, verb) {
+    try {
+      await ctx.api(`/integration/routes/${encodeURIComponent(id)}/${verb}`, { method: 'POST' });
+    } catch (e) {
+      status.textContent = e.problem?.detail || e.message;
+    }
+    refresh(false);
+  }
+
+  function routeTable(list) {
+    if (list.length === 0) return el('p', {}, t('没有路由。', 'No routes.'));
+    const head = el('tr', {},
+      el('th', {}, t('路由', 'Route')), el('th', {}, t('来源', 'Source')), el('th', {}, t('状态', 'State')),
+      el('th', {}, t('交换总数', 'Exchanges')), el('th', {}, t('失败', 'Failed')), el('th', {}, t('处理中', 'In flight')),
+      el('th', {}, t('最近错误', 'Last error')), isAdmin ? el('th', {}) : null);
+    const rows = list.map(r => el('tr', {},
+      el('td', {}, r.id),
+      el('td', {}, r.source),
+      el('td', {}, el('span', { class: `state state-${r.state}` }, stateName(r.state))),
+      el('td', { class: 'num' }, r.exchangesTotal),
+      el('td', { class: r.exchangesFailed > 0 ? 'num failed' : 'num' }, r.exchangesFailed),
+      el('td', { class: 'num' }, r.exchangesInflight),
+      el('td', {}, r.lastError ? el('span', { class: 'error' }, r.lastError) : '',
+        r.lastErrorAt ? el('div', { class: 'muted' }, when(r.lastErrorAt, ctx.lang)) : null),
+      isAdmin ? el('td', {}, r.state === 'Started'
+        ? el('button', { onclick: () => act(r.id, 'stop') }, t('停止', 'Stop'))
+        : el('button', { onclick: () => act(r.id, 'start') }, t('启动', 'Start'))) : null));
+    return el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows));
+  }
+
+  function stateName(state) {
+    switch (state) {
+      case 'Started': return t('运行中', 'Started');
+      case 'Stopped': return t('已停止', 'Stopped');
+      case 'Suspended': return t('已暂停', 'Suspended');
+      default: return state;
+    }
+  }
+
+  function errorTable(list) {
+    if (list.length === 0) return null;
+    return el('div', {},
+      el('h3', {}, t('未能加载', 'Not loaded')),
+      el('table', {},
+        el('thead', {}, el('tr', {}, el('th', {}, t('来源', 'Source')), el('th', {}, t('时间', 'At')), el('th', {}, t('错误', 'Error')))),
+        el('tbody', {}, ...list.map(e => el('tr', {},
+          el('td', {}, e.source), el('td', {}, when(e.at, ctx.lang)), el('td', { class: 'error' }, e.message))))));
+  }
+
+  function relayLine(r) {
+    if (!r.running) return el('p', { class: 'muted' }, t('事件转发未运行（本节点没有事件发件箱）。', 'Event relay not running (no event outbox on this node).'));
+    const pending = r.pending < 0 ? '?' : r.pending;
+    return el('div', {},
+      el('p', {}, t(`事件转发：已发布 ${r.published} 条（其中 ${r.withoutConsumer} 条无订阅路由），待发布 ${pending} 条，最后序号 ${r.lastSequence}。`,
+        `Event relay: ${r.published} published (${r.withoutConsumer} without a consuming route), ${pending} pending, last sequence ${r.lastSequence}.`)),
+      r.lastError ? el('p', { class: 'error' },
+        t(`最近错误（${when(r.lastErrorAt, ctx.lang)}，连续失败 ${r.consecutiveFailures} 次）：`,
+          `Last error (${when(r.lastErrorAt, ctx.lang)}, ${r.consecutiveFailures} failures in a row): `), r.lastError) : null);
+  }
+
+  let timer = null;
+  const stop = () => clearInterval(timer);
+  ctx.signal?.addEventListener('abort', stop);
+  // polling is marked background so that an open panel does not keep an idle session alive
+  async function refresh(background = true) {
+    if (ctx.signal?.aborted || (!root.isConnected && timer !== null)) {
+      stop();
+      return;
+    }
+    try {
+      const data = await ctx.api('/integration/routes', { background });
+      relay.replaceChildren(relayLine(data.relay));
+      routes.replaceChildren(routeTable(data.routes));
+      errors.replaceChildren(errorTable(data.loadErrors) || '');
+      status.textContent = t(`更新于 ${when(new Date().toISOString(), ctx.lang)}，每 ${REFRESH_MS / 1000} 秒自动刷新。`,
+        `Updated ${when(new Date().toISOString(), ctx.lang)}; refreshes every ${REFRESH_MS / 1000} s.`);
+    } catch (e) {
+      status.textContent = t('无法读取路由：', 'Cannot read the routes: ') + (e.problem?.detail || e.message);
+    }
+  }
+
+  timer = setInterval(refresh, REFRESH_MS);
+  return refresh(false);
+}

@@ -1,0 +1,127 @@
+package org.countygrid.platform.integration.internal.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedAction;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import javax.security.auth.Subject;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.countygrid.platform.integration.RelayStats;
+import org.countygrid.platform.integration.RouteControl;
+import org.countygrid.platform.integration.RouteInfo;
+import org.countygrid.platform.integration.RouteLoadError;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RouteListCommandTest {
+
+    static final class FixedRoutes implements RouteControl {
+        final List<String> stopped = new ArrayList<>();
+
+        @Override
+        public List<RouteInfo> routes() {
+            return List.of(new RouteInfo("customers-welcome", "bundle org.countygrid.customers", "Started", 12, 1, 0,
+                    "IllegalStateException: no phone number", Instant.parse("2026-11-26T08:00:00Z")),
+                    new RouteInfo("orders-reply", "file orders.yaml", "Stopped", 0, 0, 0, null, null));
+        }
+
+        @Override
+        public List<RouteLoadError> loadErrors() {
+            return List.of(new RouteLoadError("file broken.xml", "Unexpected element 'rout'", Instant.parse("2026-11-26T08:01:00Z")));
+        }
+
+        @Override
+        public void startRoute(String routeId) {
+        }
+
+        @Override
+        public void stopRoute(String routeId) {
+            stopped.add(routeId);
+        }
+    }
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void capture() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    @SuppressWarnings("removal")
+    static void as(String role, Runnable command) {
+        Subject subject = new Subject(true, Set.of(new UserPrincipal("li.lei"), new RolePrincipal(role), new RolePrincipal("office.QS")),
+                Set.of(), Set.of());
+        Subject.doAs(subject, (PrivilegedAction<Void>) () -> {
+            command.run();
+            return null;
+        });
+    }
+
+    @Test
+    void listsRoutesLoadErrorsAndRelay() {
+        RouteListCommand command = new RouteListCommand();
+        command.routes = new FixedRoutes();
+        command.relay = () -> new RelayStats(40, 3, 2, 41, 0, null, null);
+
+        as("auditor", command::execute);
+
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("customers-welcome", "bundle org.countygrid.customers", "Started", "12", "no phone number");
+        assertThat(text).contains("orders-reply", "file orders.yaml", "Stopped");
+        assertThat(text).contains("Not loaded", "file broken.xml", "Unexpected element 'rout'");
+        assertThat(text).contains("Outbox relay: 40 published (3 without consumer), 2 pending, last sequence 41");
+    }
+
+    @Test
+    void refusesACallerWithoutRole() {
+        RouteListCommand command = new RouteListCommand();
+        command.routes = new FixedRoutes();
+
+        as("cashier", command::execute);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("needs one of the roles admin, auditor");
+    }
+
+    @Test
+    void stopNeedsAdmin() {
+        FixedRoutes routes = new FixedRoutes();
+        RouteStopCommand command = new RouteStopCommand();
+        command.routes = routes;
+        command.id = "customers-welcome";
+
+        as("auditor", command::execute);
+        assertThat(routes.stopped).isEmpty();
+
+        as("admin", command::execute);
+        assertThat(routes.stopped).containsExactly("customers-welcome");
+    }
+
+    @Test
+    void shortensLongErrors() {
+        assertThat(RouteListCommand.shorten("x".repeat(100))).hasSize(RouteListCommand.MAX_ERROR_WIDTH);
+        assertThat(RouteListCommand.shorten("line one\n  line two")).isEqualTo("line one line two");
+    }
+}

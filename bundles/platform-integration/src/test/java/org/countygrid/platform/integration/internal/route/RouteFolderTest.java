@@ -1,0 +1,197 @@
+package org.countygrid.platform.integration.internal.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.countygrid.platform.integration.RouteLoadError;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RouteFolderTest {
+
+    @TempDir
+    Path dir;
+
+    private CamelContext camel;
+    private RouteSources sources;
+    private RouteLoadErrors errors;
+    private RouteFolder folder;
+
+    @BeforeEach
+    void start() {
+        camel = new DefaultCamelContext();
+        camel.start();
+        sources = new RouteSources(camel, id -> { });
+        errors = new RouteLoadErrors(Clock.systemUTC());
+        folder = new RouteFolder(dir, sources, new RouteFileParser(camel), errors);
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+    }
+
+    static String yaml(String id, String from, String reply) {
+        return """
+                - route:
+                    id: %s
+                    from:
+                      uri: %s
+                      steps:
+                        - setBody:
+                            constant: %s
+                """.formatted(id, from, reply);
+    }
+
+    static String xml(String id, String from, String reply) {
+        return """
+                <routes xmlns="http://camel.apache.org/schema/spring">
+                  <route id="%s">
+                    <from uri="%s"/>
+                    <setBody><constant>%s</constant></setBody>
+                  </route>
+                </routes>
+                """.formatted(id, from, reply);
+    }
+
+    private void write(String name, String content) throws IOException {
+        Files.writeString(dir.resolve(name), content);
+    }
+
+    private Object call(String uri) {
+        return camel.createProducerTemplate().requestBody(uri, "in");
+    }
+
+    @Test
+    void yamlFileAddedChangedAndDeleted() throws IOException {
+        write("orders.yaml", yaml("orders-reply", "direct:orders", "v1"));
+        folder.scan();
+        assertThat(camel.getRoute("orders-reply")).isNotNull();
+        assertThat(call("direct:orders")).isEqualTo("v1");
+        assertThat(sources.labelOf("orders-reply")).contains("file orders.yaml");
+
+        write("orders.yaml", yaml("orders-reply", "direct:orders", "v2"));
+        folder.scan();
+        assertThat(call("direct:orders")).isEqualTo("v2");
+
+        Files.delete(dir.resolve("orders.yaml"));
+        folder.scan();
+        assertThat(camel.getRoute("orders-reply")).isNull();
+        assertThat(camel.getRoutes()).isEmpty();
+    }
+
+    @Test
+    void xmlFileAddedChangedAndDeleted() throws IOException {
+        write("billing.xml", xml("billing-reply", "direct:billing", "x1"));
+        folder.scan();
+        assertThat(call("direct:billing")).isEqualTo("x1");
+
+        write("billing.xml", xml("billing-reply-2", "direct:billing", "x2"));
+        folder.scan();
+        assertThat(camel.getRoute("billing-reply")).isNull();
+        assertThat(camel.getRoute("billing-reply-2")).isNotNull();
+        assertThat(call("direct:billing")).isEqualTo("x2");
+
+        Files.delete(dir.resolve("billing.xml"));
+        folder.scan();
+        assertThat(camel.getRoutes()).isEmpty();
+    }
+
+    @Test
+    void unchangedFilesAreNotReloaded() throws IOException {
+        write("orders.yml", yaml("orders-reply", "direct:orders", "v1"));
+        folder.scan();
+        Route first = camel.getRoute("orders-reply");
+        folder.scan();
+        assertThat(camel.getRoute("orders-reply")).isSameAs(first);
+    }
+
+    @Test
+    void brokenNewFileIsReportedAndChangesNothingElse() throws IOException {
+        write("good.yaml", yaml("good-reply", "direct:good", "ok"));
+        write("broken.yaml", "- route:\n    from: [ this is not\n");
+        write("broken.xml", "<routes><route id=\"x\"><from uri=\"direct:x\"/>");
+        folder.scan();
+
+        assertThat(call("direct:good")).isEqualTo("ok");
+        assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsExactly("good-reply");
+        assertThat(errors.all()).extracting(RouteLoadError::source).containsExactly("file broken.xml", "file broken.yaml");
+        assertThat(errors.all()).allSatisfy(e -> assertThat(e.message()).isNotBlank());
+    }
+
+    @Test
+    void brokenChangeKeepsThePreviousVersionRunningUntilFixed() throws IOException {
+        write("orders.yaml", yaml("orders-reply", "direct:orders", "v1"));
+        folder.scan();
+
+        write("orders.yaml", "- route:\n    id: orders-reply\n    from:\n      uri: [ broken\n");
+        folder.scan();
+        assertThat(call("direct:orders")).isEqualTo("v1");
+        assertThat(errors.all()).singleElement().satisfies(e -> assertThat(e.source()).isEqualTo("file orders.yaml"));
+
+        write("orders.yaml", yaml("orders-reply", "direct:orders", "v3"));
+        folder.scan();
+        assertThat(call("direct:orders")).isEqualTo("v3");
+        assertThat(errors.all()).isEmpty();
+    }
+
+    @Test
+    void routeThatCannotStartIsRemovedAndThePreviousVersionRestored() throws IOException {
+        write("orders.xml", xml("orders-reply", "direct:orders", "v1"));
+        folder.scan();
+
+        write("orders.xml", xml("orders-reply", "nosuchcomponent:orders", "v2"));
+        folder.scan();
+
+        assertThat(errors.all()).singleElement().satisfies(e -> assertThat(e.message()).contains("nosuchcomponent"));
+        assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsExactly("orders-reply");
+        assertThat(call("direct:orders")).isEqualTo("v1");
+    }
+
+    @Test
+    void routeIdOfAnotherSourceIsRefused() throws Exception {
+        sources.replace("module", "bundle org.countygrid.customers", new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:customers").routeId("customers-welcome").setBody(constant("module"));
+            }
+        });
+        write("clash.yaml", yaml("customers-welcome", "direct:clash", "file"));
+        folder.scan();
+
+        assertThat(call("direct:customers")).isEqualTo("module");
+        assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsExactly("customers-welcome");
+        assertThat(errors.all()).singleElement()
+                .satisfies(e -> assertThat(e.message()).contains("customers-welcome").contains("bundle org.countygrid.customers"));
+    }
+
+    @Test
+    void deletingABrokenFileClearsItsError() throws IOException {
+        write("broken.yaml", "- route: [\n");
+        folder.scan();
+        assertThat(errors.all()).hasSize(1);
+
+        Files.delete(dir.resolve("broken.yaml"));
+        folder.scan();
+        assertThat(errors.all()).isEmpty();
+    }
+
+    @Test
+    void otherFilesAreIgnored() throws IOException {
+        write("notes.txt", "not a route");
+        write(".orders.yaml.swp", "editor swap file");
+        folder.scan();
+        assertThat(camel.getRoutes()).isEmpty();
+        assertThat(errors.all()).isEmpty();
+    }
+}

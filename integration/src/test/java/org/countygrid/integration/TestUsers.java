@@ -1,0 +1,35 @@
+package org.countygrid.integration;
+
+import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import org.ops4j.pax.exam.Option;
+
+/** Users of two offices: QS (the node's own, the demo county) and QT (a neighbouring county on the same node). */
+final class TestUsers {
+
+    static final String PASSWORD = "It-Passw0rd!";
+
+    static final String ADMIN = "itadmin";
+    static final String OPERATOR_QS = "op_qs";
+    static final String OPERATOR_QT = "op_qt";
+    static final String AUDITOR_QS = "aud_qs";
+    static final String FIELD_QS = "field_qs";
+
+    private TestUsers() {
+    }
+
+    static Option option() {
+        return composite(
+                user(ADMIN, "admin,office.QS"),
+                user(OPERATOR_QS, "operator,office.QS"),
+                user(OPERATOR_QT, "operator,office.QT"),
+                user(AUDITOR_QS, "auditor,office.QS"),
+                user(FIELD_QS, "field,office.QS"));
+    }
+
+    private static Option user(String name, String roles) {
+        // plain text here; Karaf hashes it on first login (etc/org.apache.karaf.jaas.cfg)
+        return editConfigurationFilePut("etc/users.properties", name, PASSWORD + "," + roles);
+    }
+}
