@@ -48,8 +48,8 @@ rm -rf "$WORK/demo" && mkdir -p "$WORK/demo" && tar -xzf "$ROOT/assembly/target/
 DH="$WORK/demo/countygrid-$VERSION"
 sed -i 's#^\(featuresBoot *= *\)#\1countygrid-demo, #' "$DH/etc/org.apache.karaf.features.cfg"
 "$DH/bin/start"
-until grep -q "Demo county loaded" "$DH/data/log/karaf.log" 2>/dev/null; do sleep 1; done
-grep "Demo county loaded" "$DH/data/log/karaf.log" | tail -1 | sed 's/^.*Demo county loaded/demo: Demo county loaded/' | tee -a "$WORK/results.txt"
+until grep -q "Demo county for office .* accounts in" "$DH/data/log/karaf.log" 2>/dev/null; do sleep 1; done
+grep "Demo county for office" "$DH/data/log/karaf.log" | tail -1 | sed 's/^.*Demo county/demo: Demo county/' | tee -a "$WORK/results.txt"
 pid=$(jvm_pid "$DH"); "$DH/bin/stop"; while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
 
 echo "--- summary (median of $RUNS)"

@@ -45,6 +45,11 @@ P=org.apache.camel.karaf:camel-karaf-feature-maven-plugin:$V
 $MVN -f features/pom.xml resources:resources \
     $P:auto-detect-version@default $P:ensure-wrap-bundle-version@default \
     $P:ensure-wrap-bundle-name@default $P:configure-wrap-spi-provider@default
+# camel-features.xml names spring-features.xml as a repository: install both, the features XML last, since
+# its presence is what marks this step done
+$MVN -q install:install-file -Dfile=features/target/feature/spring-features.xml \
+    -DgroupId=org.apache.camel.karaf -DartifactId=apache-camel -Dversion=$V -Dclassifier=spring-features -Dpackaging=xml \
+    -DgeneratePom=true
 $MVN -q install:install-file -Dfile=features/target/feature/camel-features.xml \
     -DgroupId=org.apache.camel.karaf -DartifactId=apache-camel -Dversion=$V -Dclassifier=features -Dpackaging=xml \
     -DgeneratePom=true

@@ -21,7 +21,7 @@ final class TestUsers {
 
     static Option option() {
         return composite(
-                user(ADMIN, "admin,office.QS"),
+                user(ADMIN, "admin,ssh,office.QS"),
                 user(OPERATOR_QS, "operator,office.QS"),
                 user(OPERATOR_QT, "operator,office.QT"),
                 user(AUDITOR_QS, "auditor,office.QS"),

@@ -1,0 +1,5 @@
+package org.countygrid.customers;
+
+/** A supply station (供电所) and how many transformer areas it serves. */
+public record StationView(String code, String name, long areaCount) {
+}

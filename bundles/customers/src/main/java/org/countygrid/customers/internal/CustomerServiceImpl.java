@@ -1,0 +1,201 @@
+package org.countygrid.customers.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Function;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.RollbackException;
+
+import org.countygrid.customers.AccountChange;
+import org.countygrid.customers.AccountData;
+import org.countygrid.customers.AccountView;
+import org.countygrid.customers.AreaData;
+import org.countygrid.customers.AreaView;
+import org.countygrid.customers.CustomerService;
+import org.countygrid.customers.ImportSummary;
+import org.countygrid.customers.NewAccount;
+import org.countygrid.customers.StationData;
+import org.countygrid.customers.StationView;
+import org.countygrid.customers.event.AccountChanged;
+import org.countygrid.customers.event.AccountClosed;
+import org.countygrid.customers.event.AccountOpened;
+import org.countygrid.customers.internal.domain.Account;
+import org.countygrid.customers.internal.domain.AccountDetails;
+import org.countygrid.customers.internal.persistence.AccountEntity;
+import org.countygrid.customers.internal.persistence.AccountRepository;
+import org.countygrid.customers.internal.persistence.StationRepository;
+import org.countygrid.platform.api.AccountNumber;
+import org.countygrid.platform.api.OfficeCode;
+import org.countygrid.platform.api.Page;
+import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.api.ValidationException;
+import org.countygrid.platform.api.security.Caller;
+import org.countygrid.platform.data.Database;
+import org.countygrid.platform.data.ModuleStore;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The customer register: checks the caller's role, runs the domain rules inside one transaction of the
+ * caller's office and publishes the resulting event in that same transaction.
+ */
+// immediate: the schema migration runs, and fails loudly, when the bundle starts rather than at the first request
+@Component(service = CustomerService.class, configurationPid = CustomersConfig.PID, immediate = true)
+@Designate(ocd = CustomersConfig.class)
+public class CustomerServiceImpl implements CustomerService {
+
+    static final String UNIT = "customers";
+    static final String CHANGELOG = "db/changelog/customers.xml";
+    static final int MAX_QUERY = 100;
+
+    private final ModuleStore store;
+    private final SearchLimits limits;
+    private final Clock clock;
+    private final CountyImport countyImport;
+
+    @Activate
+    public CustomerServiceImpl(@Reference Database database, BundleContext context, CustomersConfig config) {
+        this(database.open(UNIT, context.getBundle(), CHANGELOG), config, Clock.systemUTC());
+    }
+
+    CustomerServiceImpl(ModuleStore store, CustomersConfig config, Clock clock) {
+        this.store = store;
+        this.limits = SearchLimits.of(config);
+        this.clock = clock;
+        this.countyImport = new CountyImport(store, clock);
+    }
+
+    @Deactivate
+    void close() {
+        store.close();
+    }
+
+    @Override
+    public Page<AccountView> searchAccounts(Caller caller, String q, int offset, int limit) {
+        requireRole(caller, CustomerRoles.READ);
+        int pageSize = limits.resolve(limit);
+        Page.checkRange(offset, pageSize);
+        String query = q == null ? "" : q.strip();
+        if (query.length() > MAX_QUERY) {
+            throw new ValidationException("q", "must be at most " + MAX_QUERY + " characters");
+        }
+        return store.read(caller.office(), em -> new AccountRepository(em).search(query, offset, pageSize));
+    }
+
+    @Override
+    public AccountView account(Caller caller, AccountNumber number) {
+        requireRole(caller, CustomerRoles.READ);
+        return store.read(caller.office(), em -> stored(new AccountRepository(em), number).toView());
+    }
+
+    @Override
+    public AccountView openAccount(Caller caller, NewAccount command) {
+        requireRole(caller, CustomerRoles.WRITE);
+        requireBody(command);
+        return write(caller.office(), em -> {
+            AccountRepository accounts = new AccountRepository(em);
+            Account account = Account.open(command.number(), AccountDetails.of(command), accounts, now());
+            AccountEntity entity = accounts.add(account, accounts.area(account.details().premise().areaCode()));
+            AccountDetails d = account.details();
+            store.publish(em, new AccountOpened(caller.office(), account.number().value(), d.name(), d.category(),
+                    d.voltageLevel(), d.importantClass(), d.premise().areaCode(), account.openedAt()));
+            return entity.toView();
+        });
+    }
+
+    @Override
+    public AccountView changeAccount(Caller caller, AccountNumber number, AccountChange change,
+            OptionalLong expectedVersion) {
+        requireRole(caller, CustomerRoles.WRITE);
+        requireBody(change);
+        return write(caller.office(), em -> {
+            AccountRepository accounts = new AccountRepository(em);
+            AccountEntity entity = stored(accounts, number);
+            Account before = entity.toAccount();
+            before.requireVersion(expectedVersion);
+            Account.Changed changed = before.change(AccountDetails.of(change), accounts);
+            if (changed.changes().isEmpty()) {
+                return entity.toView();
+            }
+            entity.apply(changed.account(), accounts.area(changed.account().details().premise().areaCode()));
+            em.flush();
+            store.publish(em, new AccountChanged(caller.office(), number.value(), changed.changes(), entity.version(), now()));
+            return entity.toView();
+        });
+    }
+
+    @Override
+    public AccountView closeAccount(Caller caller, AccountNumber number, String reason) {
+        requireRole(caller, CustomerRoles.WRITE);
+        return write(caller.office(), em -> {
+            AccountRepository accounts = new AccountRepository(em);
+            AccountEntity entity = stored(accounts, number);
+            Account closed = entity.toAccount().close(reason, now());
+            entity.apply(closed, accounts.area(closed.details().premise().areaCode()));
+            em.flush();
+            store.publish(em, new AccountClosed(caller.office(), number.value(), closed.closeReason(), closed.closedAt()));
+            return entity.toView();
+        });
+    }
+
+    @Override
+    public List<StationView> stations(Caller caller) {
+        requireRole(caller, CustomerRoles.READ);
+        return store.read(caller.office(), em -> new StationRepository(em).stations());
+    }
+
+    @Override
+    public List<AreaView> areas(Caller caller, String stationCode) {
+        requireRole(caller, CustomerRoles.READ);
+        if (stationCode == null || stationCode.isBlank()) {
+            throw new ValidationException("stationCode", "is required");
+        }
+        return store.read(caller.office(), em -> new StationRepository(em).areas(stationCode.strip()));
+    }
+
+    @Override
+    public ImportSummary importCounty(Caller caller, List<StationData> stations, List<AreaData> areas,
+            List<AccountData> accounts) {
+        requireRole(caller, CustomerRoles.IMPORT);
+        return countyImport.run(caller.office(), stations, areas, accounts);
+    }
+
+    /** A write whose optimistic lock failed (someone changed the row meanwhile) is a 409, not a 500. */
+    private <T> T write(OfficeCode office, Function<EntityManager, T> work) {
+        try {
+            return store.write(office, work);
+        } catch (OptimisticLockException | RollbackException e) {
+            if (e instanceof OptimisticLockException || e.getCause() instanceof OptimisticLockException) {
+                throw Problem.conflict("the account was changed by someone else meanwhile; reload it and try again");
+            }
+            throw e;
+        }
+    }
+
+    private static AccountEntity stored(AccountRepository accounts, AccountNumber number) {
+        return accounts.find(number.value()).orElseThrow(() -> Problem.notFound("account " + number));
+    }
+
+    private static void requireRole(Caller caller, Set<String> roles) {
+        caller.requireAnyRole(CustomerRoles.array(roles));
+    }
+
+    private static void requireBody(Object body) {
+        if (body == null) {
+            throw new ValidationException("body", "is required");
+        }
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

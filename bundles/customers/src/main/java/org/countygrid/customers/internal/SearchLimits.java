@@ -1,0 +1,24 @@
+package org.countygrid.customers.internal;
+
+import org.countygrid.platform.api.Page;
+import org.countygrid.platform.api.ValidationException;
+
+/** Page sizes of account searches, from configuration but never beyond what the platform allows. */
+record SearchLimits(int defaultLimit, int maxLimit) {
+
+    static SearchLimits of(CustomersConfig config) {
+        int max = Math.max(1, Math.min(config.searchMaxLimit(), Page.MAX_LIMIT));
+        return new SearchLimits(Math.max(1, Math.min(config.searchDefaultLimit(), max)), max);
+    }
+
+    /** The page size to use for {@code requested}; 0 means the default. */
+    int resolve(int requested) {
+        if (requested == 0) {
+            return defaultLimit;
+        }
+        if (requested < 1 || requested > maxLimit) {
+            throw new ValidationException("limit", "must be between 1 and " + maxLimit);
+        }
+        return requested;
+    }
+}

@@ -1,0 +1,32 @@
+package org.countygrid.customers.internal.domain;
+
+/**
+ * Checks for free text fields. The messages are short fixed English phrases: the console panel translates
+ * exactly these, so change them together with {@code console/customers/messages.js}.
+ */
+final class Texts {
+
+    static final String REQUIRED = "is required";
+
+    private Texts() {
+    }
+
+    /** Trims; {@code null} stays {@code null} so that "required" is reported once, by {@link #check}. */
+    static String clean(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    static void check(FieldErrors errors, String field, String value, int maxLength) {
+        if (value == null || value.isEmpty()) {
+            errors.add(field, REQUIRED);
+        } else if (value.length() > maxLength) {
+            errors.add(field, "must be at most " + maxLength + " characters");
+        }
+    }
+
+    static void require(FieldErrors errors, String field, Object value) {
+        if (value == null) {
+            errors.add(field, REQUIRED);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.countygrid.customers.internal.rest;
+
+/** Body of {@code POST /customers/accounts/{number}/close}. */
+public record CloseRequest(String reason) {
+}

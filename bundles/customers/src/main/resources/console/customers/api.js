@@ -1,0 +1,41 @@
+// The panel's calls to its own REST resources under /api/customers, through the console's ctx.api
+// (which adds the CSRF header and throws an Error carrying the problem+json body).
+export const PAGE_SIZE = 20;
+
+export function searchAccounts(ctx, q, offset) {
+  const query = new URLSearchParams({ q, offset: String(offset), limit: String(PAGE_SIZE) });
+  return ctx.api(`/customers/accounts?${query}`);
+}
+
+export function account(ctx, number) {
+  return ctx.api(`/customers/accounts/${encodeURIComponent(number)}`);
+}
+
+export function openAccount(ctx, body) {
+  return send(ctx, '/customers/accounts', 'POST', body);
+}
+
+export function changeAccount(ctx, number, version, body) {
+  return send(ctx, `/customers/accounts/${encodeURIComponent(number)}`, 'PUT', { ...body, version },
+    { 'If-Match': `"${version}"` });
+}
+
+export function closeAccount(ctx, number, reason) {
+  return send(ctx, `/customers/accounts/${encodeURIComponent(number)}/close`, 'POST', { reason });
+}
+
+export function stations(ctx) {
+  return ctx.api('/customers/stations');
+}
+
+export function areas(ctx, stationCode) {
+  return ctx.api(`/customers/stations/${encodeURIComponent(stationCode)}/areas`);
+}
+
+function send(ctx, path, method, body, headers = {}) {
+  return ctx.api(path, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+}

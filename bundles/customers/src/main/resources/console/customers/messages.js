@@ -1,0 +1,54 @@
+// Labels in Chinese and English, and the Chinese for the server's fixed validation messages
+// (internal/domain: Texts, PhoneNumber, Account, Premise). Unknown messages are shown as sent.
+export const CATEGORIES = {
+  RESIDENTIAL: ['居民', 'Residential'],
+  COMMERCIAL: ['商业', 'Commercial'],
+  INDUSTRIAL: ['工业', 'Industrial'],
+  AGRICULTURAL: ['农业', 'Agricultural'],
+};
+
+export const VOLTAGES = { V220: ['220V', '220V'], V380: ['380V', '380V'], KV10: ['10kV', '10kV'], KV35: ['35kV', '35kV'], KV110: ['110kV', '110kV'] };
+
+export const IMPORTANT_CLASSES = {
+  NONE: ['非重要用户', 'Not important'],
+  SPECIAL: ['特级重要用户', 'Special class'],
+  FIRST: ['一级重要用户', 'First class'],
+  SECOND: ['二级重要用户', 'Second class'],
+  TEMPORARY: ['临时性重要用户', 'Temporary'],
+};
+
+export const STATUSES = { OPEN: ['正常', 'Open'], CLOSED: ['已销户', 'Closed'] };
+
+export function label(ctx, table, key) {
+  const pair = table[key];
+  return pair ? ctx.t(pair[0], pair[1]) : (key ?? '');
+}
+
+const EXACT = {
+  'is required': '必填',
+  'must be exactly 10 digits': '户号必须是10位数字',
+  'is already taken in this office': '本单位已有此户号',
+  'is not a transformer area of this office': '不是本单位的台区',
+  'a residential account is supplied at 220V or 380V': '居民用户只能是220V或380V供电',
+  'must be a mobile number (11 digits, 1[3-9]…) or a landline like 0571-88888888': '应为11位手机号或带区号的固定电话，如0571-88888888',
+};
+
+const PATTERNS = [
+  [/^must be at most (\d+) characters$/, (m) => `最多${m[1]}个字符`],
+  [/^must be between (\d+) and (\d+)$/, (m) => `必须在${m[1]}到${m[2]}之间`],
+];
+
+export function fieldMessage(ctx, message) {
+  if (ctx.lang !== 'zh') return message;
+  if (EXACT[message]) return EXACT[message];
+  for (const [pattern, zh] of PATTERNS) {
+    const m = pattern.exec(message);
+    if (m) return zh(m);
+  }
+  return message;
+}
+
+export function formatTime(ctx, iso) {
+  if (!iso) return '';
+  return new Date(iso).toLocaleString(ctx.lang === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });
+}

@@ -1,0 +1,30 @@
+// Customers panel (客户档案): search, account detail, open/edit/close. Entry point loaded by the console shell.
+import { h, clear } from './dom.js';
+import { renderList } from './list.js';
+import { renderDetail } from './detail.js';
+import { renderForm } from './form.js';
+
+const WRITERS = ['operator', 'admin'];
+
+export function render(el, ctx) {
+  ensureStyles();
+  const roles = Array.from((ctx.caller && ctx.caller.roles) || []);
+  const canWrite = WRITERS.some((role) => roles.includes(role));
+  const root = h('div', { class: 'cg-customers', 'data-testid': 'customers-panel' });
+  clear(el).append(root);
+  const search = { q: '', offset: 0 };
+  const nav = {
+    list: () => renderList(root, ctx, nav, search, canWrite),
+    detail: (number, notice) => renderDetail(root, ctx, nav, number, canWrite, notice),
+    edit: (account) => renderForm(root, ctx, nav, account),
+    open: () => renderForm(root, ctx, nav, null),
+  };
+  nav.list();
+}
+
+function ensureStyles() {
+  const href = new URL('./panel.css', import.meta.url).href;
+  if (!document.querySelector(`link[href="${href}"]`)) {
+    document.head.append(h('link', { rel: 'stylesheet', href }));
+  }
+}

@@ -1,0 +1,71 @@
+package org.countygrid.customers.internal.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.karaf.shell.api.console.CommandLine;
+import org.countygrid.customers.internal.FakeCustomerService;
+import org.junit.jupiter.api.Test;
+
+class AccountNumberCompleterTest {
+
+    private final FakeCustomerService customers = new FakeCustomerService();
+    private final ShellSession operator = new ShellSession("zhang", "operator", "office.QS");
+
+    @Test
+    void completesNumbersOfTheOfficeByPrefix() throws Exception {
+        List<String> candidates = complete("310100000");
+
+        assertThat(candidates).extracting(String::strip).containsExactlyInAnyOrder("3101000001", "3101000002");
+    }
+
+    @Test
+    void waitsForTwoDigitsAndIgnoresLetters() throws Exception {
+        assertThat(complete("3")).isEmpty();
+        assertThat(complete("ab")).isEmpty();
+        assertThat(customers.commands).isEmpty();
+    }
+
+    private List<String> complete(String typed) throws Exception {
+        AccountNumberCompleter completer = new AccountNumberCompleter();
+        completer.customers = customers;
+        List<String> candidates = new ArrayList<>();
+        operator.run(() -> completer.complete(null, new TypedArgument(typed), candidates));
+        return candidates;
+    }
+
+    /** The command line with the cursor at the end of {@code typed}, the argument being completed. */
+    private record TypedArgument(String typed) implements CommandLine {
+        @Override
+        public int getCursorArgumentIndex() {
+            return 1;
+        }
+
+        @Override
+        public String getCursorArgument() {
+            return typed;
+        }
+
+        @Override
+        public int getArgumentPosition() {
+            return typed.length();
+        }
+
+        @Override
+        public String[] getArguments() {
+            return new String[] { "customers:account-show", typed };
+        }
+
+        @Override
+        public int getBufferPosition() {
+            return getBuffer().length();
+        }
+
+        @Override
+        public String getBuffer() {
+            return "customers:account-show " + typed;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.countygrid.platform.web;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Keeps console sessions. platform-web ships an in-memory store (service ranking 0) and uses the highest
+ * ranked store registered, so a cluster-wide one (Hazelcast) only has to be registered with a higher ranking.
+ * The store decides nothing: idle expiry, rotation and CSRF checks are platform-web's.
+ */
+@ConsumerType
+public interface SessionStore {
+
+    void put(WebSession session);
+
+    Optional<WebSession> get(String id);
+
+    void remove(String id);
+
+    /** Removes every session last seen before the cutoff and returns how many went. */
+    int removeLastSeenBefore(Instant cutoff);
+}

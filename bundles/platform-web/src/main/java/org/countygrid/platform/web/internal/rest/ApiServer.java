@@ -1,0 +1,197 @@
+package org.countygrid.platform.web.internal.rest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.bus.CXFBusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.transport.http.HTTPTransportFactory;
+import org.countygrid.platform.api.rest.RestResource;
+import org.countygrid.platform.web.SessionStore;
+import org.countygrid.platform.web.internal.security.JaasAuthenticator;
+import org.countygrid.platform.web.internal.security.LoginGate;
+import org.countygrid.platform.web.internal.session.SessionRegistry;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one JAX-RS server under /api. Every {@link RestResource} service of every bundle is published in it;
+ * when the set changes (a feature installed or removed) the server is built anew, shortly after the last
+ * change, so a feature with several resources causes one rebuild. The address is relative: CXF's OSGi servlet
+ * transport (the HTTPTransportFactory service of cxf-rt-transports-http, whose servlet
+ * etc/org.apache.cxf.osgi.cfg mounts at /api) serves it. The Bus is our own, created with CXF's class loader.
+ */
+@Component(immediate = true, service = {}, configurationPid = WebConfig.PID)
+@Designate(ocd = WebConfig.class)
+public final class ApiServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+    private final Map<Long, RestResource> resources = new ConcurrentHashMap<>();
+    private final List<Object> providers;
+    private final List<Object> builtInResources;
+    private final OpenApiResource openApi = new OpenApiResource();
+    private final String version;
+    private final long republishDelayMillis;
+    private final Bus bus;
+    private final HTTPTransportFactory transport;
+    private final ScheduledExecutorService publisher;
+    private ScheduledFuture<?> pendingPublish;
+    private volatile boolean closed;
+    /** Only touched on the publisher thread. */
+    private Server server;
+
+    @Activate
+    public ApiServer(@Reference(policyOption = ReferencePolicyOption.GREEDY) SessionStore sessionStore,
+            @Reference HTTPTransportFactory transport, WebConfig config, BundleContext context) {
+        this.transport = transport;
+        SessionRegistry sessions = new SessionRegistry(sessionStore, Clock.systemUTC(),
+                Duration.ofMinutes(config.sessionIdleMinutes()));
+        LoginGate logins = new LoginGate(new JaasAuthenticator(JaasAuthenticator.KARAF_REALM),
+                Duration.ofMillis(config.loginDelayMillis()));
+        this.providers = List.of(JsonMapping.provider(JsonMapping.objectMapper()), new ProblemExceptionMapper(),
+                new SecurityFilter(sessions, logins));
+        this.builtInResources = List.of(new AuthResource(sessions, logins, new SessionCookie(config.secureCookie())), openApi);
+        this.version = context.getBundle().getVersion().toString();
+        this.republishDelayMillis = config.republishDelayMillis();
+        this.bus = withClassLoader(Bus.class.getClassLoader(), () -> new CXFBusFactory().createBus());
+        this.publisher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "countygrid-api-publisher"));
+        publisher.scheduleWithFixedDelay(() -> purge(sessions), 1, 1, TimeUnit.MINUTES);
+        schedulePublish();
+    }
+
+    @Reference(service = RestResource.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addResource(RestResource resource, Map<String, Object> properties) {
+        resources.put((Long) properties.get(Constants.SERVICE_ID), resource);
+        schedulePublish();
+    }
+
+    void removeResource(RestResource resource, Map<String, Object> properties) {
+        resources.remove((Long) properties.get(Constants.SERVICE_ID));
+        schedulePublish();
+    }
+
+    @Deactivate
+    void close() throws InterruptedException {
+        synchronized (this) {
+            closed = true;
+        }
+        publisher.shutdownNow();
+        publisher.awaitTermination(10, TimeUnit.SECONDS);
+        destroyServer();
+        bus.shutdown(true);
+    }
+
+    private synchronized void schedulePublish() {
+        if (closed) {
+            return;
+        }
+        if (pendingPublish != null) {
+            pendingPublish.cancel(false);
+        }
+        pendingPublish = publisher.schedule(this::publish, republishDelayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void publish() {
+        List<Object> beans = new ArrayList<>(builtInResources);
+        resources.values().stream().sorted(Comparator.comparing(r -> r.getClass().getName())).forEach(beans::add);
+        updateOpenApi(beans);
+        destroyServer();
+        try {
+            server = create(beans);
+            LOG.info("Published {} REST resources under /api", beans.size());
+        } catch (RuntimeException e) {
+            // one broken module must not take login and health down with it
+            LOG.error("Cannot publish the REST resources {}; publishing the built-in ones only", names(beans), e);
+            try {
+                server = create(builtInResources);
+            } catch (RuntimeException again) {
+                LOG.error("Cannot publish even the built-in REST resources", again);
+            }
+        }
+    }
+
+    private Server create(List<Object> beans) {
+        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+        factory.setBus(bus);
+        factory.setAddress("/");
+        // the transport whose destinations the /api servlet of cxf-rt-transports-http dispatches to
+        factory.setDestinationFactory(transport);
+        factory.setServiceBeans(new ArrayList<>(beans));
+        factory.setProviders(providers);
+        // keep it out of CXF's service list page
+        factory.getProperties(true).put("org.apache.cxf.endpoint.private", Boolean.TRUE);
+        return withClassLoader(JAXRSServerFactoryBean.class.getClassLoader(), factory::create);
+    }
+
+    private void destroyServer() {
+        if (server != null) {
+            try {
+                server.destroy();
+            } catch (RuntimeException e) {
+                LOG.warn("Stopping the previous /api server failed", e);
+            }
+            server = null;
+        }
+    }
+
+    private void updateOpenApi(List<Object> beans) {
+        Set<Class<?>> classes = new LinkedHashSet<>();
+        beans.forEach(b -> classes.add(b.getClass()));
+        try {
+            openApi.update(OpenApiDocument.generate(classes, version));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("Cannot generate the OpenAPI document for {}", names(beans), e);
+        }
+    }
+
+    private static void purge(SessionRegistry sessions) {
+        try {
+            int gone = sessions.purgeIdle();
+            if (gone > 0) {
+                LOG.debug("Removed {} idle console sessions", gone);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Removing idle console sessions failed", e);
+        }
+    }
+
+    private static List<String> names(List<Object> beans) {
+        return beans.stream().map(b -> b.getClass().getName()).toList();
+    }
+
+    private static <T> T withClassLoader(ClassLoader loader, java.util.function.Supplier<T> action) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            return action.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

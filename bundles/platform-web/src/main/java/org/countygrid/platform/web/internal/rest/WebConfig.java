@@ -1,0 +1,27 @@
+package org.countygrid.platform.web.internal.rest;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "CountyGrid web",
+        description = "The REST API under /api and the console's login sessions")
+@interface WebConfig {
+
+    String PID = "org.countygrid.platform.web";
+
+    @AttributeDefinition(name = "Session idle minutes", min = "1",
+            description = "A console session ends after this many minutes without a request from the user")
+    int sessionIdleMinutes() default 15;
+
+    @AttributeDefinition(name = "Failed login delay (ms)", min = "0",
+            description = "How long a wrong password is held before the answer, to slow down guessing")
+    int loginDelayMillis() default 500;
+
+    @AttributeDefinition(name = "Always secure cookie",
+            description = "Mark the session cookie Secure even on plain HTTP (set it when a TLS proxy forwards without X-Forwarded-Proto)")
+    boolean secureCookie() default false;
+
+    @AttributeDefinition(name = "Republish delay (ms)", min = "0",
+            description = "Resources coming and going within this time are published together")
+    int republishDelayMillis() default 250;
+}

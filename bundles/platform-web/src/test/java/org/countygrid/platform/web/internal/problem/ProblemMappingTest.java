@@ -1,0 +1,181 @@
+package org.countygrid.platform.web.internal.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import javax.ws.rs.BadRequestException;
+import javax.ws.rs.InternalServerErrorException;
+import javax.ws.rs.NotAllowedException;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.NotSupportedException;
+import javax.ws.rs.ServiceUnavailableException;
+import javax.ws.rs.core.NoContentException;
+
+import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.api.ValidationException;
+import org.countygrid.platform.web.internal.problem.ProblemBody.FieldMessage;
+import org.countygrid.platform.web.internal.rest.JsonMapping;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class ProblemMappingTest {
+
+    enum Category { RESIDENTIAL, COMMERCIAL }
+
+    record Premises(String address, int floors) {
+    }
+
+    record OpenAccount(String name, LocalDate since, Category category, List<Premises> premises) {
+    }
+
+    record Reading(long value) {
+        Reading {
+            if (value < 0) {
+                throw new ValidationException("value", "must not be negative");
+            }
+        }
+    }
+
+    private final ObjectMapper json = JsonMapping.objectMapper();
+
+    @Test
+    void aProblemKeepsItsStatusTitleAndDetail() {
+        ProblemBody body = ProblemMapping.map(Problem.conflict("account 3201000001 is already closed"));
+
+        assertThat(body.status()).isEqualTo(409);
+        assertThat(body.title()).isEqualTo("Conflict");
+        assertThat(body.detail()).isEqualTo("account 3201000001 is already closed");
+        assertThat(body.type()).isEqualTo("about:blank");
+        assertThat(body.errors()).isNull();
+        assertThat(body.errorId()).isNull();
+    }
+
+    @Test
+    void aValidationExceptionListsItsFields() {
+        ProblemBody body = ProblemMapping.map(new ValidationException(List.of(
+                new ValidationException.FieldError("name", "must not be empty"),
+                new ValidationException.FieldError("phone", "11 digits"))));
+
+        assertThat(body.status()).isEqualTo(400);
+        assertThat(body.errors()).containsExactly(new FieldMessage("name", "must not be empty"), new FieldMessage("phone", "11 digits"));
+    }
+
+    @Test
+    void aMisspeltJsonFieldIsA400NamingTheField() {
+        ProblemBody body = ProblemMapping.map(readError("{\"nmae\":\"张三\"}"));
+
+        assertThat(body.status()).isEqualTo(400);
+        assertThat(body.detail()).contains("nmae");
+        assertThat(body.errors()).containsExactly(new FieldMessage("nmae", "unknown field"));
+    }
+
+    @Test
+    void aMissingOrMisspeltNumberIsNamed() {
+        ProblemBody body = ProblemMapping.map(readError("{\"premises\":[{\"address\":\"x\",\"flors\":3}]}"));
+
+        assertThat(body.status()).isEqualTo(400);
+        assertThat(body.errors()).containsExactly(new FieldMessage("premises[0].floors", "missing or not a number"));
+    }
+
+    @Test
+    void aNestedFieldOfTheWrongKindIsNamedWithItsPath() {
+        ProblemBody body = ProblemMapping.map(readError("{\"premises\":[{\"address\":\"x\",\"floors\":\"three\"}]}"));
+
+        assertThat(body.status()).isEqualTo(400);
+        assertThat(body.errors()).extracting(FieldMessage::field).containsExactly("premises[0].floors");
+        assertThat(body.errors().get(0).message()).isEqualTo("expected a number");
+    }
+
+    @Test
+    void aBadDateOrEnumSaysWhatIsExpectedWithoutJavaClassNames() {
+        ProblemBody date = ProblemMapping.map(readError("{\"since\":\"31/05/2024\"}"));
+        ProblemBody category = ProblemMapping.map(readError("{\"category\":\"PALACE\"}"));
+
+        assertThat(date.errors()).containsExactly(new FieldMessage("since", "expected a date like 2024-05-31"));
+        assertThat(category.detail()).contains("RESIDENTIAL, COMMERCIAL").doesNotContain("java", "org.countygrid");
+    }
+
+    @Test
+    void malformedJsonIsA400WithItsPosition() {
+        ProblemBody body = ProblemMapping.map(readError("{\"name\": \"x\",\n \"since\": }"));
+
+        assertThat(body.status()).isEqualTo(400);
+        assertThat(body.detail()).contains("not valid JSON").contains("line 2");
+    }
+
+    @Test
+    void aRecordThatRefusesItsValueGivesItsOwnValidationMessage() {
+        Throwable error = catchThrowable(() -> json.readValue("{\"value\": -5}", Reading.class));
+
+        ProblemBody body = ProblemMapping.map(error);
+
+        assertThat(body.status()).isEqualTo(400);
+        assertThat(body.errors()).containsExactly(new FieldMessage("value", "must not be negative"));
+    }
+
+    @Test
+    void aJsonErrorWrappedByTheFrameworkIsStillFound() {
+        ProblemBody body = ProblemMapping.map(new RuntimeException("fault", readError("{\"nmae\":1}")));
+
+        assertThat(body.status()).isEqualTo(400);
+        assertThat(body.errors()).extracting(FieldMessage::field).containsExactly("nmae");
+    }
+
+    @Test
+    void aQueryParameterThatIsNotANumberIsA400NotA404() {
+        ProblemBody body = ProblemMapping.map(new NotFoundException(new NumberFormatException("For input string: \"ten\"")));
+
+        assertThat(body.status()).isEqualTo(400);
+        assertThat(body.detail()).contains("not a number: \"ten\"");
+    }
+
+    @Test
+    void anUnknownAddressStaysA404() {
+        assertThat(ProblemMapping.map(new NotFoundException()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void frameworkClientErrorsKeepTheirStatus() {
+        assertThat(ProblemMapping.map(new NotAllowedException("GET")).status()).isEqualTo(405);
+        assertThat(ProblemMapping.map(new NotSupportedException()).detail()).contains("application/json");
+        assertThat(ProblemMapping.map(new BadRequestException(new NoContentException("empty"))).detail()).contains("JSON body");
+    }
+
+    @Test
+    void anythingElseIsA500WithAnErrorIdAndNoInternals() {
+        ProblemBody body = ProblemMapping.map(new IllegalStateException("connection to jdbc:postgresql://db/secret refused"));
+
+        assertThat(body.status()).isEqualTo(500);
+        assertThat(body.errorId()).hasSize(8);
+        assertThat(body.detail()).contains(body.errorId()).doesNotContain("jdbc", "IllegalState");
+        assertThat(ProblemMapping.map(new NullPointerException()).errorId()).isNotEqualTo(body.errorId());
+    }
+
+    @Test
+    void aServerSideWebApplicationExceptionKeepsItsStatusButGetsAnErrorId() {
+        ProblemBody unavailable = ProblemMapping.map(new ServiceUnavailableException());
+        ProblemBody internal = ProblemMapping.map(new InternalServerErrorException("boom"));
+
+        assertThat(unavailable.status()).isEqualTo(503);
+        assertThat(unavailable.errorId()).isNotNull();
+        assertThat(internal.detail()).doesNotContain("boom");
+    }
+
+    @Test
+    void theBodyIsProblemJsonWithoutEmptyMembers() {
+        String text = ProblemResponses.toJson(ProblemMapping.map(Problem.notFound("account 3201000001")).withInstance("/api/customers/accounts/3201000001"));
+
+        assertThat(text).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+                + "\"detail\":\"account 3201000001 does not exist in your office\",\"instance\":\"/api/customers/accounts/3201000001\"}");
+    }
+
+    private Throwable readError(String body) {
+        Throwable error = catchThrowable(() -> json.readValue(body, OpenAccount.class));
+        assertThat(error).as("reading %s must fail", body).isNotNull();
+        return error;
+    }
+}
