@@ -32,6 +32,14 @@ export function areas(ctx, stationCode) {
   return ctx.api(`/customers/stations/${encodeURIComponent(stationCode)}/areas`);
 }
 
+export function addStation(ctx, body) {
+  return send(ctx, '/customers/stations', 'POST', body);
+}
+
+export function addArea(ctx, stationCode, body) {
+  return send(ctx, `/customers/stations/${encodeURIComponent(stationCode)}/areas`, 'POST', body);
+}
+
 function send(ctx, path, method, body, headers = {}) {
   return ctx.api(path, {
     method,

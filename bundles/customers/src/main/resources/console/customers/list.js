@@ -17,7 +17,8 @@ export function renderList(root, ctx, nav, search, canWrite) {
       load();
     },
   }, input, h('button', { id: 'customer-search-submit', type: 'submit' }, ctx.t('查询', 'Search')),
-  canWrite && h('button', { id: 'customer-open', type: 'button', onclick: () => nav.open() }, ctx.t('开户', 'Open account')));
+  canWrite && h('button', { id: 'customer-open', type: 'button', onclick: () => nav.open() }, ctx.t('开户', 'Open account')),
+  h('button', { id: 'customer-stations', type: 'button', onclick: () => nav.stations() }, ctx.t('供电所与台区', 'Stations & areas')));
   const results = h('div', { id: 'customer-results', 'aria-live': 'polite' });
   clear(root).append(h('h2', {}, ctx.t('客户档案', 'Customers')), form, results);
   input.focus();

@@ -1,5 +1,5 @@
 // Labels in Chinese and English, and the Chinese for the server's fixed validation messages
-// (internal/domain: Texts, PhoneNumber, Account, Premise). Unknown messages are shown as sent.
+// (internal/domain: Texts, PhoneNumber, Account, Premise, Station, TransformerArea). Unknown messages are shown as sent.
 export const CATEGORIES = {
   RESIDENTIAL: ['居民', 'Residential'],
   COMMERCIAL: ['商业', 'Commercial'],
@@ -31,6 +31,10 @@ const EXACT = {
   'is not a transformer area of this office': '不是本单位的台区',
   'a residential account is supplied at 220V or 380V': '居民用户只能是220V或380V供电',
   'must be a mobile number (11 digits, 1[3-9]…) or a landline like 0571-88888888': '应为11位手机号或带区号的固定电话，如0571-88888888',
+  'must be 2-8 upper-case letters or digits': '应为2到8位大写字母或数字',
+  "must be 2-16 upper-case letters, digits or '-', not starting with '-'": '应为2到16位大写字母、数字或“-”，且不以“-”开头',
+  'is already used in this office': '本单位已在使用此编码',
+  'must be a whole number': '必须是整数',
 };
 
 const PATTERNS = [

@@ -1,8 +1,11 @@
-// Customers panel (客户档案): search, account detail, open/edit/close. Entry point loaded by the console shell.
+// Customers panel (客户档案): search, account detail, open/edit/close, and the office's stations and areas
+// (供电所与台区). Entry point loaded by the console shell.
 import { h, clear } from './dom.js';
 import { renderList } from './list.js';
 import { renderDetail } from './detail.js';
 import { renderForm } from './form.js';
+import { renderStations } from './stations.js';
+import { renderAreas } from './areas.js';
 
 const WRITERS = ['operator', 'admin'];
 
@@ -18,6 +21,8 @@ export function render(el, ctx) {
     detail: (number, notice) => renderDetail(root, ctx, nav, number, canWrite, notice),
     edit: (account) => renderForm(root, ctx, nav, account),
     open: () => renderForm(root, ctx, nav, null),
+    stations: (notice) => renderStations(root, ctx, nav, canWrite, notice),
+    station: (station, notice) => renderAreas(root, ctx, nav, station, canWrite, notice),
   };
   nav.list();
 }

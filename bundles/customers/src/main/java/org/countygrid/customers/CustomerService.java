@@ -10,8 +10,8 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The customer register of the caller's office. Reading needs one of the roles operator, cashier, field,
- * dispatcher, auditor or admin; opening, changing and closing needs operator or admin; the bulk import needs
- * admin. Every method throws {@link org.countygrid.platform.api.Problem} (403, 404, 409) or
+ * dispatcher, auditor or admin; opening, changing and closing accounts and adding stations and areas needs
+ * operator or admin; the bulk import needs admin. Every method throws {@link org.countygrid.platform.api.Problem} (403, 404, 409) or
  * {@link org.countygrid.platform.api.ValidationException} (400, one entry per bad field).
  */
 @ProviderType
@@ -43,6 +43,22 @@ public interface CustomerService {
 
     /** The transformer areas of one station by code; 404 for an unknown station. */
     List<AreaView> areas(Caller caller, String stationCode);
+
+    /** @throws org.countygrid.platform.api.Problem 404 when the office has no such transformer area */
+    AreaView area(Caller caller, String areaCode);
+
+    /**
+     * Adds a supply station to the office; publishes {@code customers.station-added}. A code the office
+     * already uses is a 400 on {@code code}; one taken by another node meanwhile is a 409.
+     */
+    StationView addStation(Caller caller, NewStation station);
+
+    /**
+     * Adds a transformer area to a station of the office; publishes {@code customers.area-added}. An unknown
+     * station is a 404; a code the office already uses (on any station) is a 400 on {@code code}; one taken
+     * by another node meanwhile is a 409.
+     */
+    AreaView addArea(Caller caller, String stationCode, NewArea area);
 
     /**
      * Loads a county in one transaction (migration from an old system, demo data): all records are checked

@@ -19,6 +19,8 @@ import org.countygrid.customers.AreaView;
 import org.countygrid.customers.CustomerService;
 import org.countygrid.customers.ImportSummary;
 import org.countygrid.customers.NewAccount;
+import org.countygrid.customers.NewArea;
+import org.countygrid.customers.NewStation;
 import org.countygrid.customers.StationData;
 import org.countygrid.customers.StationView;
 import org.countygrid.customers.event.AccountChanged;
@@ -61,6 +63,7 @@ public class CustomerServiceImpl implements CustomerService {
     private final SearchLimits limits;
     private final Clock clock;
     private final CountyImport countyImport;
+    private final SupplyNetwork network;
 
     @Activate
     public CustomerServiceImpl(@Reference Database database, BundleContext context, CustomersConfig config) {
@@ -72,6 +75,7 @@ public class CustomerServiceImpl implements CustomerService {
         this.limits = SearchLimits.of(config);
         this.clock = clock;
         this.countyImport = new CountyImport(store, clock);
+        this.network = new SupplyNetwork(store, clock);
     }
 
     @Deactivate
@@ -156,10 +160,31 @@ public class CustomerServiceImpl implements CustomerService {
     @Override
     public List<AreaView> areas(Caller caller, String stationCode) {
         requireRole(caller, CustomerRoles.READ);
-        if (stationCode == null || stationCode.isBlank()) {
-            throw new ValidationException("stationCode", "is required");
-        }
-        return store.read(caller.office(), em -> new StationRepository(em).areas(stationCode.strip()));
+        String code = requireCode("stationCode", stationCode);
+        return store.read(caller.office(), em -> new StationRepository(em).areas(code));
+    }
+
+    @Override
+    public AreaView area(Caller caller, String areaCode) {
+        requireRole(caller, CustomerRoles.READ);
+        String code = requireCode("areaCode", areaCode);
+        return store.read(caller.office(), em -> new StationRepository(em).findArea(code)
+                .orElseThrow(() -> Problem.notFound("transformer area " + code)).toView());
+    }
+
+    @Override
+    public StationView addStation(Caller caller, NewStation station) {
+        requireRole(caller, CustomerRoles.WRITE);
+        requireBody(station);
+        return network.addStation(caller.office(), station);
+    }
+
+    @Override
+    public AreaView addArea(Caller caller, String stationCode, NewArea area) {
+        requireRole(caller, CustomerRoles.WRITE);
+        String station = requireCode("stationCode", stationCode);
+        requireBody(area);
+        return network.addArea(caller.office(), station, area);
     }
 
     @Override
@@ -187,6 +212,13 @@ public class CustomerServiceImpl implements CustomerService {
 
     private static void requireRole(Caller caller, Set<String> roles) {
         caller.requireAnyRole(CustomerRoles.array(roles));
+    }
+
+    private static String requireCode(String field, String code) {
+        if (code == null || code.isBlank()) {
+            throw new ValidationException(field, "is required");
+        }
+        return code.strip();
     }
 
     private static void requireBody(Object body) {

@@ -16,6 +16,8 @@ import org.countygrid.customers.CustomerService;
 import org.countygrid.customers.ImportSummary;
 import org.countygrid.customers.ImportantUserClass;
 import org.countygrid.customers.NewAccount;
+import org.countygrid.customers.NewArea;
+import org.countygrid.customers.NewStation;
 import org.countygrid.customers.StationData;
 import org.countygrid.customers.StationView;
 import org.countygrid.customers.VoltageLevel;
@@ -24,7 +26,7 @@ import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.security.Caller;
 
-/** A register of two accounts that remembers who asked what. */
+/** A register of two accounts, one station CG with one area CG-001, that remembers who asked what. */
 public final class FakeCustomerService implements CustomerService {
 
     public static final AccountView WANG = account("3101000001", "王建国");
@@ -32,6 +34,8 @@ public final class FakeCustomerService implements CustomerService {
 
     public final List<Caller> callers = new ArrayList<>();
     public final List<Object> commands = new ArrayList<>();
+    /** When set, adding a station fails with it, as the real rules would. */
+    public RuntimeException addStationFailure;
 
     public static AccountView account(String number, String name) {
         return new AccountView(number, name, "城关镇人民路18号", "13812345678", Category.RESIDENTIAL, VoltageLevel.V220,
@@ -83,9 +87,43 @@ public final class FakeCustomerService implements CustomerService {
         return List.of(new StationView("CG", "城关供电所", 42));
     }
 
+    public static final AreaView CG_001 = new AreaView("CG-001", "城关镇1号台区", "CG", 400);
+
     @Override
     public List<AreaView> areas(Caller caller, String stationCode) {
-        return List.of();
+        callers.add(caller);
+        commands.add("areas " + stationCode);
+        if (!stationCode.equals("CG")) {
+            throw Problem.notFound("supply station " + stationCode);
+        }
+        return List.of(CG_001);
+    }
+
+    @Override
+    public AreaView area(Caller caller, String areaCode) {
+        callers.add(caller);
+        commands.add("area " + areaCode);
+        if (!areaCode.equals(CG_001.code())) {
+            throw Problem.notFound("transformer area " + areaCode);
+        }
+        return CG_001;
+    }
+
+    @Override
+    public StationView addStation(Caller caller, NewStation station) {
+        callers.add(caller);
+        if (addStationFailure != null) {
+            throw addStationFailure;
+        }
+        commands.add(station);
+        return new StationView(station.code(), station.name(), 0);
+    }
+
+    @Override
+    public AreaView addArea(Caller caller, String stationCode, NewArea area) {
+        callers.add(caller);
+        commands.add("add-area " + stationCode + " " + area);
+        return new AreaView(area.code(), area.name(), stationCode, area.capacityKva() == null ? 0 : area.capacityKva());
     }
 
     @Override

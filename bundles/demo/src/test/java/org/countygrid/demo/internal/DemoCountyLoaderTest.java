@@ -16,6 +16,8 @@ import org.countygrid.customers.AreaView;
 import org.countygrid.customers.CustomerService;
 import org.countygrid.customers.ImportSummary;
 import org.countygrid.customers.NewAccount;
+import org.countygrid.customers.NewArea;
+import org.countygrid.customers.NewStation;
 import org.countygrid.customers.StationData;
 import org.countygrid.customers.StationView;
 import org.countygrid.platform.api.AccountNumber;
@@ -135,6 +137,21 @@ class DemoCountyLoaderTest {
 
     /** A register that counts what it holds and remembers imports. */
     private static final class Register implements CustomerService {
+
+        @Override
+        public AreaView area(Caller caller, String areaCode) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public StationView addStation(Caller caller, NewStation station) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public AreaView addArea(Caller caller, String stationCode, NewArea area) {
+            throw new UnsupportedOperationException();
+        }
 
         record Import(Caller caller, int stations, int areas, int accounts) {
         }

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.countygrid.customers.AreaView;
+import org.countygrid.customers.internal.domain.TransformerArea;
 import org.countygrid.platform.data.ModuleStore;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -47,6 +48,13 @@ public class AreaEntity {
 
     protected AreaEntity() {
         // for JPA
+    }
+
+    AreaEntity(TransformerArea area, StationEntity station) {
+        this.code = area.code();
+        this.name = area.name();
+        this.station = station;
+        this.capacityKva = area.capacityKva();
     }
 
     public String code() {

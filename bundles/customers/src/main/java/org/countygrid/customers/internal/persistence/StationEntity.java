@@ -9,6 +9,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.countygrid.customers.internal.domain.Station;
 import org.countygrid.platform.data.ModuleStore;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
@@ -37,6 +38,11 @@ public class StationEntity {
 
     protected StationEntity() {
         // for JPA
+    }
+
+    StationEntity(Station station) {
+        this.code = station.code();
+        this.name = station.name();
     }
 
     public String code() {

@@ -4,16 +4,21 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 
 import org.countygrid.customers.AreaView;
 import org.countygrid.customers.StationView;
+import org.countygrid.customers.internal.domain.Station;
+import org.countygrid.customers.internal.domain.StationRecords;
+import org.countygrid.customers.internal.domain.TransformerArea;
 import org.countygrid.platform.api.Problem;
 
 /** Supply stations and their transformer areas of the office the entity manager is scoped to. */
-public final class StationRepository {
+public final class StationRepository implements StationRecords {
 
     private final EntityManager em;
 
@@ -30,14 +35,48 @@ public final class StationRepository {
     }
 
     public List<AreaView> areas(String stationCode) {
-        boolean known = em.createQuery("select count(s) from StationEntity s where s.code = :code", Long.class)
-                .setParameter("code", stationCode).getSingleResult() > 0;
-        if (!known) {
+        if (!stationExists(stationCode)) {
             throw Problem.notFound("supply station " + stationCode);
         }
         return em.createQuery("select a from AreaEntity a join fetch a.station s where s.code = :code order by a.code",
                 AreaEntity.class).setParameter("code", stationCode).getResultList().stream()
                 .map(AreaEntity::toView).toList();
+    }
+
+    public Optional<StationEntity> findStation(String code) {
+        return em.createQuery("select s from StationEntity s where s.code = :code", StationEntity.class)
+                .setParameter("code", code).getResultStream().findFirst();
+    }
+
+    public Optional<AreaEntity> findArea(String code) {
+        return em.createQuery("select a from AreaEntity a join fetch a.station where a.code = :code", AreaEntity.class)
+                .setParameter("code", code).getResultStream().findFirst();
+    }
+
+    /** Stores a new station now, so a code taken meanwhile by another node fails here, as a 409. */
+    public StationEntity add(Station station) {
+        StationEntity entity = new StationEntity(station);
+        persist(entity, "supply station " + station.code());
+        return entity;
+    }
+
+    /** Stores a new area of {@code station} now; a code taken meanwhile fails here, as a 409. */
+    public AreaEntity add(TransformerArea area, StationEntity station) {
+        AreaEntity entity = new AreaEntity(area, station);
+        persist(entity, "transformer area " + area.code());
+        return entity;
+    }
+
+    @Override
+    public boolean stationExists(String code) {
+        return em.createQuery("select count(s) from StationEntity s where s.code = :code", Long.class)
+                .setParameter("code", code).getSingleResult() > 0;
+    }
+
+    @Override
+    public boolean areaExists(String code) {
+        return em.createQuery("select count(a) from AreaEntity a where a.code = :code", Long.class)
+                .setParameter("code", code).getSingleResult() > 0;
     }
 
     public Set<String> stationCodes() {
@@ -46,5 +85,14 @@ public final class StationRepository {
 
     public Set<String> areaCodes() {
         return new HashSet<>(em.createQuery("select a.code from AreaEntity a", String.class).getResultList());
+    }
+
+    private void persist(Object entity, String what) {
+        try {
+            em.persist(entity);
+            em.flush();
+        } catch (PersistenceException e) {
+            throw Problem.conflict(what + " could not be stored: the code was taken meanwhile");
+        }
     }
 }

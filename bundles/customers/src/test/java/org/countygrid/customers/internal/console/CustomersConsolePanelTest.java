@@ -44,10 +44,22 @@ class CustomersConsolePanelTest {
                 }
             }
         }
-        assertThat(seen).contains("panel.js", "list.js", "detail.js", "form.js", "api.js", "dom.js", "messages.js");
+        assertThat(seen).contains("panel.js", "list.js", "detail.js", "form.js", "api.js", "dom.js", "messages.js",
+                "stations.js", "areas.js", "entry-form.js");
         assertThat(read(SHIPPED_IN + "panel.js")).contains("export function render(el, ctx)");
         assertThat(read(SHIPPED_IN + "list.js")).contains("'customer-search'", "'customer-search-submit'", "account: a.number");
         assertThat(read(SHIPPED_IN + "detail.js")).contains("'account-detail'");
+    }
+
+    @Test
+    void stationsAndAreasViewKeepsItsSelectorsAndIsReachableFromTheList() throws IOException {
+        // entry-form.js names its inputs `${id}-${field}` and its button `${id}-submit`
+        assertThat(read(SHIPPED_IN + "entry-form.js")).contains("`${spec.id}-${field.id || field.name}`", "`${spec.id}-submit`");
+        assertThat(read(SHIPPED_IN + "stations.js")).contains("id: 'station-add'", "name: 'code'", "name: 'name'",
+                "station: s.code", "'供电所与台区', 'Stations & areas'");
+        assertThat(read(SHIPPED_IN + "areas.js")).contains("id: 'area-add'", "name: 'capacityKva', id: 'capacity'",
+                "area: a.code");
+        assertThat(read(SHIPPED_IN + "list.js")).contains("'customer-stations'", "nav.stations()");
     }
 
     private static String read(String resource) throws IOException {

@@ -18,11 +18,20 @@ class RolesDeclaredTest {
 
     @Test
     void everyResourceMethodDeclaresTheServiceRoles() {
-        Stream.of(AccountResource.class, StationResource.class)
+        Stream.of(AccountResource.class, StationResource.class, AreaResource.class)
                 .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
                 .filter(m -> java.lang.reflect.Modifier.isPublic(m.getModifiers()))
                 .forEach(m -> assertThat(declared(m)).as(m.getName())
                         .isEqualTo(m.isAnnotationPresent(GET.class) ? CustomerRoles.READ : CustomerRoles.WRITE));
+    }
+
+    @Test
+    void theStationAndAreaMethodsAreAmongThoseChecked() {
+        // guards the test above against passing because a resource lost its public methods
+        assertThat(Stream.of(StationResource.class, AreaResource.class)
+                .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
+                .filter(m -> m.isAnnotationPresent(RequiresRole.class)).map(Method::getName))
+                .containsExactlyInAnyOrder("stations", "station", "add", "areas", "addArea", "area");
     }
 
     private static Set<String> declared(Method method) {

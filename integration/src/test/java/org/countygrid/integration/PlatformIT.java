@@ -1,0 +1,174 @@
+package org.countygrid.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The distribution on its embedded defaults (H2): boot and health, the customers persistence tests, features
+ * installed and removed while running, shell commands and their ACLs, hot-deployed integration routes fed by the
+ * outbox relay, and the console's panel list.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class PlatformIT extends CustomersPersistenceTests {
+
+    @Inject
+    BundleContext bundleContext;
+
+    @Inject
+    FeaturesService features;
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Configuration
+    public Option[] config() {
+        return new Option[] { Distribution.countyGrid() };
+    }
+
+    @Test
+    public void healthReportsTheOfficeVersionAndInstalledFeatures() {
+        JsonNode health = Http.anonymous().get("/api/health").json();
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.get("office").asText()).isEqualTo("QS");
+        assertThat(health.get("version").asText()).isEqualTo(System.getProperty("countygrid.version", "0.1.0.SNAPSHOT").replace('-', '.'));
+        assertThat(health.get("features").toString()).contains("countygrid-platform", "countygrid-customers", "countygrid-office-all");
+        assertThat(health.get("features").toString()).doesNotContain("countygrid-demo");
+    }
+
+    @Test
+    public void theApiDocumentCoversTheInstalledModules() {
+        Http.Reply doc = Http.anonymous().get("/api/openapi.json");
+        assertThat(doc.status()).isEqualTo(200);
+        assertThat(doc.json().get("paths").has("/customers/accounts")).as(doc.body()).isTrue();
+        assertThat(doc.json().get("paths").has("/integration/routes")).isTrue();
+    }
+
+    @Test
+    public void panelsAreFilteredByRole() {
+        assertThat(Http.anonymous().get("/api/console/panels").status()).isEqualTo(401);
+        String auditor = Http.as(TestUsers.AUDITOR_QS).get("/api/console/panels").body();
+        assertThat(auditor).contains("\"customers\"", "\"routes\"", "\"cluster\"");
+        String field = Http.as(TestUsers.FIELD_QS).get("/api/console/panels").body();
+        assertThat(field).contains("\"customers\"").doesNotContain("\"routes\"").doesNotContain("\"cluster\"");
+        assertThat(Http.as(TestUsers.OPERATOR_QS).get("/api/integration/routes").status()).isEqualTo(403);
+        assertThat(Http.as(TestUsers.AUDITOR_QS).get("/api/cluster/nodes").status()).isEqualTo(200);
+    }
+
+    @Test
+    public void shellCommandsRunWithTheUsersRoles() {
+        Shell shell = new Shell(sessionFactory);
+        Shell.Result list = shell.run(TestUsers.OPERATOR_QS, "customers:account-list --limit 5", "operator", "office.QS");
+        assertThat(list.ok()).as(String.valueOf(list.failure())).isTrue();
+        assertThat(list.output()).contains("Number");
+
+        Shell.Result bad = shell.run(TestUsers.OPERATOR_QS, "customers:account-show 12", "operator", "office.QS");
+        assertThat(bad.output() + bad.failure()).contains("10 digits").doesNotContain("\tat ");
+
+        Shell.Result denied = shell.run(TestUsers.AUDITOR_QS, "customers:account-close 3300000201 --reason x", "auditor", "office.QS");
+        assertThat(denied.ok()).as("auditors may not close accounts").isFalse();
+
+        Shell.Result notAdmin = shell.run(TestUsers.OPERATOR_QS, "feature:list", "operator", "office.QS");
+        assertThat(notAdmin.ok()).as("only admin may run feature:*").isFalse();
+        Shell.Result admin = shell.run(TestUsers.ADMIN, "feature:list -i", "admin", "office.QS");
+        assertThat(admin.ok()).as(String.valueOf(admin.failure())).isTrue();
+
+        Shell.Result nodes = shell.run(TestUsers.ADMIN, "cluster:node-list", "admin", "office.QS");
+        assertThat(nodes.output()).contains("QS");
+        Shell.Result routes = shell.run(TestUsers.ADMIN, "integration:route-list", "admin", "office.QS");
+        assertThat(routes.ok()).as(String.valueOf(routes.failure())).isTrue();
+    }
+
+    @Test
+    public void integratorsRoutesAreHotDeployedAndReceiveEvents() throws Exception {
+        Path routes = Paths.get(System.getProperty("karaf.base"), "routes");
+        Path inbox = Paths.get(System.getProperty("karaf.data"), "it-events");
+        Path file = routes.resolve("it-account-events.yaml");
+        Files.writeString(file, String.join("\n",
+                "- route:",
+                "    id: it-account-events",
+                "    from:",
+                "      uri: direct:customers.account-opened",
+                "      steps:",
+                "        - to: \"file:" + inbox + "?fileName=${header.CountyGridSubject}.json\"",
+                ""), StandardCharsets.UTF_8);
+        Http admin = Http.as(TestUsers.ADMIN);
+        Http.Reply listed = Http.await(() -> admin.get("/api/integration/routes"), r -> r.body().contains("it-account-events"),
+                Duration.ofSeconds(20));
+        assertThat(listed.body()).contains("it-account-events");
+
+        Http op = Http.as(TestUsers.OPERATOR_QS);
+        if (op.get("/api/customers/areas/QSE-T01").status() != 200) {
+            assertThat(op.post("/api/customers/stations", Http.json(Map.of("code", "QSE", "name", "QSE供电所"))).status()).isEqualTo(201);
+            assertThat(op.post("/api/customers/stations/QSE/areas",
+                    Http.json(Map.of("code", "QSE-T01", "name", "QSE台区", "capacityKva", 200))).status()).isEqualTo(201);
+        }
+        assertThat(op.post("/api/customers/accounts", Http.json(Map.of("number", "3300000401", "name", "孙丽", "address",
+                "城关镇东门1号", "phone", "13700137000", "category", "RESIDENTIAL", "voltageLevel", "V220",
+                "importantClass", "NONE", "areaCode", "QSE-T01"))).status()).isEqualTo(201);
+
+        Path event = inbox.resolve("3300000401.json");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!Files.exists(event) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(event).as("the relay delivered customers.account-opened to the integrator's route").exists();
+        assertThat(Files.readString(event, StandardCharsets.UTF_8)).contains("\"number\":\"3300000401\"", "\"office\":\"QS\"");
+
+        Files.delete(file);
+        Http.Reply gone = Http.await(() -> admin.get("/api/integration/routes"), r -> !r.body().contains("it-account-events"),
+                Duration.ofSeconds(20));
+        assertThat(gone.body()).doesNotContain("it-account-events");
+    }
+
+    @Test
+    public void zzCustomersFeatureGoesAwayAndComesBackInPlace() throws Exception {
+        Http op = Http.as(TestUsers.OPERATOR_QS);
+        Http admin = Http.as(TestUsers.ADMIN);
+        Shell shell = new Shell(sessionFactory);
+        long before = op.get("/api/customers/accounts").json().get("total").asLong();
+        assertThat(before).as("tests above opened accounts").isPositive();
+
+        features.uninstallFeature("countygrid-customers", EnumSet.noneOf(FeaturesService.Option.class));
+        assertThat(bundleContext.getServiceReference("org.countygrid.customers.CustomerService")).isNull();
+        assertThat(Http.await(() -> op.get("/api/customers/accounts"), r -> r.status() == 404, Duration.ofSeconds(10)).status())
+                .isEqualTo(404);
+        assertThat(admin.get("/api/console/panels").body()).doesNotContain("\"customers\"");
+        assertThat(shell.run(TestUsers.OPERATOR_QS, "customers:account-list", "operator", "office.QS").ok()).isFalse();
+        assertThat(Http.anonymous().get("/api/openapi.json").json().get("paths").has("/customers/accounts")).isFalse();
+        assertThat(Http.anonymous().get("/api/health").status()).as("the node stays healthy without the module").isEqualTo(200);
+
+        features.installFeature("countygrid-customers", EnumSet.noneOf(FeaturesService.Option.class));
+        assertThat(bundleContext.getServiceReference("org.countygrid.customers.CustomerService")).isNotNull();
+        Http.Reply back = Http.await(() -> op.get("/api/customers/accounts"), r -> r.status() == 200, Duration.ofSeconds(30));
+        assertThat(back.json().get("total").asLong()).as("the data stayed").isEqualTo(before);
+        assertThat(Http.await(() -> admin.get("/api/console/panels"), r -> r.body().contains("\"customers\""), Duration.ofSeconds(10))
+                .body()).contains("\"customers\"");
+        assertThat(shell.run(TestUsers.OPERATOR_QS, "customers:account-list", "operator", "office.QS").ok()).isTrue();
+    }
+}
