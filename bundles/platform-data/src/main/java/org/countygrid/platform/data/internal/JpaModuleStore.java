@@ -16,6 +16,7 @@ import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.PersistenceException;
 
 import org.countygrid.platform.api.OfficeCode;
+import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.event.DomainEvent;
 import org.countygrid.platform.data.ModuleStore;
 
@@ -118,7 +119,9 @@ final class JpaModuleStore implements ModuleStore {
     private EntityManager entityManager(OfficeCode office) {
         Objects.requireNonNull(office, "office");
         if (closed.get()) {
-            throw new IllegalStateException("the store of unit " + unitName + " is closed");
+            // the module is being restarted (reconfigured, updated, or its database switched): a request that
+            // still reached the old instance is told to retry, not that the server failed
+            throw new Problem(503, "Service Unavailable", "the " + unitName + " module is restarting; try again in a moment");
         }
         return factory.createEntityManager(Map.of(OFFICE_PROPERTY, office.value()));
     }

@@ -8,11 +8,13 @@ import java.nio.file.Paths;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.apache.karaf.features.FeaturesService;
+import org.countygrid.platform.api.health.ReadinessCheck;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -30,17 +32,29 @@ import org.slf4j.LoggerFactory;
  */
 @Component(configurationPid = "org.countygrid.profile", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = OfficeProfileConfig.class)
-public class OfficeProfileInstaller {
+public class OfficeProfileInstaller implements ReadinessCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(OfficeProfileInstaller.class);
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "countygrid-profile"));
+    private final String profile;
+    private volatile boolean applied;
 
     @Activate
     public OfficeProfileInstaller(@Reference FeaturesService features, OfficeProfileConfig config) {
         Path applied = Paths.get(System.getProperty("karaf.data", "data"), "countygrid", "profile-" + config.profile() + ".applied");
         // Never install features on the activation thread: it may be the feature deployment's own thread.
-        executor.execute(() -> apply(features, new ProfileLedger(applied), parse(config.features()), config.profile()));
+        this.profile = config.profile();
+        executor.execute(() -> {
+            apply(features, new ProfileLedger(applied), parse(config.features()), config.profile());
+            this.applied = true;
+        });
+    }
+
+    /** The node is not ready until its office profile's modules are installed (or failed, which is logged). */
+    @Override
+    public Optional<String> blocker() {
+        return applied ? Optional.empty() : Optional.of("office profile " + profile + " is installing its modules");
     }
 
     @Deactivate

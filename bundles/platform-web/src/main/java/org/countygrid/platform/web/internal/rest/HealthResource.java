@@ -11,6 +11,7 @@ import javax.ws.rs.core.Response;
 
 import org.apache.karaf.features.FeaturesService;
 import org.countygrid.platform.api.NodeIdentity;
+import org.countygrid.platform.api.health.ReadinessCheck;
 import org.countygrid.platform.api.rest.RestResource;
 import org.countygrid.platform.api.security.RequiresRole;
 import org.countygrid.platform.web.internal.health.FeatureInspector;
@@ -47,6 +48,9 @@ public final class HealthResource implements RestResource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile NodeIdentity node;
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<ReadinessCheck> checks;
+
     private final FeatureInspector inspector;
 
     @Activate
@@ -71,6 +75,10 @@ public final class HealthResource implements RestResource {
             problems.add("the installed features cannot be read");
         }
         problems.addAll(Readiness.problems(features));
+        List<ReadinessCheck> pending = checks;
+        if (pending != null) {
+            pending.forEach(check -> check.blocker().ifPresent(problems::add));
+        }
         boolean up = problems.isEmpty();
         HealthReport report = new HealthReport(up ? "UP" : "STARTING",
                 identity != null ? identity.office().value() : null,
