@@ -9,22 +9,32 @@ import { renderAreas } from './areas.js';
 
 const WRITERS = ['operator', 'admin'];
 
+// Where the user was, kept across re-renders of the panel (the shell renders it again when the language
+// changes), so switching to English keeps the open account and the search. Reset for another user.
+const memory = { user: null, search: { q: '', offset: 0 }, view: ['list'] };
+
 export function render(el, ctx) {
   ensureStyles();
   const roles = Array.from((ctx.caller && ctx.caller.roles) || []);
   const canWrite = WRITERS.some((role) => roles.includes(role));
   const root = h('div', { class: 'cg-customers', 'data-testid': 'customers-panel' });
   clear(el).append(root);
-  const search = { q: '', offset: 0 };
+  const user = ctx.caller && ctx.caller.user;
+  if (memory.user !== user) {
+    Object.assign(memory, { user, search: { q: '', offset: 0 }, view: ['list'] });
+  }
+  const search = memory.search;
+  const remember = (...view) => { memory.view = view; };
   const nav = {
-    list: () => renderList(root, ctx, nav, search, canWrite),
-    detail: (number, notice) => renderDetail(root, ctx, nav, number, canWrite, notice),
+    list: () => { remember('list'); return renderList(root, ctx, nav, search, canWrite); },
+    detail: (number, notice) => { remember('detail', number); return renderDetail(root, ctx, nav, number, canWrite, notice); },
     edit: (account) => renderForm(root, ctx, nav, account),
     open: () => renderForm(root, ctx, nav, null),
-    stations: (notice) => renderStations(root, ctx, nav, canWrite, notice),
-    station: (station, notice) => renderAreas(root, ctx, nav, station, canWrite, notice),
+    stations: (notice) => { remember('stations'); return renderStations(root, ctx, nav, canWrite, notice); },
+    station: (station, notice) => { remember('station', station); return renderAreas(root, ctx, nav, station, canWrite, notice); },
   };
-  nav.list();
+  const [view, arg] = memory.view;
+  nav[view](arg);
 }
 
 function ensureStyles() {

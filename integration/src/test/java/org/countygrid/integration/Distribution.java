@@ -14,13 +14,19 @@ import java.io.File;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 
-/** The real CountyGrid distribution as Pax Exam boots it, with the test users of {@link TestUsers}. */
+/** The real CountyGrid distribution as Pax Exam boots it. */
 final class Distribution {
 
     private Distribution() {
     }
 
+    /** The distribution with the test users of {@link TestUsers}. */
     static Option countyGrid() {
+        return composite(bare(), TestUsers.option());
+    }
+
+    /** The distribution as shipped: no users at all. */
+    static Option bare() {
         String zip = System.getProperty("countygrid.distribution");
         String localRepo = System.getProperty("org.ops4j.pax.url.mvn.localRepository");
         return composite(
@@ -40,7 +46,6 @@ final class Distribution {
                 mavenBundle("net.bytebuddy", "byte-buddy", System.getProperty("bytebuddy.version")),
                 mavenBundle("org.assertj", "assertj-core", System.getProperty("assertj.version")),
                 systemProperty("countygrid.it").value("true"),
-                systemProperty("countygrid.version").value(System.getProperty("countygrid.version", "")),
-                TestUsers.option());
+                systemProperty("countygrid.version").value(System.getProperty("countygrid.version", "")));
     }
 }

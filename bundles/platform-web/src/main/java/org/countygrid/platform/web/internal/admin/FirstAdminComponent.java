@@ -37,24 +37,29 @@ public final class FirstAdminComponent {
     public FirstAdminComponent(@Reference NodeIdentity node,
             @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE) List<JaasRealm> realms,
             @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE) List<BackingEngineFactory> engines) {
-        Optional<UserAccounts> accounts = accounts(realms, engines);
-        if (accounts.isEmpty()) {
-            LOG.warn("The JAAS realm '{}' has no user module Karaf can edit; no first user is created", JaasAuthenticator.KARAF_REALM);
-            return;
-        }
-        FirstAdmin first = new FirstAdmin(accounts.get(), Optional.ofNullable(System.getenv(FirstAdmin.PASSWORD_VARIABLE)),
-                Path.of(System.getProperty("karaf.data", "data")), new SecureRandom());
-        try {
-            FirstAdmin.Outcome outcome = first.ensureAdmin(node.office());
-            switch (outcome.source()) {
-                case ENVIRONMENT -> LOG.info("First start: created the user '{}' of office {} with the password from {}",
-                        FirstAdmin.USER, node.office(), FirstAdmin.PASSWORD_VARIABLE);
-                case FILE -> LOG.warn("First start: created the user '{}' of office {}; its password is in {} (readable by "
-                        + "the owner only). Log in, change it, and delete the file.", FirstAdmin.USER, node.office(), outcome.passwordFile());
-                default -> LOG.debug("Users exist; no first user created");
+        // DS may activate this component again while a first activation still writes users.properties (a realm
+        // or engine factory arriving re-binds its static references); two backing engines writing the file at
+        // once corrupted it once in testing, so creation is serialized and re-checked under the lock
+        synchronized (FirstAdminComponent.class) {
+            Optional<UserAccounts> accounts = accounts(realms, engines);
+            if (accounts.isEmpty()) {
+                LOG.warn("The JAAS realm '{}' has no user module Karaf can edit; no first user is created", JaasAuthenticator.KARAF_REALM);
+                return;
             }
-        } catch (RuntimeException e) {
-            LOG.error("First start: cannot create the user '{}': {}", FirstAdmin.USER, e.getMessage(), e);
+            FirstAdmin first = new FirstAdmin(accounts.get(), Optional.ofNullable(System.getenv(FirstAdmin.PASSWORD_VARIABLE)),
+                    Path.of(System.getProperty("karaf.data", "data")), new SecureRandom());
+            try {
+                FirstAdmin.Outcome outcome = first.ensureAdmin(node.office());
+                switch (outcome.source()) {
+                    case ENVIRONMENT -> LOG.info("First start: created the user '{}' of office {} with the password from {}",
+                            FirstAdmin.USER, node.office(), FirstAdmin.PASSWORD_VARIABLE);
+                    case FILE -> LOG.warn("First start: created the user '{}' of office {}; its password is in {} (readable by "
+                            + "the owner only). Log in, change it, and delete the file.", FirstAdmin.USER, node.office(), outcome.passwordFile());
+                    default -> LOG.debug("Users exist; no first user created");
+                }
+            } catch (RuntimeException e) {
+                LOG.error("First start: cannot create the user '{}': {}", FirstAdmin.USER, e.getMessage(), e);
+            }
         }
     }
 

@@ -1,0 +1,175 @@
+package org.countygrid.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.ops4j.pax.exam.ExamSystem;
+import org.ops4j.pax.exam.TestContainer;
+import org.ops4j.pax.exam.spi.PaxExamRuntime;
+
+/**
+ * The staff console in headless Chromium against the real distribution, booted by Pax Exam in server mode with
+ * no users at all (so the first start creates "admin" from COUNTYGRID_ADMIN_PASSWORD) and a small demo county:
+ * log in, search an account, open it, switch the language, and watch a panel go and come back when its feature
+ * is removed and installed over SSH.
+ */
+public class ConsoleIT {
+
+    private static final String BASE = "http://127.0.0.1:8181";
+    private static final String PASSWORD = System.getenv("COUNTYGRID_ADMIN_PASSWORD");
+
+    private static TestContainer container;
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+
+    @BeforeClass
+    public static void bootAndOpenBrowser() throws Exception {
+        assertThat(PASSWORD).as("failsafe sets COUNTYGRID_ADMIN_PASSWORD").isNotBlank();
+        ExamSystem system = PaxExamRuntime.createServerSystem(
+                Distribution.bare(),
+                features("mvn:org.countygrid/countygrid-features/" + System.getProperty("countygrid.version") + "/xml/features",
+                        "countygrid-demo"),
+                editConfigurationFilePut("etc/org.countygrid.demo.cfg", "accounts", "3000"),
+                editConfigurationFilePut("etc/org.countygrid.demo.cfg", "areas", "40"));
+        container = PaxExamRuntime.createContainer(system);
+        container.start();
+        Http.Reply up = Http.await(() -> Http.anonymous().get("/api/health"), r -> r.status() == 200, Duration.ofSeconds(180));
+        assertThat(up.status()).as(up.body()).isEqualTo(200);
+
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,900", "--lang=zh-CN");
+        browser = new ChromeDriver(options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterClass
+    public static void closeAll() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (container != null) {
+            container.stop();
+        }
+    }
+
+    @Test
+    public void staffLogInFindAnAccountOpenItAndSwitchLanguage() throws Exception {
+        browser.get(BASE + "/console");
+        wait.until(b -> !b.findElements(By.id("login-user")).isEmpty());
+        assertThat(text("#login-submit")).as("Chinese first").isEqualTo("登录");
+
+        browser.findElement(By.id("login-user")).sendKeys("admin");
+        browser.findElement(By.id("login-password")).sendKeys("not-the-password");
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(b -> b.findElement(By.id("message")).isDisplayed() && !b.findElement(By.id("message")).getText().isBlank());
+        assertThat(browser.findElements(By.id("current-user"))).as("a wrong password does not log in").isEmpty();
+
+        browser.findElement(By.id("login-password")).clear();
+        browser.findElement(By.id("login-password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(b -> !b.findElements(By.id("current-user")).isEmpty());
+        assertThat(text("#current-user")).isEqualTo("admin");
+
+        // the Customers panel, from the navigation built out of the registered panels
+        wait.until(b -> !b.findElements(By.cssSelector("[data-panel=\"customers\"]")).isEmpty());
+        assertThat(text("[data-panel=\"customers\"]")).isEqualTo("客户档案");
+        browser.findElement(By.cssSelector("[data-panel=\"customers\"]")).click();
+        wait.until(b -> !b.findElements(By.id("customer-search")).isEmpty());
+
+        // wait for the demo county, then search it
+        List<WebElement> rows = List.of();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (rows.isEmpty() && System.nanoTime() < deadline) {
+            WebElement search = browser.findElement(By.id("customer-search"));
+            search.clear();
+            search.sendKeys("王");
+            browser.findElement(By.id("customer-search-submit")).click();
+            Thread.sleep(1000);
+            rows = browser.findElements(By.cssSelector("[data-account]"));
+        }
+        assertThat(rows).as("accounts named 王 in the demo county").isNotEmpty();
+        String number = rows.get(0).getAttribute("data-account");
+        assertThat(rows.get(0).getText()).contains("王");
+        rows.get(0).click();
+        wait.until(b -> !b.findElements(By.cssSelector("#account-detail[data-account=\"" + number + "\"]")).isEmpty());
+        assertThat(text("#account-detail")).contains(number).contains("王");
+
+        // English second: the whole console switches, the open account stays
+        browser.findElement(By.id("lang-switch")).click();
+        wait.until(b -> "Customers".equals(b.findElement(By.cssSelector("[data-panel=\"customers\"]")).getText()));
+        assertThat(text("#logout")).isEqualTo("Log out");
+        assertThat(text("#account-detail")).contains(number);
+        browser.findElement(By.id("lang-switch")).click();
+        wait.until(b -> "客户档案".equals(b.findElement(By.cssSelector("[data-panel=\"customers\"]")).getText()));
+    }
+
+    @Test
+    public void panelsFollowTheInstalledFeaturesWithoutReload() throws Exception {
+        loggedIn();
+        wait.until(b -> !b.findElements(By.cssSelector("[data-panel=\"customers\"]")).isEmpty());
+        shell("feature:uninstall countygrid-demo", "feature:uninstall countygrid-customers");
+        new WebDriverWait(browser, Duration.ofSeconds(40))
+                .until(b -> b.findElements(By.cssSelector("[data-panel=\"customers\"]")).isEmpty());
+        shell("feature:install countygrid-customers");
+        new WebDriverWait(browser, Duration.ofSeconds(40))
+                .until(b -> !b.findElements(By.cssSelector("[data-panel=\"customers\"]")).isEmpty());
+    }
+
+    private void loggedIn() {
+        browser.get(BASE + "/console");
+        wait.until(b -> !b.findElements(By.id("login-user")).isEmpty() || !b.findElements(By.id("current-user")).isEmpty());
+        if (browser.findElements(By.id("current-user")).isEmpty()) {
+            browser.findElement(By.id("login-user")).sendKeys("admin");
+            browser.findElement(By.id("login-password")).sendKeys(PASSWORD);
+            browser.findElement(By.id("login-submit")).click();
+            wait.until(b -> !b.findElements(By.id("current-user")).isEmpty());
+        }
+    }
+
+    private static String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    /** Runs commands as admin over SSH with the distribution's own bin/client, as county IT would. */
+    private static void shell(String... commands) throws IOException, InterruptedException {
+        Path home = newestRuntimeFolder();
+        Process client = new ProcessBuilder(home.resolve("bin/client").toString(), "-u", "admin", "-p", PASSWORD, "-b")
+                .redirectErrorStream(true).start();
+        client.getOutputStream().write((String.join("\n", commands) + "\n").getBytes(StandardCharsets.UTF_8));
+        client.getOutputStream().close();
+        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(client.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
+        assertThat(output).as("shell output").doesNotContain("Error", "Insufficient credentials", "Command not found");
+    }
+
+    private static Path newestRuntimeFolder() throws IOException {
+        File[] runs = new File("target/exam").listFiles(File::isDirectory);
+        assertThat(runs).isNotEmpty();
+        return Arrays.stream(runs).max(Comparator.comparingLong(File::lastModified)).orElseThrow().toPath();
+    }
+}
