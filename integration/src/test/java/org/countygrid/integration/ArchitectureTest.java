@@ -14,10 +14,15 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * The layering of DESIGN.md as rules that fail the build: no bundle uses another bundle's internal package,
- * domain code is plain Java, the platform knows no module, and modules know no channel.
+ * exported packages use no internal one, domain code is plain Java and the bottom layer, REST, commands and
+ * console panels go through the module's service, the platform knows no module, and modules know no channel.
  */
 @AnalyzeClasses(packages = "org.countygrid", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+    /** The packages through which people and other systems reach a module. */
+    private static final String[] CHANNELS = {
+            "org.countygrid..internal.rest..", "org.countygrid..internal.command..", "org.countygrid..internal.console.."};
 
     @ArchTest
     static final ArchRule domainIsPlainJava = noClasses()
@@ -27,6 +32,35 @@ class ArchitectureTest {
                     "jakarta.ws.rs..", "org.apache.camel..", "org.eclipse.persistence..", "com.hazelcast..",
                     "javax.servlet..", "org.apache.karaf..")
             .because("internal.domain holds the business rules, testable without any framework");
+
+    @ArchTest
+    static final ArchRule domainIsTheBottomLayer = noClasses()
+            .that().resideInAPackage("org.countygrid..internal.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.countygrid..internal.persistence..", "org.countygrid..internal.rest..",
+                    "org.countygrid..internal.command..", "org.countygrid..internal.console..",
+                    "org.countygrid..internal.route..")
+            .because("the rules know nothing of how they are stored or reached");
+
+    @ArchTest
+    static final ArchRule apiUsesNoInternals = noClasses()
+            .that().resideInAPackage("org.countygrid..").and().resideOutsideOfPackage("org.countygrid..internal..")
+            .should().dependOnClassesThat().resideInAPackage("org.countygrid..internal..")
+            .because("exported packages are all another bundle sees; an internal type in them would not resolve");
+
+    @ArchTest
+    static final ArchRule channelsUseOnlyTheService = noClasses()
+            .that().resideInAnyPackage(CHANNELS)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.countygrid..internal.persistence..", "org.countygrid..internal.domain..",
+                    "jakarta.persistence..", "javax.persistence..", "org.eclipse.persistence..")
+            .because("REST, commands and console panels call the module's API or service, never its storage or rules");
+
+    @ArchTest
+    static final ArchRule channelsReachDataThroughTheService = noClasses()
+            .that().resideInAnyPackage(CHANNELS).and().resideOutsideOfPackage("org.countygrid.platform.data..")
+            .should().dependOnClassesThat().resideInAPackage("org.countygrid.platform.data..")
+            .because("only the module's service opens transactions; platform-data's own commands are its service");
 
     @ArchTest
     static final ArchRule noForeignInternals = noClasses()

@@ -35,12 +35,12 @@ class CustomerServiceAccountsTest {
     private static final Instant NOW = Instant.parse("2026-11-26T08:00:00Z");
     private static final AccountNumber WANG = AccountNumber.of("3101000001");
 
-    private ScratchModuleStore store;
+    private RecordingModuleStore store;
     private CustomerServiceImpl service;
 
     @BeforeEach
     void start() {
-        store = new ScratchModuleStore();
+        store = new RecordingModuleStore();
         service = new CustomerServiceImpl(store, CustomersConfigs.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
         TestCounty.load(service, QS);
         TestCounty.load(service, LY);

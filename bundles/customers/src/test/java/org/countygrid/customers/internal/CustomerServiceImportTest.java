@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
 /** The bulk import: all or nothing, office column right, one summary event. */
 class CustomerServiceImportTest {
 
-    private ScratchModuleStore store;
+    private RecordingModuleStore store;
     private CustomerServiceImpl service;
 
     @BeforeEach
     void start() {
-        store = new ScratchModuleStore();
+        store = new RecordingModuleStore();
         service = new CustomerServiceImpl(store, CustomersConfigs.defaults(), Clock.systemUTC());
     }
 
@@ -47,6 +47,7 @@ class CustomerServiceImportTest {
                 .openedAt()).isEqualTo(TestCounty.OPENED);
         assertThat(store.events()).singleElement().isEqualTo(new AccountsImported(QS, 2, 3, 3,
                 ((AccountsImported) store.events().get(0)).importedAt()));
+        assertThat(store.count("cg_outbox")).isEqualTo(1);
     }
 
     @Test
@@ -72,6 +73,7 @@ class CustomerServiceImportTest {
                         .containsOnlyKeys("accounts[1].phone", "accounts[1].areaCode"));
         assertThat(store.count("cus_station")).isZero();
         assertThat(store.events()).isEmpty();
+        assertThat(store.count("cg_outbox")).isZero();
     }
 
     @Test

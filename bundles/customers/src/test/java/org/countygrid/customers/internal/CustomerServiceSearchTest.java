@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 /** Search, paging, stations and areas on the real schema. */
 class CustomerServiceSearchTest {
 
-    private ScratchModuleStore store;
+    private RecordingModuleStore store;
     private CustomerServiceImpl service;
 
     @BeforeEach
     void start() {
-        store = new ScratchModuleStore();
+        store = new RecordingModuleStore();
         service = new CustomerServiceImpl(store, CustomersConfigs.of(2, 3), Clock.systemUTC());
         TestCounty.load(service, QS);
     }

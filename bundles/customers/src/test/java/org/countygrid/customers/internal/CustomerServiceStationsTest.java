@@ -30,12 +30,12 @@ class CustomerServiceStationsTest {
     private static final OfficeCode QT = OfficeCode.of("QT");
     private static final NewArea CG_T003 = new NewArea("CG-T003", "城关镇3号台区", 630);
 
-    private ScratchModuleStore store;
+    private RecordingModuleStore store;
     private CustomerServiceImpl service;
 
     @BeforeEach
     void start() {
-        store = new ScratchModuleStore();
+        store = new RecordingModuleStore();
         service = new CustomerServiceImpl(store, CustomersConfigs.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
         TestCounty.load(service, QS);
     }

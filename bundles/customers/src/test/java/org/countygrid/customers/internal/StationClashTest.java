@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class StationClashTest {
 
-    private ScratchModuleStore store;
+    private RecordingModuleStore store;
     private CustomerServiceImpl service;
 
     @BeforeEach
     void start() {
-        store = new ScratchModuleStore();
+        store = new RecordingModuleStore();
         service = new CustomerServiceImpl(store, CustomersConfigs.defaults(), Clock.systemUTC());
         TestCounty.load(service, QS);
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.karaf.shell.api.console.CommandLine;
 import org.countygrid.customers.internal.FakeCustomerService;
 import org.junit.jupiter.api.Test;
 
@@ -32,40 +31,7 @@ class AccountNumberCompleterTest {
         AccountNumberCompleter completer = new AccountNumberCompleter();
         completer.customers = customers;
         List<String> candidates = new ArrayList<>();
-        operator.run(() -> completer.complete(null, new TypedArgument(typed), candidates));
+        operator.run(() -> completer.complete(null, new TypedCommandLine("customers:account-show", typed), candidates));
         return candidates;
-    }
-
-    /** The command line with the cursor at the end of {@code typed}, the argument being completed. */
-    private record TypedArgument(String typed) implements CommandLine {
-        @Override
-        public int getCursorArgumentIndex() {
-            return 1;
-        }
-
-        @Override
-        public String getCursorArgument() {
-            return typed;
-        }
-
-        @Override
-        public int getArgumentPosition() {
-            return typed.length();
-        }
-
-        @Override
-        public String[] getArguments() {
-            return new String[] { "customers:account-show", typed };
-        }
-
-        @Override
-        public int getBufferPosition() {
-            return getBuffer().length();
-        }
-
-        @Override
-        public String getBuffer() {
-            return "customers:account-show " + typed;
-        }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.karaf.shell.api.console.CommandLine;
 import org.countygrid.customers.NewStation;
 import org.countygrid.customers.internal.FakeCustomerService;
 import org.countygrid.platform.api.ValidationException;
@@ -80,7 +79,7 @@ class StationCommandsTest {
         completer.customers = customers;
         List<String> candidates = new ArrayList<>();
 
-        operator.run(() -> completer.complete(null, new Typed("customers:area-list", ""), candidates));
+        operator.run(() -> completer.complete(null, new TypedCommandLine("customers:area-list", ""), candidates));
 
         assertThat(candidates).extracting(String::strip).containsExactly("CG");
         assertThat(customers.callers).singleElement().extracting(Caller::user).isEqualTo("zhang");
@@ -92,7 +91,7 @@ class StationCommandsTest {
         completer.customers = customers;
         List<String> candidates = new ArrayList<>();
 
-        new ShellSession("root", "admin").run(() -> completer.complete(null, new Typed("customers:area-list", ""), candidates));
+        new ShellSession("root", "admin").run(() -> completer.complete(null, new TypedCommandLine("customers:area-list", ""), candidates));
 
         assertThat(candidates).isEmpty();
     }
@@ -104,38 +103,5 @@ class StationCommandsTest {
         add.code = code;
         add.name = name;
         return add;
-    }
-
-    /** The command line with the cursor at the end of {@code typed}, the first argument of {@code command}. */
-    private record Typed(String command, String typed) implements CommandLine {
-        @Override
-        public int getCursorArgumentIndex() {
-            return 1;
-        }
-
-        @Override
-        public String getCursorArgument() {
-            return typed;
-        }
-
-        @Override
-        public int getArgumentPosition() {
-            return typed.length();
-        }
-
-        @Override
-        public String[] getArguments() {
-            return new String[] { command, typed };
-        }
-
-        @Override
-        public int getBufferPosition() {
-            return getBuffer().length();
-        }
-
-        @Override
-        public String getBuffer() {
-            return command + " " + typed;
-        }
     }
 }

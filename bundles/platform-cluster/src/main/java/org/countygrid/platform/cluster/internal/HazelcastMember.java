@@ -4,9 +4,11 @@ import java.io.FileNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Hashtable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.countygrid.platform.api.NodeIdentity;
-import org.countygrid.platform.cluster.internal.domain.PropertyPlaceholders;
+import org.countygrid.platform.api.SystemPropertyPlaceholders;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -36,27 +38,60 @@ public class HazelcastMember {
 
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastMember.class);
 
-    private final HazelcastInstance hazelcast;
-    private final ServiceRegistration<HazelcastInstance> registration;
+    private final CompletableFuture<Started> member;
 
+    /** A running member and its service registration. */
+    private record Started(HazelcastInstance hazelcast, ServiceRegistration<HazelcastInstance> registration) {
+    }
+
+    /**
+     * Starts the member on its own thread: joining takes seconds (waiting for other members), and nothing that
+     * serves the office needs Hazelcast to answer, so the node must not wait for it to start. Users of the
+     * cluster reference the {@link HazelcastInstance} service, which appears once the member runs.
+     */
     @Activate
     public HazelcastMember(BundleContext bundleContext, @Reference NodeIdentity identity, ClusterConfig config)
             throws FileNotFoundException {
-        Path file = Path.of(PropertyPlaceholders.resolve(config.configFile()));
+        Path file = Path.of(SystemPropertyPlaceholders.resolve(config.configFile()));
+        Config hazelcastConfig = load(file, identity.nodeName(), getClass().getClassLoader());
+        member = CompletableFuture.supplyAsync(() -> start(bundleContext, hazelcastConfig, file), runnable -> {
+            Thread thread = new Thread(runnable, "countygrid-hazelcast-start");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        member.exceptionally(e -> {
+            LOG.error("Hazelcast member could not start from {}: {}", file, e.getMessage(), e);
+            return null;
+        });
+    }
+
+    private static Started start(BundleContext bundleContext, Config config, Path file) {
         long started = System.nanoTime();
-        hazelcast = Hazelcast.newHazelcastInstance(load(file, identity.nodeName(), getClass().getClassLoader()));
+        HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(config);
         LOG.info("Hazelcast member {} of cluster {} started in {} ms with {} member(s), configured by {}",
                 hazelcast.getCluster().getLocalMember().getAddress(), hazelcast.getConfig().getClusterName(),
                 (System.nanoTime() - started) / 1_000_000, hazelcast.getCluster().getMembers().size(), file);
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("hazelcast.instance.name", hazelcast.getName());
-        registration = bundleContext.registerService(HazelcastInstance.class, hazelcast, properties);
+        return new Started(hazelcast, bundleContext.registerService(HazelcastInstance.class, hazelcast, properties));
     }
 
     @Deactivate
     void deactivate() {
-        registration.unregister();
-        hazelcast.shutdown();
+        Started running;
+        try {
+            running = member.get(2, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            return; // it never started; the failure was logged
+        }
+        if (running != null) {
+            try {
+                running.registration().unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping and took its registrations with it
+            }
+            running.hazelcast().shutdown();
+        }
     }
 
     /**

@@ -49,8 +49,10 @@ class HazelcastNodeRegistryTest {
     private Path testConfig() throws Exception {
         String shipped = Files.readString(Path.of("../../assembly/src/main/resources/assembly/etc/hazelcast.xml"));
         String config = shipped.replace("<cluster-name>countygrid</cluster-name>", "<cluster-name>countygrid-test-" + UUID.randomUUID() + "</cluster-name>")
-                .replace(">5701</port>", ">5901</port>");
-        assertThat(config).contains(">5901</port>").contains("countygrid-test-");
+                .replace(">5701</port>", ">5901</port>")
+                // the shipped list names this node only; the test cluster lists both of its members
+                .replace("<member>127.0.0.1:5701</member>", "<member>127.0.0.1:5901</member><member>127.0.0.1:5902</member>");
+        assertThat(config).contains(">5901</port>").contains("countygrid-test-").contains("127.0.0.1:5902");
         Path file = dir.resolve("hazelcast.xml");
         Files.writeString(file, config);
         return file;

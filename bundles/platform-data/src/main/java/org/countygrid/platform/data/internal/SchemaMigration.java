@@ -33,6 +33,18 @@ final class SchemaMigration {
      */
     private static final ReentrantLock RUNNING = new ReentrantLock();
 
+    /*
+     * Liquibase reports at INFO, with a stack trace, every optional change type whose library is absent (loadData
+     * without opencsv); that is noise in a county's log at every start. Held strongly: JUL keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger SERVICE_LOCATOR = quiet("liquibase.servicelocator");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
     private final DataSource dataSource;
     private final Map<String, String> owners = new ConcurrentHashMap<>();
 

@@ -7,7 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.countygrid.platform.integration.internal.domain.PropertyPlaceholders;
+import org.countygrid.platform.api.SystemPropertyPlaceholders;
 import org.countygrid.platform.integration.internal.route.RouteFileParser;
 import org.countygrid.platform.integration.internal.route.RouteFolder;
 import org.osgi.service.component.annotations.Activate;
@@ -40,7 +40,7 @@ public class RouteFolderWatcher {
 
     @Activate
     public RouteFolderWatcher(@Reference CountyGridCamel camel, IntegrationConfig config) {
-        Path path = Path.of(PropertyPlaceholders.resolve(config.routesFolder()));
+        Path path = Path.of(SystemPropertyPlaceholders.resolve(config.routesFolder()));
         try {
             Files.createDirectories(path);
         } catch (IOException e) {

@@ -72,6 +72,11 @@ public class OfficeProfileInstaller implements ReadinessCheck {
             if (done.contains(feature)) {
                 continue;
             }
+            if (isInstalled(features, feature)) {
+                // installed already, e.g. by the distribution's boot features: nothing to resolve again
+                ledger.add(feature);
+                continue;
+            }
             try {
                 LOG.info("Office profile {}: installing {}", profile, feature);
                 features.installFeature(feature, EnumSet.noneOf(FeaturesService.Option.class));
@@ -79,6 +84,14 @@ public class OfficeProfileInstaller implements ReadinessCheck {
             } catch (Exception e) {
                 LOG.error("Office profile {}: could not install {}: {}", profile, feature, e.getMessage(), e);
             }
+        }
+    }
+
+    private static boolean isInstalled(FeaturesService features, String name) {
+        try {
+            return java.util.Arrays.stream(features.listInstalledFeatures()).anyMatch(f -> f.getName().equals(name));
+        } catch (Exception e) {
+            return false;
         }
     }
 

@@ -17,11 +17,25 @@ class OfficeProfileInstallerTest {
     Path data;
 
     private final List<String> installed = new ArrayList<>();
+    private final List<String> alreadyInstalled = new ArrayList<>();
+
+    private static org.apache.karaf.features.Feature feature(String name) {
+        return (org.apache.karaf.features.Feature) Proxy.newProxyInstance(OfficeProfileInstallerTest.class.getClassLoader(),
+                new Class<?>[] { org.apache.karaf.features.Feature.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("getName")) {
+                        return name;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
 
     /** Records installFeature(name, options) calls; fails for a feature named "broken". */
     private FeaturesService features() {
         return (FeaturesService) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { FeaturesService.class },
                 (proxy, method, args) -> {
+                    if (method.getName().equals("listInstalledFeatures")) {
+                        return alreadyInstalled.stream().map(OfficeProfileInstallerTest::feature).toArray(org.apache.karaf.features.Feature[]::new);
+                    }
                     if (method.getName().equals("installFeature")) {
                         if ("broken".equals(args[0])) {
                             throw new IllegalStateException("no such feature");
@@ -62,6 +76,17 @@ class OfficeProfileInstallerTest {
 
         assertThat(installed).containsExactly("countygrid-customers");
         assertThat(ledger.read()).containsExactly("countygrid-customers");
+    }
+
+    @Test
+    void aModuleTheBootFeaturesInstalledIsRecordedWithoutInstallingItAgain() {
+        var ledger = new OfficeProfileInstaller.ProfileLedger(data.resolve("p.applied"));
+        alreadyInstalled.add("countygrid-customers");
+
+        OfficeProfileInstaller.apply(features(), ledger, List.of("countygrid-customers", "countygrid-cards"), "all");
+
+        assertThat(installed).containsExactly("countygrid-cards");
+        assertThat(ledger.read()).containsExactly("countygrid-customers", "countygrid-cards");
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class RouteListCommandTest {
 
     static final class FixedRoutes implements RouteControl {
+        final List<String> started = new ArrayList<>();
         final List<String> stopped = new ArrayList<>();
 
         @Override
@@ -42,6 +43,7 @@ class RouteListCommandTest {
 
         @Override
         public void startRoute(String routeId) {
+            started.add(routeId);
         }
 
         @Override
@@ -106,17 +108,30 @@ class RouteListCommandTest {
     }
 
     @Test
-    void stopNeedsAdmin() {
+    void startAndStopNeedAdminAndShowTheStateAfterwards() {
         FixedRoutes routes = new FixedRoutes();
-        RouteStopCommand command = new RouteStopCommand();
-        command.routes = routes;
-        command.id = "customers-welcome";
+        RouteStopCommand stop = new RouteStopCommand();
+        stop.routes = routes;
+        stop.id = "orders-reply";
+        RouteStartCommand start = new RouteStartCommand();
+        start.routes = routes;
+        start.id = "customers-welcome";
 
-        as("auditor", command::execute);
+        as("auditor", stop::execute);
+        as("auditor", start::execute);
         assertThat(routes.stopped).isEmpty();
+        assertThat(routes.started).isEmpty();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
 
-        as("admin", command::execute);
-        assertThat(routes.stopped).containsExactly("customers-welcome");
+        as("admin", stop::execute);
+        as("admin", start::execute);
+        start.id = "no-such-route";
+        as("admin", start::execute);
+
+        assertThat(routes.stopped).containsExactly("orders-reply");
+        assertThat(routes.started).containsExactly("customers-welcome", "no-such-route");
+        assertThat(out.toString(StandardCharsets.UTF_8).lines())
+                .containsExactly("Route orders-reply: Stopped", "Route customers-welcome: Started", "Route no-such-route: gone");
     }
 
     @Test

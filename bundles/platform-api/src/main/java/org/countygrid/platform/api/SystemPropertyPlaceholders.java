@@ -1,15 +1,18 @@
-package org.countygrid.platform.integration.internal.domain;
+package org.countygrid.platform.api;
 
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Resolves {@code ${name}} in configured paths, e.g. {@code ${karaf.base}/routes}, against system properties. */
-public final class PropertyPlaceholders {
+/**
+ * Resolves {@code ${name}} in configured paths against system properties, e.g. {@code ${karaf.etc}/hazelcast.xml}
+ * or {@code ${karaf.base}/routes}. Shared so every module reads placeholders in its configuration the same way.
+ */
+public final class SystemPropertyPlaceholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
-    private PropertyPlaceholders() {
+    private SystemPropertyPlaceholders() {
     }
 
     public static String resolve(String template) {

@@ -1,0 +1,40 @@
+package org.countygrid.platform.integration.internal.command;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.api.security.Role;
+import org.countygrid.platform.integration.RouteControl;
+import org.countygrid.platform.integration.RouteInfo;
+
+/**
+ * The body of route-start and route-stop: an admin changes one route, then sees the state it is in now.
+ * Karaf injects the fields of a superclass too, as in its own BundlesCommand.
+ */
+abstract class RouteStateCommand implements Action {
+
+    @Reference
+    RouteControl routes;
+
+    @Argument(index = 0, name = "id", description = "The route id, e.g. customers-welcome-sms", required = true)
+    @Completion(RouteIdCompleter.class)
+    String id;
+
+    /** Starts or stops the route; a {@link Problem} says why it could not. */
+    abstract void change(RouteControl routes, String id);
+
+    @Override
+    public Object execute() {
+        try {
+            ShellCaller.require(Role.ADMIN);
+            change(routes, id);
+            System.out.println("Route " + id + ": " + (routes.routes().stream().filter(r -> r.id().equals(id))
+                    .map(RouteInfo::state).findFirst().orElse("gone")));
+        } catch (Problem e) {
+            System.err.println(e.getMessage());
+        }
+        return null;
+    }
+}
