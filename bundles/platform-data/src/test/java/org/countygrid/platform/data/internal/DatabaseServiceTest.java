@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import liquibase.resource.ClassLoaderResourceAccessor;
 
+import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.data.ModuleStore;
 import org.junit.jupiter.api.Test;
 
@@ -108,7 +109,8 @@ class DatabaseServiceTest {
 
             database.deactivate();
 
-            assertThatThrownBy(() -> store.read(ModuleStoreTest.A, em -> null)).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> store.read(ModuleStoreTest.A, em -> null)).isInstanceOfSatisfying(Problem.class,
+                    p -> assertThat(p.status()).isEqualTo(503));
         }
     }
 }

@@ -206,7 +206,10 @@ class ModuleStoreTest {
             ModuleStore store = notes(open.dataSource());
             store.close();
 
-            assertThatThrownBy(() -> store.read(A, em -> null)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+            // a request that still reaches a closed (restarting) module's store is told to retry: 503, not 500
+            assertThatThrownBy(() -> store.read(A, em -> null)).isInstanceOfSatisfying(Problem.class,
+                    p -> assertThat(p.status()).isEqualTo(503)).hasMessageContaining("restarting");
+            assertThatThrownBy(() -> store.write(A, em -> null)).isInstanceOf(Problem.class);
         }
     }
 }
