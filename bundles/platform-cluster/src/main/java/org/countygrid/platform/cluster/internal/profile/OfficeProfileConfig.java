@@ -11,5 +11,5 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String profile() default "office-all";
 
     @AttributeDefinition(description = "Comma-separated CountyGrid module features the profile installs")
-    String features() default "countygrid-customers";
+    String features() default "countygrid-customers, countygrid-metering";
 }

@@ -1,0 +1,5 @@
+package org.countygrid.metering;
+
+/** How many meters one holder (a supply station or a field worker) has in one state. */
+public record StockCount(String holder, MeterState state, long count) {
+}

@@ -1,0 +1,54 @@
+package org.countygrid.metering;
+
+import java.util.List;
+
+import org.countygrid.platform.api.security.Caller;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Field work orders of the caller's office. Creating, cancelling and handing over need operator, dispatcher or
+ * admin; the assigned field worker performs (scan, final readings, complete), suspends and hands over his own
+ * orders; reading needs any metering role, and a field worker sees only his own orders. Every change adds a
+ * history step. Errors are {@link org.countygrid.platform.api.Problem}s (403, 404, 409) or
+ * {@link org.countygrid.platform.api.ValidationException}s (400).
+ */
+@ProviderType
+public interface WorkOrderService {
+
+    /** Creates an OPEN order; REMOVE and REPLACE need a meter installed at the account. */
+    WorkOrderView create(Caller caller, NewWorkOrder order);
+
+    WorkOrderView order(Caller caller, long id);
+
+    /** Orders by status (all when null) and worker (all when null), newest first. */
+    List<WorkOrderView> orders(Caller caller, WorkOrderStatus status, String worker);
+
+    /** The calling field worker's OPEN and SUSPENDED orders: the phone's list. */
+    List<WorkOrderView> mine(Caller caller);
+
+    /**
+     * The worker scanned a meter's barcode: binds it as the new meter of an INSTALL or REPLACE order. Refused when
+     * the meter is not RECEIVED by this worker or does not fit the order (phase, the account's own old meter).
+     */
+    WorkOrderView scan(Caller caller, long id, String barcode, FieldContext where);
+
+    /** The old meter's final readings (REMOVE, REPLACE). */
+    WorkOrderView recordFinalReadings(Caller caller, long id, FinalReadings readings);
+
+    /**
+     * Completes the order: moves the meters (new one INSTALLED at the account, old one REMOVED) and publishes
+     * {@code metering.meter-installed}, {@code metering.meter-removed} or {@code metering.meter-replaced} in the same
+     * transaction. {@code residualBalanceFen} is the old prepaid (LOCAL) meter's remaining balance, null when not
+     * read or not prepaid.
+     */
+    WorkOrderView complete(Caller caller, long id, Long residualBalanceFen, FieldContext where);
+
+    WorkOrderView suspend(Caller caller, long id, String reason);
+
+    WorkOrderView resume(Caller caller, long id);
+
+    /** Assigns the order to another worker; a meter scanned by the previous worker is unbound. */
+    WorkOrderView handOver(Caller caller, long id, String worker, String note);
+
+    WorkOrderView cancel(Caller caller, long id, String reason);
+}

@@ -1,0 +1,28 @@
+package org.countygrid.metering.internal;
+
+import org.countygrid.customers.CustomerService;
+import org.countygrid.platform.api.AccountNumber;
+import org.countygrid.platform.api.security.Caller;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@link AccountRegister} over {@link CustomerService}; satisfied only while customers runs (its package import is
+ * optional, and SCR loads this class only when the reference is there).
+ */
+@Component(service = AccountRegister.class)
+public class CustomersAccountRegister implements AccountRegister {
+
+    private final CustomerService customers;
+
+    @Activate
+    public CustomersAccountRegister(@Reference CustomerService customers) {
+        this.customers = customers;
+    }
+
+    @Override
+    public void requireAccount(Caller caller, String accountNumber) {
+        customers.account(caller, AccountNumber.of(accountNumber));
+    }
+}

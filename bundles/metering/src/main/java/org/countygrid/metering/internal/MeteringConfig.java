@@ -1,0 +1,34 @@
+package org.countygrid.metering.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "CountyGrid Metering", description = "Meter assets, work orders and reading validation (计量)")
+@interface MeteringConfig {
+
+    String PID = "org.countygrid.metering";
+
+    @AttributeDefinition(description = "A reading whose consumption rate exceeds this many times the meter's recent average fails as SPIKE")
+    double spikeFactor() default 10;
+
+    @AttributeDefinition(description = "Consumption intervals of history needed before spikes are judged")
+    int spikeMinHistory() default 3;
+
+    @AttributeDefinition(description = "Valid readings per series that validation looks back on")
+    int historyReadings() default 8;
+
+    @AttributeDefinition(description = "Minutes a reading may lie in the future (meter clock skew) before it fails as FUTURE")
+    int futureToleranceMinutes() default 5;
+
+    @AttributeDefinition(description = "Most points one gap is filled with by linear estimation; longer gaps are only flagged")
+    int maxEstimatedPoints() default 96;
+
+    @AttributeDefinition(description = "Most readings in one ingest batch")
+    int readingBatchMax() default 50000;
+
+    @AttributeDefinition(description = "Most meters in one delivery file")
+    int deliveryMaxLines() default 10000;
+
+    @AttributeDefinition(description = "Meters per list page when the caller does not say (at most 500)")
+    int pageDefaultLimit() default 50;
+}

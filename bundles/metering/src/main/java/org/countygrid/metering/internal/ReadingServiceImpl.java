@@ -1,0 +1,99 @@
+package org.countygrid.metering.internal;
+
+import static org.countygrid.metering.internal.MeterServiceImpl.require;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.countygrid.metering.IngestSummary;
+import org.countygrid.metering.NewReading;
+import org.countygrid.metering.ReadingKind;
+import org.countygrid.metering.ReadingService;
+import org.countygrid.metering.ReadingView;
+import org.countygrid.metering.internal.domain.MeterIdentity;
+import org.countygrid.metering.internal.domain.Texts;
+import org.countygrid.metering.internal.domain.Vee;
+import org.countygrid.metering.internal.persistence.ReadingTable;
+import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.api.ValidationException;
+import org.countygrid.platform.api.security.Caller;
+import org.countygrid.platform.data.ModuleStore;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Reading ingestion with VEE ({@link ReadingIngest}) and reading queries, over JDBC in the unit's transactions. */
+@Component(service = ReadingService.class, configurationPid = MeteringConfig.PID)
+public class ReadingServiceImpl implements ReadingService {
+
+    static final int MAX_QUERY_ROWS = 10_000;
+
+    private final ModuleStore store;
+    private final Clock clock;
+    private final Vee vee;
+    private final int historyReadings;
+    private final int batchMax;
+
+    @Activate
+    public ReadingServiceImpl(@Reference MeteringUnit unit, MeteringConfig config) {
+        this(unit.store(), Clock.systemUTC(), config);
+    }
+
+    ReadingServiceImpl(ModuleStore store, Clock clock, MeteringConfig config) {
+        this.store = store;
+        this.clock = clock;
+        this.vee = new Vee(config.spikeFactor(), Duration.ofMinutes(Math.max(0, config.futureToleranceMinutes())),
+                Math.max(1, config.spikeMinHistory()), Math.max(0, config.maxEstimatedPoints()));
+        this.historyReadings = Math.max(2, config.historyReadings());
+        this.batchMax = Math.max(1, config.readingBatchMax());
+    }
+
+    @Override
+    public IngestSummary ingest(Caller caller, List<NewReading> readings) {
+        require(caller, MeteringRoles.INGEST);
+        List<ReadingIngest.Parsed> parsed = ReadingIngest.parse(readings, batchMax);
+        Instant now = clock.instant();
+        return store.write(caller.office(), em -> {
+            try {
+                ReadingTable table = new ReadingTable(em.unwrap(Connection.class), caller.office());
+                return new ReadingIngest(vee, historyReadings).run(em, table, parsed, now);
+            } catch (SQLException e) {
+                throw failure(e);
+            }
+        });
+    }
+
+    @Override
+    public List<ReadingView> readings(Caller caller, String barcode, ReadingKind kind, Instant from, Instant to) {
+        require(caller, MeteringRoles.READ);
+        String b = MeterIdentity.barcode("barcode", barcode);
+        if (kind == null) {
+            throw new ValidationException("kind", Texts.REQUIRED);
+        }
+        Instant end = to == null ? clock.instant().plus(Duration.ofDays(1)) : to;
+        Instant start = from == null ? end.minus(Duration.ofDays(31)) : from;
+        // a write only because EclipseLink hands out its JDBC connection inside a transaction; nothing changes
+        return store.write(caller.office(), em -> {
+            try {
+                return new ReadingTable(em.unwrap(Connection.class), caller.office()).readings(b, kind, start, end, MAX_QUERY_ROWS);
+            } catch (SQLException e) {
+                throw failure(e);
+            }
+        });
+    }
+
+    private static RuntimeException failure(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if (s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+                Problem conflict = Problem.conflict("some of these readings were stored meanwhile by another batch; send the batch again");
+                conflict.initCause(e);
+                return conflict;
+            }
+        }
+        return new IllegalStateException("readings not stored: " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,66 @@
+package org.countygrid.metering.internal.command;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.countygrid.metering.MeterService;
+import org.countygrid.metering.MeterTransitionView;
+import org.countygrid.metering.MeterView;
+import org.countygrid.platform.api.security.Caller;
+
+@Service
+@Command(scope = "metering", name = "meter-show", description = "Shows one meter of the office, with its history on request")
+public class MeterShowCommand extends MeteringCommand {
+
+    @Reference
+    MeterService meters;
+
+    @Argument(index = 0, name = "barcode", required = true, description = "The 22-digit meter barcode")
+    @Completion(BarcodeCompleter.class)
+    String barcode;
+
+    @Option(name = "--history", description = "Also list every transition: who, when, device, where")
+    boolean history;
+
+    @Override
+    void run(Caller caller) {
+        MeterView m = meters.meter(caller, barcode);
+        ShellTable table = new ShellTable().noHeaders();
+        table.column("Field");
+        table.column("Value").maxSize(60);
+        table.addRow().addContent("Barcode", m.barcode());
+        table.addRow().addContent("Asset number", m.assetNumber());
+        table.addRow().addContent("Comm address", m.commAddress());
+        table.addRow().addContent("Type", m.phase() + " phase, fee control " + m.feeControl());
+        table.addRow().addContent("Manufacturer", m.manufacturer() + ", class " + m.accuracyClass());
+        table.addRow().addContent("Verified on", m.verifiedOn() == null ? "-" : m.verifiedOn());
+        table.addRow().addContent("State", m.state());
+        table.addRow().addContent("Station / cabinet", dash(m.stationCode()) + " / " + dash(m.cabinetCode()));
+        table.addRow().addContent("Holder", dash(m.holder()));
+        table.addRow().addContent("Account", dash(m.accountNumber()));
+        table.print(System.out);
+        if (history) {
+            ShellTable steps = new ShellTable();
+            steps.column("When");
+            steps.column("From");
+            steps.column("To");
+            steps.column("Who");
+            steps.column("Device");
+            steps.column("Where").maxSize(30);
+            steps.column("Detail").maxSize(40);
+            for (MeterTransitionView t : meters.history(caller, barcode)) {
+                steps.addRow().addContent(t.at(), t.from() == null ? "-" : t.from(), t.to(), t.actor(), dash(t.deviceId()),
+                        dash(t.location()), dash(t.detail()));
+            }
+            steps.print(System.out);
+        }
+    }
+
+    static String dash(String value) {
+        return value == null ? "-" : value;
+    }
+}

@@ -1,0 +1,34 @@
+package org.countygrid.metering.internal.command;
+
+import java.security.AccessController;
+
+import javax.security.auth.Subject;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.api.security.Caller;
+import org.countygrid.platform.api.security.SubjectCaller;
+
+/**
+ * What every metering command shares: the caller from the shell session's JAAS subject (the same rights as over
+ * REST) and one-line errors instead of stack traces.
+ */
+abstract class MeteringCommand implements Action {
+
+    @Override
+    public final Object execute() throws Exception {
+        try {
+            run(currentCaller());
+        } catch (Problem | IllegalArgumentException e) {
+            System.err.println("Error: " + e.getMessage());
+        }
+        return null;
+    }
+
+    abstract void run(Caller caller);
+
+    @SuppressWarnings("removal") // Karaf runs each command inside Subject.doAs of the session; this is how to read it on Java 17
+    static Caller currentCaller() {
+        return SubjectCaller.from(Subject.getSubject(AccessController.getContext()));
+    }
+}

@@ -1,0 +1,62 @@
+package org.countygrid.metering.internal.command;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.countygrid.metering.WorkOrderService;
+import org.countygrid.metering.WorkOrderStatus;
+import org.countygrid.metering.WorkOrderView;
+import org.countygrid.platform.api.security.Caller;
+
+@Service
+@Command(scope = "metering", name = "order-list", description = "Lists the office's field work orders (装表/拆表/换表)")
+public class OrderListCommand extends MeteringCommand {
+
+    @Reference
+    WorkOrderService orders;
+
+    @Option(name = "--status", description = "OPEN, SUSPENDED, COMPLETED or CANCELLED (default: all)")
+    @Completion(value = StringsCompleter.class, values = { "OPEN", "SUSPENDED", "COMPLETED", "CANCELLED" })
+    String status;
+
+    @Option(name = "--worker", description = "Only the orders of this field worker")
+    String worker;
+
+    @Override
+    void run(Caller caller) {
+        List<WorkOrderView> list = orders.orders(caller, status(), worker);
+        ShellTable table = new ShellTable();
+        table.column("Id").alignRight();
+        table.column("Type");
+        table.column("Status");
+        table.column("Account");
+        table.column("Worker");
+        table.column("Old meter");
+        table.column("New meter");
+        table.column("Address").maxSize(30);
+        for (WorkOrderView o : list) {
+            table.addRow().addContent(o.id(), o.type(), o.status(), o.accountNumber(), o.worker(),
+                    MeterShowCommand.dash(o.oldMeter()), MeterShowCommand.dash(o.newMeter()), MeterShowCommand.dash(o.address()));
+        }
+        table.print(System.out);
+        System.out.println(list.size() + " work orders");
+    }
+
+    private WorkOrderStatus status() {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return WorkOrderStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--status must be one of OPEN, SUSPENDED, COMPLETED, CANCELLED, got: " + status);
+        }
+    }
+}

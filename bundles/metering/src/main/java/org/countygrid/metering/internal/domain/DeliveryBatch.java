@@ -1,0 +1,107 @@
+package org.countygrid.metering.internal.domain;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.countygrid.metering.FeeControl;
+import org.countygrid.metering.NewMeter;
+import org.countygrid.metering.Phase;
+
+/**
+ * A delivery batch (到货批次) as CSV text: {@code barcode,assetNumber,commAddress,phase,feeControl,manufacturer,
+ * accuracyClass}. Every line is checked — format, duplicates inside the file and against the office's stock —
+ * before anything is stored; errors name {@code line <n>.<column>} (line numbers as in the file).
+ */
+public final class DeliveryBatch {
+
+    static final int COLUMNS = 7;
+    static final String DUPLICATE_IN_FILE = "appears twice in the file";
+    static final String TAKEN = "is already in this office's stock";
+
+    private DeliveryBatch() {
+    }
+
+    /** What the batch's meters must not clash with: the office's stored meters. */
+    public interface Stock {
+        boolean barcodeExists(String barcode);
+
+        boolean assetNumberExists(String assetNumber);
+
+        boolean commAddressExists(String commAddress);
+    }
+
+    /** One meter registered by hand: its barcode, asset number and address must be free in the office. */
+    public static void requireFree(NewMeter meter, Stock stock) {
+        FieldErrors errors = new FieldErrors();
+        unique(errors, "barcode", meter.barcode(), new HashSet<>(), stock::barcodeExists);
+        unique(errors, "assetNumber", meter.assetNumber(), new HashSet<>(), stock::assetNumberExists);
+        unique(errors, "commAddress", meter.commAddress(), new HashSet<>(), stock::commAddressExists);
+        errors.throwIfAny();
+    }
+
+    public static List<NewMeter> parse(String csv, int maxLines, Stock stock) {
+        FieldErrors errors = new FieldErrors();
+        if (csv == null || csv.isBlank()) {
+            errors.add("body", "must hold at least one meter line");
+            errors.throwIfAny();
+        }
+        String[] lines = csv.split("\\R");
+        List<NewMeter> meters = new ArrayList<>();
+        Set<String> barcodes = new HashSet<>();
+        Set<String> assets = new HashSet<>();
+        Set<String> addresses = new HashSet<>();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || (i == 0 && line.toLowerCase(Locale.ROOT).startsWith("barcode"))) {
+                continue;
+            }
+            FieldErrors lineErrors = errors.nested("line " + (i + 1));
+            String[] cells = line.split(",", -1);
+            if (cells.length != COLUMNS) {
+                lineErrors.add("columns", "must have " + COLUMNS + " comma-separated columns, has " + cells.length);
+                continue;
+            }
+            NewMeter checked = MeterIdentity.check(lineErrors, new NewMeter(cells[0], cells[1], cells[2],
+                    choice(lineErrors, "phase", Phase.class, cells[3]), choice(lineErrors, "feeControl", FeeControl.class, cells[4]),
+                    cells[5], cells[6]), false);
+            unique(lineErrors, "barcode", checked.barcode(), barcodes, stock::barcodeExists);
+            unique(lineErrors, "assetNumber", checked.assetNumber(), assets, stock::assetNumberExists);
+            unique(lineErrors, "commAddress", checked.commAddress(), addresses, stock::commAddressExists);
+            meters.add(checked);
+        }
+        if (meters.isEmpty() && errors.isEmpty()) {
+            errors.add("body", "must hold at least one meter line");
+        }
+        if (meters.size() > maxLines) {
+            errors.add("body", "must hold at most " + maxLines + " meters");
+        }
+        errors.throwIfAny();
+        return meters;
+    }
+
+    private static void unique(FieldErrors errors, String field, String value, Set<String> seen, Predicate<String> stored) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        if (!seen.add(value)) {
+            errors.add(field, DUPLICATE_IN_FILE);
+        } else if (stored.test(value)) {
+            errors.add(field, TAKEN);
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(FieldErrors errors, String field, Class<E> type, String value) {
+        String clean = value.strip().toUpperCase(Locale.ROOT);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(clean)) {
+                return constant;
+            }
+        }
+        errors.add(field, clean.isEmpty() ? Texts.REQUIRED : "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        return null;
+    }
+}

@@ -1,0 +1,45 @@
+package org.countygrid.metering.internal.domain;
+
+/** Checks for free text fields; the messages are fixed English phrases the console translates. */
+public final class Texts {
+
+    public static final String REQUIRED = "is required";
+
+    private Texts() {
+    }
+
+    public static String clean(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    /** The cleaned value, or null after recording why it is unusable. */
+    public static String required(FieldErrors errors, String field, String value, int maxLength) {
+        String clean = clean(value);
+        if (clean == null || clean.isEmpty()) {
+            errors.add(field, REQUIRED);
+            return null;
+        }
+        if (clean.length() > maxLength) {
+            errors.add(field, "must be at most " + maxLength + " characters");
+            return null;
+        }
+        return clean;
+    }
+
+    /** Like {@link #required} but blank is fine (null). */
+    public static String optional(FieldErrors errors, String field, String value, int maxLength) {
+        String clean = clean(value);
+        if (clean == null || clean.isEmpty()) {
+            return null;
+        }
+        return required(errors, field, clean, maxLength);
+    }
+
+    /** Throws a 400 on {@code field} unless the text is present and short enough. */
+    public static String require(String field, String value, int maxLength) {
+        FieldErrors errors = new FieldErrors();
+        String clean = required(errors, field, value, maxLength);
+        errors.throwIfAny();
+        return clean;
+    }
+}

@@ -1,0 +1,190 @@
+package org.countygrid.metering.internal.persistence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import org.countygrid.metering.FieldContext;
+import org.countygrid.metering.MeterState;
+import org.countygrid.metering.MeterTransitionView;
+import org.countygrid.metering.MeterView;
+import org.countygrid.metering.StockCount;
+import org.countygrid.metering.internal.domain.DeliveryBatch;
+import org.countygrid.metering.internal.domain.Installations;
+import org.countygrid.metering.internal.domain.Meter;
+import org.countygrid.platform.api.Page;
+import org.countygrid.platform.api.Problem;
+
+/** Meters, their audit rows and installation periods of the office the entity manager is scoped to. */
+public final class MeterRepository implements DeliveryBatch.Stock {
+
+    /** IN lists stay well below every database's parameter limit. */
+    static final int CHUNK = 500;
+
+    private final EntityManager em;
+
+    public MeterRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<MeterEntity> find(String barcode) {
+        return em.createQuery("select m from MeterEntity m where m.barcode = :b", MeterEntity.class)
+                .setParameter("b", barcode).getResultStream().findFirst();
+    }
+
+    public MeterEntity require(String barcode) {
+        return find(barcode).orElseThrow(() -> Problem.notFound("meter " + barcode));
+    }
+
+    public MeterEntity add(Meter meter, String batch) {
+        MeterEntity entity = new MeterEntity(meter, batch);
+        em.persist(entity);
+        return entity;
+    }
+
+    /** Stores the meter's new state and its audit row together. */
+    public void transition(MeterEntity entity, Meter before, Meter after, String actor, Instant at, FieldContext where,
+            String detail) {
+        entity.apply(after);
+        audit(after.barcode(), before == null ? null : before.state(), after.state(), actor, at, where, detail);
+    }
+
+    public void audit(String barcode, MeterState from, MeterState to, String actor, Instant at, FieldContext where,
+            String detail) {
+        FieldContext w = where == null ? FieldContext.NONE : where;
+        em.persist(new MeterAuditEntity(barcode, from, to, actor, at, clip(w.deviceId(), 60), clip(w.location(), 200),
+                clip(detail, 200)));
+    }
+
+    public List<MeterTransitionView> history(String barcode) {
+        return em.createQuery("select a from MeterAuditEntity a where a.barcode = :b order by a.id", MeterAuditEntity.class)
+                .setParameter("b", barcode).getResultStream().map(MeterAuditEntity::toView).toList();
+    }
+
+    public Page<MeterView> page(MeterState state, String prefix, int offset, int limit) {
+        String where = " where (:state is null or m.state = :state) and (m.barcode like :p or m.assetNumber like :p)";
+        TypedQuery<Long> count = em.createQuery("select count(m) from MeterEntity m" + where, Long.class);
+        TypedQuery<MeterEntity> page = em.createQuery("select m from MeterEntity m" + where + " order by m.barcode",
+                MeterEntity.class);
+        String like = prefix.replace("!", "").replace("%", "").replace("_", "") + "%";
+        for (TypedQuery<?> q : List.of(count, page)) {
+            q.setParameter("state", state).setParameter("p", like);
+        }
+        List<MeterView> items = page.setFirstResult(offset).setMaxResults(limit).getResultStream()
+                .map(MeterEntity::toView).toList();
+        return new Page<>(items, count.getSingleResult(), offset, limit);
+    }
+
+    public Map<MeterState, Long> countByState() {
+        Map<MeterState, Long> counts = new EnumMap<>(MeterState.class);
+        for (MeterState s : MeterState.values()) {
+            counts.put(s, 0L);
+        }
+        for (Object[] row : em.createQuery("select m.state, count(m) from MeterEntity m group by m.state", Object[].class)
+                .getResultList()) {
+            counts.put((MeterState) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    /** Pre-issued and received meters per supply station. */
+    public List<StockCount> byStation() {
+        return grouped("m.stationCode", List.of(MeterState.PRE_ISSUED, MeterState.RECEIVED));
+    }
+
+    /** Received (carried) and removed (being returned) meters per field worker. */
+    public List<StockCount> byWorker() {
+        return grouped("m.holder", List.of(MeterState.RECEIVED, MeterState.REMOVED));
+    }
+
+    private List<StockCount> grouped(String column, List<MeterState> states) {
+        return em.createQuery("select " + column + ", m.state, count(m) from MeterEntity m where m.state in :states"
+                + " and " + column + " is not null group by " + column + ", m.state order by " + column, Object[].class)
+                .setParameter("states", states).getResultStream()
+                .map(r -> new StockCount((String) r[0], (MeterState) r[1], (Long) r[2])).toList();
+    }
+
+    /** The barcode of the meter installed at the account now. */
+    public Optional<String> installedAt(String account) {
+        return em.createQuery("select m.barcode from MeterEntity m where m.accountNumber = :a and m.state = :s", String.class)
+                .setParameter("a", account).setParameter("s", MeterState.INSTALLED).getResultStream().findFirst();
+    }
+
+    public void installed(String barcode, String account, long orderId, Instant at) {
+        em.persist(new InstallationEntity(barcode, account, orderId, at));
+    }
+
+    public void removed(String barcode, Instant at) {
+        em.createQuery("select i from InstallationEntity i where i.barcode = :b and i.removedAt is null", InstallationEntity.class)
+                .setParameter("b", barcode).getResultStream().forEach(i -> i.removed(at));
+    }
+
+    /** Which of {@code barcodes} are meters of the office. */
+    public Set<String> known(Collection<String> barcodes) {
+        Set<String> known = new HashSet<>();
+        for (List<String> chunk : chunks(barcodes)) {
+            known.addAll(em.createQuery("select m.barcode from MeterEntity m where m.barcode in :b", String.class)
+                    .setParameter("b", chunk).getResultList());
+        }
+        return known;
+    }
+
+    public Map<String, Installations> installations(Collection<String> barcodes) {
+        Map<String, List<Installations.Period>> periods = new HashMap<>();
+        for (List<String> chunk : chunks(barcodes)) {
+            em.createQuery("select i from InstallationEntity i where i.barcode in :b", InstallationEntity.class)
+                    .setParameter("b", chunk).getResultStream()
+                    .forEach(i -> periods.computeIfAbsent(i.barcode(), k -> new ArrayList<>()).add(i.toPeriod()));
+        }
+        Map<String, Installations> result = new HashMap<>();
+        periods.forEach((barcode, list) -> result.put(barcode, new Installations(list)));
+        return result;
+    }
+
+    @Override
+    public boolean barcodeExists(String barcode) {
+        return exists("m.barcode", barcode);
+    }
+
+    @Override
+    public boolean assetNumberExists(String assetNumber) {
+        return exists("m.assetNumber", assetNumber);
+    }
+
+    @Override
+    public boolean commAddressExists(String commAddress) {
+        return exists("m.commAddress", commAddress);
+    }
+
+    private boolean exists(String column, String value) {
+        return em.createQuery("select count(m) from MeterEntity m where " + column + " = :v", Long.class)
+                .setParameter("v", value).getSingleResult() > 0;
+    }
+
+    private static List<List<String>> chunks(Collection<String> values) {
+        List<String> all = new ArrayList<>(new HashSet<>(values));
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static String clip(String text, int max) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip();
+        return t.length() <= max ? t : t.substring(0, max);
+    }
+}

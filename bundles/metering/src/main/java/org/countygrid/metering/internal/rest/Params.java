@@ -1,0 +1,66 @@
+package org.countygrid.metering.internal.rest;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.countygrid.platform.api.ValidationException;
+
+/**
+ * Path and query parameters arrive as text and are parsed here: JAX-RS would answer a bad number or enum with a
+ * bare 404, which tells the client nothing.
+ */
+final class Params {
+
+    private Params() {
+    }
+
+    static int intValue(String name, String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(name, "must be a whole number");
+        }
+    }
+
+    static long id(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new ValidationException("id", "must be a work order number");
+        }
+    }
+
+    static <E extends Enum<E>> E choice(String name, Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(name, "must be an ISO-8601 instant such as 2026-11-26T00:00:00Z");
+        }
+    }
+
+    static <T> T body(T body) {
+        if (body == null) {
+            throw new ValidationException("body", "is required");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,137 @@
+package org.countygrid.metering.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.countygrid.metering.internal.TestMetering.M1;
+import static org.countygrid.metering.internal.TestMetering.M2;
+import static org.countygrid.metering.internal.TestMetering.M4;
+import static org.countygrid.metering.internal.TestMetering.QS;
+import static org.countygrid.metering.internal.TestMetering.QT;
+import static org.countygrid.metering.internal.TestMetering.SCANNER;
+import static org.countygrid.metering.internal.TestMetering.field;
+import static org.countygrid.metering.internal.TestMetering.operator;
+
+import java.time.LocalDate;
+
+import org.countygrid.metering.FieldContext;
+import org.countygrid.metering.MeterState;
+import org.countygrid.metering.MeterTransitionView;
+import org.countygrid.metering.MeterView;
+import org.countygrid.metering.StockCount;
+import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.api.ValidationException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Meter stock on the real unit and schema (H2): arrivals, audited transitions, refusals, stock, office isolation. */
+class MeterServiceTest {
+
+    private final TestMetering metering = new TestMetering();
+
+    @AfterEach
+    void stop() {
+        metering.close();
+    }
+
+    @Test
+    void aDeliveryArrivesInStockWithOneAuditRowPerMeter() {
+        var summary = metering.meters.receiveDelivery(operator(QS), "B-2026-11", TestMetering.DELIVERY, SCANNER);
+
+        assertThat(summary.meters()).isEqualTo(4);
+        assertThat(metering.meters.stock(operator(QS)).byState()).containsEntry(MeterState.IN_STOCK, 4L)
+                .containsEntry(MeterState.VERIFIED, 0L);
+        assertThat(metering.meters.history(operator(QS), M4)).singleElement().satisfies(t -> {
+            assertThat(t.from()).isNull();
+            assertThat(t.to()).isEqualTo(MeterState.IN_STOCK);
+            assertThat(t.actor()).isEqualTo("zhang");
+            assertThat(t.deviceId()).isEqualTo("PDA-07");
+            assertThat(t.detail()).isEqualTo("delivery B-2026-11");
+        });
+    }
+
+    @Test
+    void aDeliveryWithOneBadLineStoresNothing() {
+        String bad = TestMetering.DELIVERY + "3300000000000000000005,QS-A0005,00000000000X,SINGLE,LOCAL,华立,2\n";
+
+        assertThatThrownBy(() -> metering.meters.receiveDelivery(operator(QS), "B-1", bad, SCANNER))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.byField()).containsOnlyKeys("line 6.commAddress"));
+        assertThat(metering.store.count("mtr_meter")).isZero();
+        assertThat(metering.store.count("mtr_meter_audit")).isZero();
+        metering.meters.receiveDelivery(operator(QS), "B-1", TestMetering.DELIVERY, SCANNER);
+        assertThatThrownBy(() -> metering.meters.receiveDelivery(operator(QS), "B-2", TestMetering.DELIVERY, SCANNER))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsKey("line 2.barcode"));
+    }
+
+    @Test
+    void everyTransitionIsAuditedWithWhoWhenDeviceAndWhere() {
+        metering.stockAtStation(QS);
+        MeterView received = metering.meters.receive(field(QS, "li"), M1, "CG", new FieldContext("PHONE-LI", "城关供电所"));
+
+        assertThat(received.state()).isEqualTo(MeterState.RECEIVED);
+        assertThat(received.holder()).isEqualTo("li");
+        assertThat(metering.meters.history(operator(QS), M1)).extracting(MeterTransitionView::to)
+                .containsExactly(MeterState.IN_STOCK, MeterState.VERIFIED, MeterState.PRE_ISSUED, MeterState.RECEIVED);
+        MeterTransitionView last = metering.meters.history(operator(QS), M1).get(3);
+        assertThat(last).isEqualTo(new MeterTransitionView(M1, MeterState.PRE_ISSUED, MeterState.RECEIVED, "li",
+                TestMetering.START, "PHONE-LI", "城关供电所", "received at station CG"));
+        assertThat(metering.meters.meter(operator(QS), M1).verifiedOn()).isEqualTo(LocalDate.of(2026, 11, 20));
+    }
+
+    @Test
+    void anIllegalTransitionIsRefusedAndChangesNothing() {
+        metering.stockAtStation(QS);
+        metering.meters.receive(field(QS, "li"), M1, "CG", SCANNER);
+        long audits = metering.store.count("mtr_meter_audit");
+
+        assertThatThrownBy(() -> metering.meters.receive(field(QS, "wang"), M1, "CG", SCANNER))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
+                .hasMessageContaining("received already by li");
+        assertThatThrownBy(() -> metering.meters.receive(field(QS, "wang"), M2, "QSZ", SCANNER))
+                .hasMessageContaining("pre-issued to station CG, not to QSZ");
+        assertThat(metering.meters.meter(operator(QS), M1).holder()).isEqualTo("li");
+        assertThat(metering.meters.meter(operator(QS), M2).state()).isEqualTo(MeterState.PRE_ISSUED);
+        assertThat(metering.store.count("mtr_meter_audit")).isEqualTo(audits);
+    }
+
+    @Test
+    void stockCountsPerStateStationAndWorker() {
+        metering.stockAtStation(QS);
+        metering.meters.receive(field(QS, "li"), M1, "CG", SCANNER);
+        metering.meters.receive(field(QS, "li"), M2, "CG", SCANNER);
+
+        var stock = metering.meters.stock(operator(QS));
+        assertThat(stock.byState()).containsEntry(MeterState.PRE_ISSUED, 2L).containsEntry(MeterState.RECEIVED, 2L);
+        assertThat(stock.byStation()).containsExactlyInAnyOrder(new StockCount("CG", MeterState.PRE_ISSUED, 2),
+                new StockCount("CG", MeterState.RECEIVED, 2));
+        assertThat(stock.byWorker()).containsExactly(new StockCount("li", MeterState.RECEIVED, 2));
+        assertThat(metering.meters.meters(operator(QS), MeterState.RECEIVED, "", 0, 0).items())
+                .extracting(MeterView::barcode).containsExactly(M1, M2);
+    }
+
+    @Test
+    void anotherOfficeCannotSeeOrMoveTheMeters() {
+        metering.stockAtStation(QS);
+
+        assertThatThrownBy(() -> metering.meters.meter(operator(QT), M1))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
+        assertThatThrownBy(() -> metering.meters.receive(field(QT, "li"), M1, "CG", SCANNER))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
+        assertThat(metering.meters.stock(operator(QT)).byState()).allSatisfy((state, count) -> assertThat(count).isZero());
+        assertThat(metering.meters.meters(operator(QT), null, "", 0, 0).total()).isZero();
+        // the same barcodes may arrive in QT: the unique keys are per office
+        assertThat(metering.meters.receiveDelivery(operator(QT), "QT-1", TestMetering.DELIVERY, SCANNER).meters()).isEqualTo(4);
+        assertThat(metering.meters.meter(operator(QS), M1).state()).isEqualTo(MeterState.PRE_ISSUED);
+    }
+
+    @Test
+    void rolesAreEnforcedByTheService() {
+        metering.stockAtStation(QS);
+        assertThatThrownBy(() -> metering.meters.verify(field(QS, "li"), M1, null, SCANNER))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(403));
+        assertThatThrownBy(() -> metering.meters.receive(operator(QS), M1, "CG", SCANNER))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(403));
+        assertThatThrownBy(() -> metering.meters.meter(operator(QS), "123"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsKey("barcode"));
+    }
+}

@@ -1,0 +1,143 @@
+package org.countygrid.metering.internal;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManager;
+
+import liquibase.Scope;
+import liquibase.ui.LoggerUIService;
+
+import org.countygrid.platform.api.OfficeCode;
+import org.countygrid.platform.api.event.DomainEvent;
+import org.countygrid.platform.data.ModuleStore;
+import org.countygrid.platform.data.internal.DatabaseService;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The module's real persistence unit and changelog, opened by platform-data's own {@link DatabaseService} outside
+ * OSGi on a throwaway database: a private in-memory H2, or — with
+ * {@code -Dcountygrid.test.postgres=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres} — a fresh schema on
+ * that PostgreSQL server, dropped again at close. Events go to the real outbox; those whose transaction committed
+ * are also kept as objects, for assertions.
+ */
+public final class RecordingModuleStore implements ModuleStore {
+
+    static final String POSTGRES_PROPERTY = "countygrid.test.postgres";
+
+    /** Held so the levels stick: java.util.logging keeps loggers only weakly. */
+    private static final List<java.util.logging.Logger> QUIET = List.of(java.util.logging.Logger.getLogger("liquibase"),
+            java.util.logging.Logger.getLogger("org.eclipse.persistence"));
+
+    static {
+        QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
+    }
+
+    private final DataSource dataSource;
+    private final Runnable dropDatabase;
+    private final ModuleStore store;
+    private final List<DomainEvent> committed = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<List<DomainEvent>> pending = new ThreadLocal<>();
+
+    public RecordingModuleStore() {
+        String postgres = System.getProperty(POSTGRES_PROPERTY, "");
+        if (postgres.isBlank()) {
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL("jdbc:h2:mem:metering-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            dataSource = h2;
+            dropDatabase = () -> execute(h2, "shutdown");
+        } else {
+            String schema = "mtr_test_" + UUID.randomUUID().toString().replace("-", "");
+            PGSimpleDataSource admin = new PGSimpleDataSource();
+            admin.setURL(postgres);
+            execute(admin, "create schema " + schema);
+            PGSimpleDataSource pg = new PGSimpleDataSource();
+            pg.setURL(postgres);
+            pg.setCurrentSchema(schema);
+            pg.setReWriteBatchedInserts(true);
+            dataSource = pg;
+            dropDatabase = () -> execute(admin, "drop schema " + schema + " cascade");
+        }
+        store = quietly(() -> new DatabaseService(dataSource).open(MeteringUnit.UNIT, getClass().getClassLoader(),
+                MeteringUnit.CHANGELOG));
+    }
+
+    public List<DomainEvent> events() {
+        return List.copyOf(committed);
+    }
+
+    @Override
+    public <T> T read(OfficeCode office, Function<EntityManager, T> work) {
+        return store.read(office, work);
+    }
+
+    @Override
+    public <T> T write(OfficeCode office, Function<EntityManager, T> work) {
+        List<DomainEvent> published = new ArrayList<>();
+        pending.set(published);
+        try {
+            T result = store.write(office, work);
+            committed.addAll(published);
+            return result;
+        } finally {
+            pending.remove();
+        }
+    }
+
+    @Override
+    public void publish(EntityManager em, DomainEvent event) {
+        store.publish(em, event); // checks the transaction and the office, and writes the outbox row
+        pending.get().add(event);
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return store.dataSource();
+    }
+
+    @Override
+    public void close() {
+        try {
+            store.close();
+        } finally {
+            dropDatabase.run();
+        }
+    }
+
+    /** Counts rows of a table across all offices, for asserting what bypassing JPA would show. */
+    public long count(String table) {
+        try (Connection c = dataSource.getConnection(); var rs = c.createStatement().executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Liquibase's update summary goes to its log, not to the test output, as with a module in Karaf. */
+    private static ModuleStore quietly(Scope.ScopedRunnerWithReturn<ModuleStore> open) {
+        try {
+            return Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(), "liquibase.command.showSummaryOutput", "LOG"), open);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void execute(DataSource target, String sql) {
+        try (Connection c = target.getConnection(); var statement = c.createStatement()) {
+            statement.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+}

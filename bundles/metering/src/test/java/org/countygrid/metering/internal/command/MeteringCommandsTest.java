@@ -1,0 +1,95 @@
+package org.countygrid.metering.internal.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.countygrid.metering.internal.TestMetering.M1;
+import static org.countygrid.metering.internal.TestMetering.M2;
+import static org.countygrid.metering.internal.TestMetering.QS;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.countygrid.metering.NewWorkOrder;
+import org.countygrid.metering.WorkOrderType;
+import org.countygrid.metering.internal.TestMetering;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** meter-receive, meter-show, order-list and barcode completion, run as logged-in shell users on the real services. */
+class MeteringCommandsTest {
+
+    private final TestMetering metering = new TestMetering();
+    private final ShellSession li = new ShellSession("li", "field", "office.QS");
+    private final ShellSession zhang = new ShellSession("zhang", "operator", "office.QS");
+
+    @BeforeEach
+    void stock() {
+        metering.stockAtStation(QS);
+    }
+
+    @AfterEach
+    void stop() {
+        metering.close();
+    }
+
+    MeterReceiveCommand receive(String barcode, String station) {
+        MeterReceiveCommand receive = new MeterReceiveCommand();
+        receive.meters = metering.meters;
+        receive.barcode = barcode;
+        receive.station = station;
+        receive.device = "DESK-1";
+        return receive;
+    }
+
+    @Test
+    void receivesAsTheShellUserAndRefusesASecondReceiptInOneLine() throws Exception {
+        ShellSession.Output first = li.run(receive(M1, "CG")::execute);
+        ShellSession.Output second = li.run(receive(M1, "CG")::execute);
+
+        assertThat(first.out()).isEqualTo("Received " + M1 + " (QS-A0001) by li at station CG" + System.lineSeparator());
+        assertThat(second.out()).isEmpty();
+        assertThat(second.err()).isEqualTo("Error: meter " + M1 + " refused: it was received already by li" + System.lineSeparator());
+    }
+
+    @Test
+    void showsAMeterWithItsHistory() throws Exception {
+        li.run(receive(M1, "CG")::execute);
+        MeterShowCommand show = new MeterShowCommand();
+        show.meters = metering.meters;
+        show.barcode = M1;
+        show.history = true;
+
+        String out = zhang.run(show::execute).out();
+
+        assertThat(out).contains("QS-A0001", "000000000001", "RECEIVED", "CG / A1", "li", "DESK-1", "received at station CG");
+        show.barcode = "42";
+        assertThat(zhang.run(show::execute).err()).isEqualTo("Error: barcode: must be exactly 22 digits" + System.lineSeparator());
+    }
+
+    @Test
+    void listsOrdersByStatusAndRejectsAnUnknownStatus() throws Exception {
+        metering.orders.create(TestMetering.operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, "3101000001", "人民路18号",
+                "li", null, null));
+        OrderListCommand list = new OrderListCommand();
+        list.orders = metering.orders;
+        list.status = "open";
+
+        assertThat(zhang.run(list::execute).out()).contains("INSTALL", "OPEN", "3101000001", "li", "1 work orders");
+        list.status = "DONE";
+        assertThat(zhang.run(list::execute).err()).startsWith("Error: --status must be one of");
+    }
+
+    @Test
+    void completesBarcodesOfTheOfficeFromSixDigits() throws Exception {
+        BarcodeCompleter completer = new BarcodeCompleter();
+        completer.meters = metering.meters;
+        List<String> few = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+
+        zhang.run(() -> completer.complete(null, new TypedCommandLine("metering:meter-show", "33000"), few));
+        zhang.run(() -> completer.complete(null, new TypedCommandLine("metering:meter-show", "330000"), all));
+
+        assertThat(few).isEmpty();
+        assertThat(all).extracting(String::strip).contains(M1, M2).hasSize(4);
+    }
+}

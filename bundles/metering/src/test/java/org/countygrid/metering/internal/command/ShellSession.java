@@ -1,0 +1,49 @@
+package org.countygrid.metering.internal.command;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedExceptionAction;
+
+import javax.security.auth.Subject;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+
+/**
+ * Runs work as Karaf does for a logged-in shell user — inside {@code Subject.doAs} with the realm's principals —
+ * and captures what it prints (Karaf's {@code RepoListCommandTest} captures output the same way).
+ */
+final class ShellSession {
+
+    record Output(String out, String err) {
+    }
+
+    private final Subject subject;
+
+    ShellSession(String user, String... roles) {
+        subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal(user));
+        for (String role : roles) {
+            subject.getPrincipals().add(new RolePrincipal(role));
+        }
+    }
+
+    @SuppressWarnings("removal")
+    Output run(PrivilegedExceptionAction<?> work) throws Exception {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+            Subject.doAs(subject, work);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return new Output(outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+    }
+
+}

@@ -1,0 +1,111 @@
+package org.countygrid.metering.internal.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+
+import org.countygrid.metering.FeeControl;
+import org.countygrid.metering.MeterState;
+import org.countygrid.metering.NewMeter;
+import org.countygrid.metering.Phase;
+import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.api.ValidationException;
+import org.junit.jupiter.api.Test;
+
+/** The meter lifecycle: every legal step, and each illegal one refused with its reason. */
+class MeterTest {
+
+    static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+    static final Meter NEW = Meter.arrived(new NewMeter("3300000000000000000001", "QS-A0001", "000000000001",
+            Phase.SINGLE, FeeControl.LOCAL, "华立", "2"));
+
+    static Meter received() {
+        return NEW.verify(DAY).preIssue("CG", "A1").receive("li", "CG");
+    }
+
+    @Test
+    void walksTheWholeLifeAndIsReusedAfterRemoval() {
+        Meter installed = received().install("3101000001", "li");
+        Meter removed = installed.remove("li");
+        Meter reused = removed.verify(DAY.plusDays(30));
+
+        assertThat(installed.state()).isEqualTo(MeterState.INSTALLED);
+        assertThat(installed.accountNumber()).isEqualTo("3101000001");
+        assertThat(removed.state()).isEqualTo(MeterState.REMOVED);
+        assertThat(removed.accountNumber()).isNull();
+        assertThat(removed.holder()).isEqualTo("li");
+        assertThat(reused.state()).isEqualTo(MeterState.VERIFIED);
+        assertThat(reused.verifiedOn()).isEqualTo(DAY.plusDays(30));
+        assertThat(reused.stationCode()).isNull();
+    }
+
+    @Test
+    void preIssueRecordsStationAndCabinetAndReceiptTheWorker() {
+        Meter pre = NEW.verify(DAY).preIssue(" CG ", "A1");
+        Meter got = pre.receive("li", "CG");
+
+        assertThat(pre.state()).isEqualTo(MeterState.PRE_ISSUED);
+        assertThat(pre.stationCode()).isEqualTo("CG");
+        assertThat(pre.cabinetCode()).isEqualTo("A1");
+        assertThat(got.state()).isEqualTo(MeterState.RECEIVED);
+        assertThat(got.holder()).isEqualTo("li");
+    }
+
+    @Test
+    void refusesToInstallAMeterNobodyReceived() {
+        Meter verified = NEW.verify(DAY);
+        assertThatThrownBy(() -> verified.install("3101000001", "li"))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
+                .hasMessageContaining("nobody received it");
+        assertThatThrownBy(() -> verified.preIssue("CG", "A1").install("3101000001", "li"))
+                .hasMessageContaining("nobody received it");
+    }
+
+    @Test
+    void refusesToInstallAMeterAnotherWorkerReceived() {
+        assertThatThrownBy(() -> received().install("3101000001", "wang"))
+                .hasMessageContaining("received by li, not by wang");
+    }
+
+    @Test
+    void refusesToReceiveTwice() {
+        assertThatThrownBy(() -> received().receive("wang", "CG"))
+                .isInstanceOf(Problem.class).hasMessageContaining("received already by li");
+    }
+
+    @Test
+    void refusesToReceiveAMeterPreIssuedToAnotherStation() {
+        Meter pre = NEW.verify(DAY).preIssue("CG", "A1");
+        assertThatThrownBy(() -> pre.receive("li", "QSZ")).hasMessageContaining("pre-issued to station CG, not to QSZ");
+    }
+
+    @Test
+    void refusesToReceiveAMeterThatWasNotPreIssued() {
+        assertThatThrownBy(() -> NEW.verify(DAY).receive("li", "CG")).hasMessageContaining("only a pre-issued meter");
+        assertThatThrownBy(() -> NEW.receive("li", "CG")).hasMessageContaining("it is IN_STOCK");
+    }
+
+    @Test
+    void refusesOtherIllegalSteps() {
+        assertThatThrownBy(() -> NEW.preIssue("CG", "A1")).hasMessageContaining("only a verified meter");
+        assertThatThrownBy(() -> received().verify(DAY)).hasMessageContaining("goes to verification");
+        assertThatThrownBy(() -> received().remove("li")).hasMessageContaining("only an installed meter");
+        assertThatThrownBy(() -> received().scrap()).hasMessageContaining("can be scrapped");
+        assertThatThrownBy(() -> NEW.verify(DAY).preIssue("", "A1")).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void scrapsFromStockOrAfterRemovalOnly() {
+        assertThat(NEW.scrap().state()).isEqualTo(MeterState.SCRAPPED);
+        assertThat(received().install("3101000001", "li").remove("li").scrap().state()).isEqualTo(MeterState.SCRAPPED);
+        assertThatThrownBy(() -> NEW.scrap().verify(DAY)).hasMessageContaining("it is SCRAPPED");
+    }
+
+    @Test
+    void aRefusedStepLeavesTheMeterAsItWas() {
+        Meter before = received();
+        assertThatThrownBy(() -> before.receive("wang", "CG")).isInstanceOf(Problem.class);
+        assertThat(before).isEqualTo(received());
+    }
+}
