@@ -2,6 +2,7 @@ package org.countygrid.metering.internal;
 
 import org.countygrid.customers.CustomerService;
 import org.countygrid.platform.api.AccountNumber;
+import org.countygrid.platform.api.health.ReadinessCheck;
 import org.countygrid.platform.api.security.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -11,7 +12,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@link AccountRegister} over {@link CustomerService}; satisfied only while customers runs (its package import is
  * optional, and SCR loads this class only when the reference is there).
  */
-@Component(service = AccountRegister.class)
+// present only while the customers module is installed: the node is ready without it
+@Component(service = AccountRegister.class, property = ReadinessCheck.COMPONENT_PROPERTY + "=optional")
 public class CustomersAccountRegister implements AccountRegister {
 
     private final CustomerService customers;

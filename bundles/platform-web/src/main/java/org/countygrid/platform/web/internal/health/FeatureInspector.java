@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.apache.karaf.features.BundleInfo;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
+import org.countygrid.platform.api.health.ReadinessCheck;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -21,6 +22,8 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 public final class FeatureInspector {
 
     public static final String PREFIX = "countygrid-";
+
+    private static final String OPTIONAL = "optional";
 
     private final FeaturesService features;
     private final ServiceComponentRuntime scr;
@@ -67,7 +70,7 @@ public final class FeatureInspector {
     private List<String> componentProblems(Bundle bundle) {
         List<String> problems = new ArrayList<>();
         for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
-            if (!scr.isComponentEnabled(description)) {
+            if (!scr.isComponentEnabled(description) || OPTIONAL.equals(description.properties.get(ReadinessCheck.COMPONENT_PROPERTY))) {
                 continue;
             }
             for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
