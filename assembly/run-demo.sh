@@ -15,8 +15,10 @@ if [[ ! -f "$DIST" || "${1:-}" == "--rebuild" ]]; then
 fi
 if [[ ! -d "$HOME_DIR" ]]; then
     mkdir -p "$RUN" && tar -xzf "$DIST" -C "$RUN"
-    # the demo county on top of the default office profile
-    sed -i 's#^\(featuresBoot *= *\)#\1countygrid-demo, #' "$HOME_DIR/etc/org.apache.karaf.features.cfg"
+    # the demo county on top of the default office profile: appended to the last stage of featuresBoot
+    awk '/^featuresBoot *=/ {inboot=1} inboot && !/\\$/ {sub(/[ \t]*$/, ", countygrid-demo"); inboot=0} {print}' \
+        "$HOME_DIR/etc/org.apache.karaf.features.cfg" > "$HOME_DIR/etc/features.cfg.new" \
+        && mv "$HOME_DIR/etc/features.cfg.new" "$HOME_DIR/etc/org.apache.karaf.features.cfg"
 fi
 if [[ -f "$HOME_DIR/data/port" ]] && "$HOME_DIR/bin/status" >/dev/null 2>&1; then
     echo "CountyGrid is already running from $HOME_DIR"

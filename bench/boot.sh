@@ -50,7 +50,8 @@ done
 # demo county: a fresh unpack with countygrid-demo, load time as logged by the demo bundle
 rm -rf "$WORK/demo" && mkdir -p "$WORK/demo" && tar -xzf "$ROOT/assembly/target/countygrid-$VERSION.tar.gz" -C "$WORK/demo"
 DH="$WORK/demo/countygrid-$VERSION"
-sed -i 's#^\(featuresBoot *= *\)#\1countygrid-demo, #' "$DH/etc/org.apache.karaf.features.cfg"
+awk '/^featuresBoot *=/ {inboot=1} inboot && !/\\$/ {sub(/[ \t]*$/, ", countygrid-demo"); inboot=0} {print}' \
+    "$DH/etc/org.apache.karaf.features.cfg" > "$DH/etc/features.cfg.new" && mv "$DH/etc/features.cfg.new" "$DH/etc/org.apache.karaf.features.cfg"
 "$DH/bin/start"
 until grep -q "Demo county for office .* accounts in" "$DH/data/log/karaf.log" 2>/dev/null; do sleep 1; done
 grep "Demo county for office" "$DH/data/log/karaf.log" | tail -1 | sed 's/^.*Demo county/demo: Demo county/' | tee -a "$WORK/results.txt"

@@ -9,6 +9,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
 import org.countygrid.platform.api.NodeIdentity;
 import org.countygrid.platform.api.health.ReadinessCheck;
@@ -51,6 +52,10 @@ public final class HealthResource implements RestResource {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<ReadinessCheck> checks;
 
+    /** Karaf registers it once every boot feature (all stages of featuresBoot) is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile BootFinished bootFinished;
+
     private final FeatureInspector inspector;
 
     @Activate
@@ -73,6 +78,9 @@ public final class HealthResource implements RestResource {
         } catch (Exception e) {
             LOG.warn("Cannot read the installed features", e);
             problems.add("the installed features cannot be read");
+        }
+        if (bootFinished == null) {
+            problems.add("the boot features are still being installed");
         }
         problems.addAll(Readiness.problems(features));
         List<ReadinessCheck> pending = checks;
