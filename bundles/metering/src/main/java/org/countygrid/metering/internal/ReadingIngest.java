@@ -18,7 +18,6 @@ import org.countygrid.metering.NewReading;
 import org.countygrid.metering.ReadingKind;
 import org.countygrid.metering.ReadingStatus;
 import org.countygrid.metering.Register;
-import org.countygrid.metering.internal.domain.FieldErrors;
 import org.countygrid.metering.internal.domain.Installations;
 import org.countygrid.metering.internal.domain.Kwh;
 import org.countygrid.metering.internal.domain.MeterIdentity;
@@ -26,6 +25,7 @@ import org.countygrid.metering.internal.domain.Texts;
 import org.countygrid.metering.internal.domain.Vee;
 import org.countygrid.metering.internal.persistence.MeterRepository;
 import org.countygrid.metering.internal.persistence.ReadingTable;
+import org.countygrid.platform.api.FieldErrors;
 
 /**
  * One ingest batch: readings grouped into series (meter, kind, register) and walked in time order, each judged by

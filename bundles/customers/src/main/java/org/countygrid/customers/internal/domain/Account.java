@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import org.countygrid.customers.AccountStatus;
 import org.countygrid.customers.event.AccountChanged.FieldChange;
 import org.countygrid.platform.api.AccountNumber;
+import org.countygrid.platform.api.FieldErrors;
 import org.countygrid.platform.api.Problem;
 
 /**

@@ -10,6 +10,7 @@ import org.countygrid.customers.ImportantUserClass;
 import org.countygrid.customers.NewAccount;
 import org.countygrid.customers.VoltageLevel;
 import org.countygrid.customers.event.AccountChanged.FieldChange;
+import org.countygrid.platform.api.FieldErrors;
 
 /** The changeable part of an account: who, how to reach them, where, and how they are supplied. */
 public record AccountDetails(String name, String phone, Premise premise, Category category,

@@ -10,6 +10,7 @@ import org.countygrid.customers.AccountData;
 import org.countygrid.customers.AreaData;
 import org.countygrid.customers.NewAccount;
 import org.countygrid.customers.StationData;
+import org.countygrid.platform.api.FieldErrors;
 
 /**
  * A county's register to import in one go (migration, demo data), checked as a whole: codes and numbers

@@ -1,6 +1,7 @@
 package org.countygrid.customers.internal.domain;
 
 import java.util.regex.Pattern;
+import org.countygrid.platform.api.FieldErrors;
 
 /**
  * A contact phone: a mainland mobile number (11 digits starting 13-19) or a landline with its area code,

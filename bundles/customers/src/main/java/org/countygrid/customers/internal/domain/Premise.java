@@ -1,5 +1,6 @@
 package org.countygrid.customers.internal.domain;
 
+import org.countygrid.platform.api.FieldErrors;
 /** Where the power is used (用电地址): the street address and the transformer area (台区) that feeds it. */
 public record Premise(String address, String areaCode) {
 

@@ -3,6 +3,7 @@ package org.countygrid.customers.internal.domain;
 import java.util.regex.Pattern;
 
 import org.countygrid.customers.NewStation;
+import org.countygrid.platform.api.FieldErrors;
 
 /** A supply station (供电所) of the office. */
 public record Station(String code, String name) {

@@ -1,5 +1,6 @@
 package org.countygrid.customers.internal.domain;
 
+import org.countygrid.platform.api.FieldErrors;
 /**
  * Checks for free text fields. The messages are short fixed English phrases: the console panel translates
  * exactly these, so change them together with {@code console/customers/messages.js}.

@@ -3,6 +3,7 @@ package org.countygrid.customers.internal.domain;
 import java.util.regex.Pattern;
 
 import org.countygrid.customers.NewArea;
+import org.countygrid.platform.api.FieldErrors;
 
 /** A transformer area (台区): the low-voltage network behind one distribution transformer of a station. */
 public record TransformerArea(String code, String name, String stationCode, int capacityKva) {

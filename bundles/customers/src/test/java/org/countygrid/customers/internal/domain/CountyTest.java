@@ -14,6 +14,7 @@ import org.countygrid.customers.Category;
 import org.countygrid.customers.NewAccount;
 import org.countygrid.customers.StationData;
 import org.countygrid.customers.VoltageLevel;
+import org.countygrid.platform.api.FieldErrors;
 import org.countygrid.platform.api.ValidationException;
 import org.junit.jupiter.api.Test;
 

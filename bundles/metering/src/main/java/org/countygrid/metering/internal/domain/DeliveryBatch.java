@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import org.countygrid.metering.FeeControl;
 import org.countygrid.metering.NewMeter;
 import org.countygrid.metering.Phase;
+import org.countygrid.platform.api.FieldErrors;
 
 /**
  * A delivery batch (到货批次) as CSV text: {@code barcode,assetNumber,commAddress,phase,feeControl,manufacturer,

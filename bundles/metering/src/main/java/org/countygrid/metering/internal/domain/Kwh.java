@@ -2,6 +2,7 @@ package org.countygrid.metering.internal.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import org.countygrid.platform.api.FieldErrors;
 
 /** Energy in kWh with two decimals, held as long hundredths (0.01 kWh) like money in fen: never a double. */
 public final class Kwh {

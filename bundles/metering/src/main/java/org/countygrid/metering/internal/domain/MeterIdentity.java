@@ -3,6 +3,7 @@ package org.countygrid.metering.internal.domain;
 import java.util.regex.Pattern;
 
 import org.countygrid.metering.NewMeter;
+import org.countygrid.platform.api.FieldErrors;
 
 /** The identifying and nameplate fields of a new meter and their formats. */
 public final class MeterIdentity {

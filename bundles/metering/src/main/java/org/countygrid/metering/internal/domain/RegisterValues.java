@@ -1,6 +1,7 @@
 package org.countygrid.metering.internal.domain;
 
 import org.countygrid.metering.FinalReadings;
+import org.countygrid.platform.api.FieldErrors;
 
 /** A meter's final register values in hundredths of kWh; peak, flat and valley are absent on single-rate meters. */
 public record RegisterValues(long total, Long peak, Long flat, Long valley, String errCode) {

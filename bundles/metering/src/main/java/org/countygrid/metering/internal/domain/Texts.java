@@ -1,5 +1,6 @@
 package org.countygrid.metering.internal.domain;
 
+import org.countygrid.platform.api.FieldErrors;
 /** Checks for free text fields; the messages are fixed English phrases the console translates. */
 public final class Texts {
 

@@ -9,6 +9,7 @@ import org.countygrid.metering.Phase;
 import org.countygrid.metering.WorkOrderStatus;
 import org.countygrid.metering.WorkOrderType;
 import org.countygrid.platform.api.AccountNumber;
+import org.countygrid.platform.api.FieldErrors;
 import org.countygrid.platform.api.Problem;
 
 /**
