@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,7 @@ import org.apache.cxf.bus.CXFBusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.transport.http.HTTPTransportFactory;
+import org.countygrid.platform.api.health.ReadinessCheck;
 import org.countygrid.platform.api.rest.RestResource;
 import org.countygrid.platform.web.SessionStore;
 import org.countygrid.platform.web.internal.security.JaasAuthenticator;
@@ -44,9 +46,9 @@ import org.slf4j.LoggerFactory;
  * transport (the HTTPTransportFactory service of cxf-rt-transports-http, whose servlet
  * etc/org.apache.cxf.osgi.cfg mounts at /api) serves it. The Bus is our own, created with CXF's class loader.
  */
-@Component(immediate = true, service = {}, configurationPid = WebConfig.PID)
+@Component(immediate = true, service = ReadinessCheck.class, configurationPid = WebConfig.PID)
 @Designate(ocd = WebConfig.class)
-public final class ApiServer {
+public final class ApiServer implements ReadinessCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
@@ -104,6 +106,17 @@ public final class ApiServer {
         publisher.awaitTermination(10, TimeUnit.SECONDS);
         destroyServer();
         bus.shutdown(true);
+    }
+
+    /**
+     * The node is not ready while a change of the resource set waits to be published: republishing swaps the CXF
+     * server, and a request arriving in that moment would get 404.
+     */
+    @Override
+    public synchronized Optional<String> blocker() {
+        return pendingPublish != null && !pendingPublish.isDone()
+                ? Optional.of("the REST API is being republished")
+                : Optional.empty();
     }
 
     private synchronized void schedulePublish() {
