@@ -82,7 +82,10 @@ public final class ApiServer implements ReadinessCheck {
         this.bus = withClassLoader(Bus.class.getClassLoader(), () -> new CXFBusFactory().createBus());
         this.publisher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "countygrid-api-publisher"));
         publisher.scheduleWithFixedDelay(() -> purge(sessions), 1, 1, TimeUnit.MINUTES);
-        schedulePublish();
+        // the first publication at once, so that login and health answer as early as possible
+        synchronized (this) {
+            pendingPublish = publisher.schedule(this::publish, 0, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Reference(service = RestResource.class, cardinality = ReferenceCardinality.MULTIPLE,

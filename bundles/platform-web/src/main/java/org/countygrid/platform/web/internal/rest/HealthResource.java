@@ -1,6 +1,7 @@
 package org.countygrid.platform.web.internal.rest;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import javax.ws.rs.GET;
@@ -19,6 +20,8 @@ import org.countygrid.platform.web.internal.health.FeatureInspector;
 import org.countygrid.platform.web.internal.health.FeatureView;
 import org.countygrid.platform.web.internal.health.Readiness;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,18 +52,17 @@ public final class HealthResource implements RestResource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile NodeIdentity node;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    private volatile List<ReadinessCheck> checks;
-
     /** Karaf registers it once every boot feature (all stages of featuresBoot) is installed. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile BootFinished bootFinished;
 
     private final FeatureInspector inspector;
+    private final BundleContext context;
 
     @Activate
     public HealthResource(@Reference FeaturesService features, @Reference ServiceComponentRuntime scr, BundleContext context) {
         this.inspector = new FeatureInspector(features, scr, context);
+        this.context = context;
     }
 
     @GET
@@ -83,10 +85,7 @@ public final class HealthResource implements RestResource {
             problems.add("the boot features are still being installed");
         }
         problems.addAll(Readiness.problems(features));
-        List<ReadinessCheck> pending = checks;
-        if (pending != null) {
-            pending.forEach(check -> check.blocker().ifPresent(problems::add));
-        }
+        problems.addAll(readinessBlockers());
         boolean up = problems.isEmpty();
         HealthReport report = new HealthReport(up ? "UP" : "STARTING",
                 identity != null ? identity.office().value() : null,
@@ -96,5 +95,31 @@ public final class HealthResource implements RestResource {
                 features.stream().map(FeatureView::name).toList(),
                 up ? null : problems);
         return Response.status(up ? 200 : 503).entity(report).build();
+    }
+
+    /**
+     * Looked up per request rather than bound: the REST server is itself a ReadinessCheck and binds this
+     * resource, so a DS reference here would be a circular one.
+     */
+    private List<String> readinessBlockers() {
+        List<String> blockers = new ArrayList<>();
+        Collection<ServiceReference<ReadinessCheck>> references;
+        try {
+            references = context.getServiceReferences(ReadinessCheck.class, null);
+        } catch (InvalidSyntaxException | IllegalStateException e) {
+            return List.of("the readiness checks cannot be read");
+        }
+        for (ServiceReference<ReadinessCheck> reference : references) {
+            ReadinessCheck check = context.getService(reference);
+            if (check == null) {
+                continue; // went away meanwhile
+            }
+            try {
+                check.blocker().ifPresent(blockers::add);
+            } finally {
+                context.ungetService(reference);
+            }
+        }
+        return blockers;
     }
 }
