@@ -35,10 +35,35 @@ public interface WorkOrderService {
     /** The old meter's final readings (REMOVE, REPLACE). */
     WorkOrderView recordFinalReadings(Caller caller, long id, FinalReadings readings);
 
+    /** The scanned new meter's register values read through its infrared port (INSTALL, REPLACE). */
+    WorkOrderView recordNewMeterReadings(Caller caller, long id, FinalReadings readings, FieldContext where);
+
     /**
-     * Completes the order: moves the meters (new one INSTALLED at the account, old one REMOVED) and publishes
+     * A photo of the old or the new meter (JPEG or PNG, size-limited, checked to be a readable image), kept with
+     * its SHA-256; a new meter's photo needs the meter scanned first, since it shows that meter. The same photo
+     * twice is kept once.
+     */
+    WorkOrderView attachPhoto(Caller caller, long id, OrderFileKind kind, String contentType, byte[] content,
+            FieldContext where);
+
+    /**
+     * The customer signed the electronic form on the worker's phone (a PNG of the signature). Any later change of
+     * the order's meters or readings voids the signature: the customer signed what the form showed then.
+     */
+    WorkOrderView sign(Caller caller, long id, String signer, String contentType, byte[] png, FieldContext where);
+
+    /** A file kept with the order, by its SHA-256; the completed form is the one of kind FORM. */
+    OrderFile file(Caller caller, long id, String sha256);
+
+    /** The completed form (PDF) of a COMPLETED order. */
+    OrderFile form(Caller caller, long id);
+
+    /**
+     * Completes the order once everything the form needs is there (new meter scanned, its infrared reading and
+     * photo; the old meter's final readings and photo; the customer's signature — each as far as the type has
+     * them; otherwise 409 listing what is missing): moves the meters (new one INSTALLED at the account, old one REMOVED) and publishes
      * {@code metering.meter-installed}, {@code metering.meter-removed} or {@code metering.meter-replaced} in the same
-     * transaction. {@code residualBalanceFen} is the old prepaid (LOCAL) meter's remaining balance, null when not
+     * transaction, and keeps the completed form as a PDF. {@code residualBalanceFen} is the old prepaid (LOCAL) meter's remaining balance, null when not
      * read or not prepaid.
      */
     WorkOrderView complete(Caller caller, long id, Long residualBalanceFen, FieldContext where);

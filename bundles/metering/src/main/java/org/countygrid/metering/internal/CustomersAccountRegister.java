@@ -1,5 +1,6 @@
 package org.countygrid.metering.internal;
 
+import org.countygrid.customers.AccountView;
 import org.countygrid.customers.CustomerService;
 import org.countygrid.platform.api.AccountNumber;
 import org.countygrid.platform.api.health.ReadinessCheck;
@@ -24,7 +25,8 @@ public class CustomersAccountRegister implements AccountRegister {
     }
 
     @Override
-    public void requireAccount(Caller caller, String accountNumber) {
-        customers.account(caller, AccountNumber.of(accountNumber));
+    public AccountFacts requireAccount(Caller caller, String accountNumber) {
+        AccountView account = customers.account(caller, AccountNumber.of(accountNumber));
+        return new AccountFacts(account.name(), account.address(), account.areaCode());
     }
 }

@@ -1,5 +1,6 @@
 package org.countygrid.metering.internal;
 
+import org.countygrid.metering.internal.form.FormFonts;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -31,4 +32,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Meters per list page when the caller does not say (at most 500)")
     int pageDefaultLimit() default 50;
+
+    @AttributeDefinition(description = "Largest photo of a meter a field worker may upload, in KiB (JPEG or PNG)")
+    int photoMaxKilobytes() default 5120;
+
+    @AttributeDefinition(description = "Largest customer signature image, in KiB (PNG)")
+    int signatureMaxKilobytes() default 512;
+
+    @AttributeDefinition(description = "Font files for the completed work order form (PDF), comma-separated; the first"
+            + " that exists and has Chinese glyphs is used (e.g. Debian package fonts-wqy-microhei)")
+    String formFontFiles() default FormFonts.DEFAULT_FILES;
 }

@@ -1,19 +1,31 @@
 package org.countygrid.metering.internal;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.persistence.EntityManager;
 
 import org.countygrid.metering.FeeControl;
 import org.countygrid.metering.FieldContext;
+import org.countygrid.metering.OrderFile;
+import org.countygrid.metering.OrderFileKind;
+import org.countygrid.metering.OrderFileView;
 import org.countygrid.metering.WorkOrderType;
 import org.countygrid.metering.event.MeterInstalled;
 import org.countygrid.metering.event.MeterRemoved;
 import org.countygrid.metering.event.MeterReplaced;
+import org.countygrid.metering.internal.domain.Images;
 import org.countygrid.metering.internal.domain.Meter;
 import org.countygrid.metering.internal.domain.WorkOrder;
 import org.countygrid.metering.internal.persistence.MeterEntity;
+import org.countygrid.metering.internal.form.FormRenderer;
+import org.countygrid.metering.internal.form.WorkOrderForm;
 import org.countygrid.metering.internal.persistence.MeterRepository;
+import org.countygrid.metering.internal.persistence.WorkOrderEntity;
+import org.countygrid.metering.internal.persistence.WorkOrderRepository;
 import org.countygrid.platform.api.ValidationException;
 import org.countygrid.platform.api.security.Caller;
 import org.countygrid.platform.data.ModuleStore;
@@ -24,10 +36,45 @@ import org.countygrid.platform.data.ModuleStore;
  */
 final class OrderCompletion {
 
-    private final ModuleStore store;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
 
-    OrderCompletion(ModuleStore store) {
+    private final ModuleStore store;
+    private final FormRenderer forms;
+
+    OrderCompletion(ModuleStore store, FormRenderer forms) {
         this.store = store;
+        this.forms = forms;
+    }
+
+    /**
+     * Renders the completed form with the photos of the order's meters and the signature, and keeps it with the
+     * order: it is part of the completion, so a form that cannot be made fails the completion.
+     */
+    void keepForm(EntityManager em, Caller caller, WorkOrder order, String customerName, Long residualBalanceFen,
+            Instant now) {
+        WorkOrderRepository orders = new WorkOrderRepository(em);
+        List<WorkOrderForm.Picture> photos = new ArrayList<>();
+        WorkOrderForm.Picture signature = null;
+        for (OrderFile f : orders.contents(order.id(), List.of(OrderFileKind.OLD_METER_PHOTO,
+                OrderFileKind.NEW_METER_PHOTO, OrderFileKind.SIGNATURE))) {
+            OrderFileView v = f.file();
+            WorkOrderForm.Picture picture = new WorkOrderForm.Picture(v.kind(), v.barcode(), v.contentType(),
+                    f.content(), v.sha256());
+            if (v.kind() == OrderFileKind.SIGNATURE) {
+                signature = picture; // the newest: the one that signed what the form shows
+            } else if (v.barcode() != null && (v.barcode().equals(order.oldMeter()) || v.barcode().equals(order.newMeter()))) {
+                photos.add(picture);
+            }
+        }
+        List<String> history = new ArrayList<>();
+        orders.view(em.find(WorkOrderEntity.class, order.id())).history().forEach(s -> history.add(
+                TIME.format(s.at()) + "  " + s.action() + "  " + s.actor() + (s.note() == null ? "" : "  " + s.note())));
+        history.add(TIME.format(now) + "  completed  " + caller.user());
+        byte[] pdf = forms.render(new WorkOrderForm(caller.office().value(), order, customerName, residualBalanceFen,
+                photos, signature, history, now));
+        orders.addFile(order.id(), OrderFileKind.FORM, null, "application/pdf", pdf, Images.sha256(pdf), caller.user(),
+                now, null);
     }
 
     void moveMeters(EntityManager em, Caller caller, WorkOrder order, Long residualBalanceFen, FieldContext where,

@@ -14,13 +14,18 @@ import jakarta.persistence.RollbackException;
 import org.countygrid.metering.FieldContext;
 import org.countygrid.metering.FinalReadings;
 import org.countygrid.metering.NewWorkOrder;
+import org.countygrid.metering.OrderFile;
+import org.countygrid.metering.OrderFileKind;
 import org.countygrid.metering.WorkOrderService;
 import org.countygrid.metering.WorkOrderStatus;
 import org.countygrid.metering.WorkOrderView;
+import org.countygrid.metering.internal.domain.Images;
 import org.countygrid.metering.internal.domain.MeterIdentity;
 import org.countygrid.metering.internal.domain.RegisterValues;
 import org.countygrid.metering.internal.domain.Texts;
 import org.countygrid.metering.internal.domain.WorkOrder;
+import org.countygrid.metering.internal.form.FormFonts;
+import org.countygrid.metering.internal.form.FormRenderer;
 import org.countygrid.metering.internal.persistence.MeterRepository;
 import org.countygrid.metering.internal.persistence.WorkOrderEntity;
 import org.countygrid.metering.internal.persistence.WorkOrderRepository;
@@ -34,20 +39,26 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Field work orders: each call checks the role, runs the {@link WorkOrder} rule and stores the order with its
  * history step in one transaction of the caller's office; completion moves the meters and publishes the event in
  * that same transaction ({@link OrderCompletion}).
  */
-@Component(service = WorkOrderService.class)
+@Component(service = WorkOrderService.class, configurationPid = MeteringConfig.PID)
 public class WorkOrderServiceImpl implements WorkOrderService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkOrderServiceImpl.class);
 
     static final List<WorkOrderStatus> ACTIVE = List.of(WorkOrderStatus.OPEN, WorkOrderStatus.SUSPENDED);
 
     private final ModuleStore store;
     private final Clock clock;
     private final OrderCompletion completion;
+    private final long photoMaxBytes;
+    private final long signatureMaxBytes;
 
     /** The customers module's register while it is installed; the account check is skipped without it. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -55,14 +66,22 @@ public class WorkOrderServiceImpl implements WorkOrderService {
     volatile AccountRegister accounts;
 
     @Activate
-    public WorkOrderServiceImpl(@Reference MeteringUnit unit) {
-        this(unit.store(), Clock.systemUTC());
+    public WorkOrderServiceImpl(@Reference MeteringUnit unit, MeteringConfig config) {
+        this(unit.store(), Clock.systemUTC(), config);
     }
 
-    WorkOrderServiceImpl(ModuleStore store, Clock clock) {
+    WorkOrderServiceImpl(ModuleStore store, Clock clock, MeteringConfig config) {
         this.store = store;
         this.clock = clock;
-        this.completion = new OrderCompletion(store);
+        FormFonts fonts = FormFonts.find(config.formFontFiles());
+        if (fonts.file().isEmpty()) {
+            LOG.warn("No font with Chinese glyphs among {}: completed work order forms show Chinese text as '?'."
+                    + " Install one (Debian: fonts-wqy-microhei) or set formFontFiles in {}", config.formFontFiles(),
+                    MeteringConfig.PID);
+        }
+        this.completion = new OrderCompletion(store, new FormRenderer(fonts));
+        this.photoMaxBytes = config.photoMaxKilobytes() * 1024L;
+        this.signatureMaxBytes = config.signatureMaxKilobytes() * 1024L;
     }
 
     @Override
@@ -75,9 +94,13 @@ public class WorkOrderServiceImpl implements WorkOrderService {
         return write(caller, em -> {
             String account = Texts.clean(order.accountNumber());
             String installed = account == null ? null : new MeterRepository(em).installedAt(account).orElse(null);
-            WorkOrder.Step step = WorkOrder.create(order, installed, caller.user(), now());
+            WorkOrder.Step step = WorkOrder.create(order, installed, null, caller.user(), now());
             if (register != null) {
-                register.requireAccount(caller, step.order().accountNumber());
+                AccountRegister.AccountFacts facts = register.requireAccount(caller, step.order().accountNumber());
+                NewWorkOrder known = new NewWorkOrder(order.type(), order.accountNumber(),
+                        order.address() == null || order.address().isBlank() ? facts.address() : order.address(),
+                        order.worker(), order.phase(), order.note());
+                step = WorkOrder.create(known, installed, facts.areaCode(), caller.user(), now());
             }
             WorkOrderRepository orders = new WorkOrderRepository(em);
             WorkOrderEntity entity = orders.add(step.order());
@@ -92,7 +115,7 @@ public class WorkOrderServiceImpl implements WorkOrderService {
         return store.read(caller.office(), em -> {
             WorkOrderRepository orders = new WorkOrderRepository(em);
             WorkOrderEntity entity = orders.require(id);
-            requireVisible(caller, entity.toOrder());
+            requireVisible(caller, orders.order(entity));
             return orders.view(entity);
         });
     }
@@ -133,11 +156,75 @@ public class WorkOrderServiceImpl implements WorkOrderService {
     }
 
     @Override
+    public WorkOrderView recordNewMeterReadings(Caller caller, long id, FinalReadings readings, FieldContext where) {
+        require(caller, MeteringRoles.FIELD);
+        RegisterValues values = RegisterValues.of(readings);
+        return change(caller, id, (em, order) -> order.recordNewMeterReadings(values, caller.user()));
+    }
+
+    @Override
+    public WorkOrderView attachPhoto(Caller caller, long id, OrderFileKind kind, String contentType, byte[] content,
+            FieldContext where) {
+        require(caller, MeteringRoles.FIELD);
+        if (kind == null || !kind.isPhoto()) {
+            throw new ValidationException("kind", "must be OLD_METER_PHOTO or NEW_METER_PHOTO");
+        }
+        Images.Image image = Images.check("photo", contentType, content, photoMaxBytes, false);
+        return change(caller, id, (em, order) -> {
+            WorkOrder.Step step = order.attachPhoto(kind, image.sha256(), caller.user());
+            new WorkOrderRepository(em).addFile(id, kind, order.photographedMeter(kind), image.contentType(),
+                    image.content(), image.sha256(), caller.user(), now(), where);
+            return step;
+        });
+    }
+
+    @Override
+    public WorkOrderView sign(Caller caller, long id, String signer, String contentType, byte[] png, FieldContext where) {
+        require(caller, MeteringRoles.FIELD);
+        Images.Image image = Images.check("signature", contentType, png, signatureMaxBytes, true);
+        return change(caller, id, (em, order) -> {
+            WorkOrder.Step step = order.sign(signer, caller.user());
+            new WorkOrderRepository(em).addFile(id, OrderFileKind.SIGNATURE, null, image.contentType(), image.content(),
+                    image.sha256(), caller.user(), now(), where);
+            return step;
+        });
+    }
+
+    @Override
+    public OrderFile file(Caller caller, long id, String sha256) {
+        require(caller, MeteringRoles.READ);
+        String digest = Texts.clean(sha256);
+        if (digest == null || !digest.matches("[0-9a-f]{64}")) {
+            throw new ValidationException("sha256", "must be 64 lower-case hex digits");
+        }
+        return fileOf(caller, id, null, digest);
+    }
+
+    @Override
+    public OrderFile form(Caller caller, long id) {
+        require(caller, MeteringRoles.READ);
+        return fileOf(caller, id, OrderFileKind.FORM, null);
+    }
+
+    private OrderFile fileOf(Caller caller, long id, OrderFileKind kind, String sha256) {
+        return store.read(caller.office(), em -> {
+            WorkOrderRepository orders = new WorkOrderRepository(em);
+            requireVisible(caller, orders.order(orders.require(id)));
+            return orders.file(id, kind, sha256).orElseThrow(() -> Problem.notFound(
+                    kind == OrderFileKind.FORM ? "the form of work order " + id + " (it is made at completion)"
+                            : "file " + sha256 + " of work order " + id));
+        });
+    }
+
+    @Override
     public WorkOrderView complete(Caller caller, long id, Long residualBalanceFen, FieldContext where) {
         require(caller, MeteringRoles.FIELD);
         return change(caller, id, (em, order) -> {
             WorkOrder.Step step = order.complete(caller.user(), now());
             completion.moveMeters(em, caller, step.order(), residualBalanceFen, where, now());
+            AccountRegister register = accounts;
+            String customer = register == null ? null : customerName(register, caller, order.accountNumber());
+            completion.keepForm(em, caller, step.order(), customer, residualBalanceFen, now());
             return step;
         });
     }
@@ -171,13 +258,23 @@ public class WorkOrderServiceImpl implements WorkOrderService {
         return write(caller, em -> {
             WorkOrderRepository orders = new WorkOrderRepository(em);
             WorkOrderEntity entity = orders.require(id);
-            WorkOrder order = entity.toOrder();
+            WorkOrder order = orders.order(entity);
             requireVisible(caller, order);
             WorkOrder.Step step = rule.apply(em, order);
             entity.apply(step.order());
             orders.step(id, step.action(), caller.user(), now(), step.note());
             return orders.view(entity);
         });
+    }
+
+    /** The customer's name for the form; the form is made without it when customers cannot answer. */
+    private static String customerName(AccountRegister register, Caller caller, String account) {
+        try {
+            return register.requireAccount(caller, account).name();
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read account {} for the work order form: {}", account, e.toString());
+            return null;
+        }
     }
 
     /** A field worker may suspend, resume or hand over only his own orders; dispatchers any. */

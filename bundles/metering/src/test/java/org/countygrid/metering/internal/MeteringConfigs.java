@@ -1,5 +1,7 @@
 package org.countygrid.metering.internal;
 
+import org.countygrid.metering.internal.form.FormFonts;
+
 import java.lang.annotation.Annotation;
 
 /** Builds {@link MeteringConfig} values for tests, as DS would from a configuration (OpenEMS MyConfig). */
@@ -57,6 +59,21 @@ final class MeteringConfigs {
             @Override
             public int pageDefaultLimit() {
                 return 50;
+            }
+
+            @Override
+            public int photoMaxKilobytes() {
+                return 64;
+            }
+
+            @Override
+            public int signatureMaxKilobytes() {
+                return 16;
+            }
+
+            @Override
+            public String formFontFiles() {
+                return FormFonts.DEFAULT_FILES;
             }
         };
     }

@@ -48,6 +48,7 @@ class ReadingServiceTest {
         long id = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, "3101000001", null, "li",
                 null, null)).id();
         metering.orders.scan(field(QS, "li"), id, M1, SCANNER);
+        metering.collectEvidence(field(QS, "li"), id);
         metering.orders.complete(field(QS, "li"), id, null, SCANNER);
         metering.clock.set(Instant.parse("2026-12-10T00:00:00Z"));
     }

@@ -1,14 +1,27 @@
 package org.countygrid.metering.internal;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
 
+import javax.imageio.ImageIO;
+
 import org.countygrid.metering.FieldContext;
+import org.countygrid.metering.FinalReadings;
 import org.countygrid.metering.MeterService;
+import org.countygrid.metering.OrderFileKind;
 import org.countygrid.metering.ReadingService;
 import org.countygrid.metering.WorkOrderService;
+import org.countygrid.metering.WorkOrderType;
+import org.countygrid.metering.WorkOrderView;
 import org.countygrid.platform.api.OfficeCode;
 import org.countygrid.platform.api.security.Caller;
 import org.countygrid.platform.api.security.Role;
@@ -46,9 +59,45 @@ public final class TestMetering implements AutoCloseable {
 
     public TestMetering() {
         meters = new MeterServiceImpl(store, clock, MeteringConfigs.defaults());
-        ordersImpl = new WorkOrderServiceImpl(store, clock);
+        ordersImpl = new WorkOrderServiceImpl(store, clock, MeteringConfigs.defaults());
         orders = ordersImpl;
         readings = new ReadingServiceImpl(store, clock, MeteringConfigs.defaults());
+    }
+
+    /** A small real JPEG (or PNG) photo; {@code seed} changes its content, so its SHA-256. */
+    public static byte[] image(String format, int seed) {
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(seed * 37 % 256, 90, 160));
+        g.fillRect(0, 0, 64, 48);
+        g.setColor(Color.WHITE);
+        g.drawString("M" + seed, 8, 28);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, format, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public static final FinalReadings INFRARED = new FinalReadings(new BigDecimal("0.52"), null, null, null, null);
+
+    /**
+     * What the worker collects on site before completing, as far as the order's type needs it (the old meter's final
+     * readings are the test's own): photos of the meters, the new meter's infrared reading, the customer's signature.
+     */
+    public WorkOrderView collectEvidence(Caller worker, long id) {
+        WorkOrderView order = orders.order(worker, id);
+        if (order.type() != WorkOrderType.INSTALL) {
+            orders.attachPhoto(worker, id, OrderFileKind.OLD_METER_PHOTO, "image/jpeg", image("jpg", 1), SCANNER);
+        }
+        if (order.type() != WorkOrderType.REMOVE) {
+            orders.recordNewMeterReadings(worker, id, INFRARED, SCANNER);
+            orders.attachPhoto(worker, id, OrderFileKind.NEW_METER_PHOTO, "image/png", image("png", 2), SCANNER);
+        }
+        return orders.sign(worker, id, "王小明", "image/png", image("png", 3), SCANNER);
     }
 
     /** What the customers module would answer; null = customers not installed. */

@@ -13,11 +13,18 @@ import static org.countygrid.metering.internal.TestMetering.field;
 import static org.countygrid.metering.internal.TestMetering.operator;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.countygrid.metering.FinalReadings;
 import org.countygrid.metering.MeterState;
 import org.countygrid.metering.NewWorkOrder;
+import org.countygrid.metering.OrderFile;
+import org.countygrid.metering.OrderFileKind;
+import org.countygrid.metering.OrderFileView;
 import org.countygrid.metering.Phase;
 import org.countygrid.metering.WorkOrderStatus;
 import org.countygrid.metering.WorkOrderStep;
@@ -61,6 +68,7 @@ class WorkOrderServiceTest {
     WorkOrderView install(String barcode) {
         long id = create(WorkOrderType.INSTALL).id();
         metering.orders.scan(LI, id, barcode, SCANNER);
+        metering.collectEvidence(LI, id);
         return metering.orders.complete(LI, id, null, SCANNER);
     }
 
@@ -69,7 +77,8 @@ class WorkOrderServiceTest {
         WorkOrderView done = install(M1);
 
         assertThat(done.status()).isEqualTo(WorkOrderStatus.COMPLETED);
-        assertThat(done.history()).extracting(WorkOrderStep::action).containsExactly("created", "meter-scanned", "completed");
+        assertThat(done.history()).extracting(WorkOrderStep::action).containsExactly("created", "meter-scanned",
+                "infrared-reading", "photo", "signed", "completed");
         assertThat(metering.meters.meter(operator(QS), M1).state()).isEqualTo(MeterState.INSTALLED);
         assertThat(metering.meters.meter(operator(QS), M1).accountNumber()).isEqualTo(ACCOUNT);
         assertThat(metering.store.events()).containsExactly(new MeterInstalled(QS, done.id(), ACCOUNT, M1, "000000000001",
@@ -89,6 +98,7 @@ class WorkOrderServiceTest {
         assertThatThrownBy(() -> metering.orders.scan(LI, order.id(), M3, SCANNER)).hasMessageContaining("not received by li");
         metering.orders.scan(LI, order.id(), M2, SCANNER);
         metering.orders.recordFinalReadings(LI, order.id(), OLD_READINGS);
+        metering.collectEvidence(LI, order.id());
         WorkOrderView done = metering.orders.complete(LI, order.id(), 1520L, SCANNER);
 
         assertThat(done.finalReadings().totalKwh()).isEqualByComparingTo("1234.56");
@@ -105,9 +115,11 @@ class WorkOrderServiceTest {
     void aRefusedCompletionMovesNoMeterAndPublishesNothing() {
         long id = create(WorkOrderType.INSTALL).id();
         metering.orders.scan(LI, id, M1, SCANNER);
+        metering.collectEvidence(LI, id);
         // the meter was handed back meanwhile by another path: simulate with a second order installing it first
         long other = create(WorkOrderType.INSTALL).id();
         metering.orders.scan(LI, other, M1, SCANNER);
+        metering.collectEvidence(LI, other);
         metering.orders.complete(LI, other, null, SCANNER);
 
         assertThatThrownBy(() -> metering.orders.complete(LI, id, null, SCANNER))
@@ -164,10 +176,16 @@ class WorkOrderServiceTest {
             if (!number.equals(ACCOUNT)) {
                 throw Problem.notFound("account " + number);
             }
+            return new AccountRegister.AccountFacts("王小明", "城关镇人民路18号", "TQ-0001");
         });
+        WorkOrderView known = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, ACCOUNT,
+                null, "li", null, null));
+        assertThat(known.areaCode()).isEqualTo("TQ-0001");
+        assertThat(known.address()).isEqualTo("城关镇人民路18号");
+        metering.orders.cancel(operator(QS), known.id(), "test");
         assertThatThrownBy(() -> metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, "3101009999",
                 null, "li", null, null))).isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
-        assertThat(metering.orders.orders(operator(QS), null, null)).isEmpty();
+        assertThat(metering.orders.orders(operator(QS), WorkOrderStatus.OPEN, null)).isEmpty();
         metering.accounts(null);
         assertThat(metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, "3101009999", null, "li",
                 null, null)).status()).isEqualTo(WorkOrderStatus.OPEN);
@@ -179,7 +197,77 @@ class WorkOrderServiceTest {
     void aResidualBalanceBelongsToAPrepaidReplacementOnly() {
         long id = create(WorkOrderType.INSTALL).id();
         metering.orders.scan(LI, id, M1, SCANNER);
+        metering.collectEvidence(LI, id);
         assertThatThrownBy(() -> metering.orders.complete(LI, id, 100L, SCANNER)).isInstanceOf(ValidationException.class);
         assertThat(metering.meters.meter(operator(QS), M1).state()).isEqualTo(MeterState.RECEIVED);
+    }
+
+    @Test
+    void theCompletedFormIsAPdfWithTheReadingsPhotosAndSignature() throws Exception {
+        install(M1);
+        WorkOrderView order = create(WorkOrderType.REPLACE);
+        metering.orders.scan(LI, order.id(), M2, SCANNER);
+        metering.orders.recordFinalReadings(LI, order.id(), OLD_READINGS);
+        metering.collectEvidence(LI, order.id());
+        WorkOrderView done = metering.orders.complete(LI, order.id(), 1520L, SCANNER);
+
+        assertThat(done.files()).extracting(OrderFileView::kind).containsExactly(OrderFileKind.OLD_METER_PHOTO,
+                OrderFileKind.NEW_METER_PHOTO, OrderFileKind.SIGNATURE, OrderFileKind.FORM);
+        assertThat(done.files().get(1).barcode()).isEqualTo(M2);
+        OrderFile form = metering.orders.form(operator(QS), order.id());
+        assertThat(form.file().contentType()).isEqualTo("application/pdf");
+        assertThat(form.file().sha256()).isEqualTo(sha256(form.content()));
+        try (PDDocument pdf = Loader.loadPDF(form.content())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("换表", "Order", String.valueOf(order.id()), ACCOUNT, M1, M2, "1234.56", "ERR-04",
+                    "0.52", "15.20", "王小明", done.files().get(0).sha256().substring(0, 32));
+            assertThat(pdf.getPage(0).getResources().getXObjectNames()).hasSizeGreaterThanOrEqualTo(3);
+        }
+        OrderFile photo = metering.orders.file(operator(QS), order.id(), done.files().get(1).sha256());
+        assertThat(photo.content()).isEqualTo(TestMetering.image("png", 2));
+        assertThatThrownBy(() -> metering.orders.form(operator(QT), order.id()))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
+    }
+
+    @Test
+    void badPhotosAreRefusedAndKeepNothing() {
+        long id = create(WorkOrderType.INSTALL).id();
+        assertThatThrownBy(() -> metering.orders.attachPhoto(LI, id, OrderFileKind.NEW_METER_PHOTO, "image/png",
+                TestMetering.image("png", 2), SCANNER)).hasMessageContaining("scan the new meter's barcode first");
+        metering.orders.scan(LI, id, M1, SCANNER);
+        byte[] pdf = "%PDF-1.7 not a photo".getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> metering.orders.attachPhoto(LI, id, OrderFileKind.NEW_METER_PHOTO, "image/jpeg", pdf,
+                SCANNER)).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.byField()).containsEntry("photo", "must be a JPEG or PNG image"));
+        assertThatThrownBy(() -> metering.orders.attachPhoto(LI, id, OrderFileKind.NEW_METER_PHOTO, "image/jpeg",
+                TestMetering.image("png", 2), SCANNER)).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.byField()).containsEntry("photo", "is declared as image/jpeg but is image/png"));
+        byte[] truncated = java.util.Arrays.copyOf(TestMetering.image("png", 2), 20);
+        assertThatThrownBy(() -> metering.orders.attachPhoto(LI, id, OrderFileKind.NEW_METER_PHOTO, "image/png",
+                truncated, SCANNER)).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.byField()).containsEntry("photo", "is not a readable image"));
+        byte[] big = new byte[64 * 1024 + 1];
+        System.arraycopy(TestMetering.image("png", 2), 0, big, 0, 8);
+        assertThatThrownBy(() -> metering.orders.attachPhoto(LI, id, OrderFileKind.NEW_METER_PHOTO, "image/png", big,
+                SCANNER)).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.byField()).containsEntry("photo", "is larger than 65536 bytes"));
+        assertThatThrownBy(() -> metering.orders.attachPhoto(LI, id, OrderFileKind.FORM, "image/png",
+                TestMetering.image("png", 2), SCANNER)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> metering.orders.sign(LI, id, "王小明", "image/jpeg", TestMetering.image("jpg", 3), SCANNER))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.byField()).containsEntry("signature", "must be a PNG image"));
+        assertThat(metering.orders.order(LI, id).files()).isEmpty();
+
+        metering.orders.attachPhoto(LI, id, OrderFileKind.NEW_METER_PHOTO, "image/png", TestMetering.image("png", 2), SCANNER);
+        WorkOrderView twice = metering.orders.attachPhoto(LI, id, OrderFileKind.NEW_METER_PHOTO, "image/png",
+                TestMetering.image("png", 2), SCANNER);
+        assertThat(twice.files()).hasSize(1);
+        assertThatThrownBy(() -> metering.orders.sign(LI, id, "王小明", "image/png", TestMetering.image("png", 3), SCANNER))
+                .hasMessageContaining("still missing: the new meter's infrared reading");
+        assertThat(metering.orders.order(LI, id).files()).hasSize(1);
+    }
+
+    static String sha256(byte[] content) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
     }
 }

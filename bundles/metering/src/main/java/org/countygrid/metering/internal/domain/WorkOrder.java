@@ -1,10 +1,15 @@
 package org.countygrid.metering.internal.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import org.countygrid.metering.MeterState;
 import org.countygrid.metering.NewWorkOrder;
+import org.countygrid.metering.OrderFileKind;
 import org.countygrid.metering.Phase;
 import org.countygrid.metering.WorkOrderStatus;
 import org.countygrid.metering.WorkOrderType;
@@ -16,23 +21,35 @@ import org.countygrid.platform.api.Problem;
  * A field work order (装表/拆表/换表) and its rules. Immutable: each rule returns the order afterwards with the
  * history step it adds, or throws (409 for a state that forbids it, 400 for bad input) having changed nothing.
  *
- * @param oldMeter the meter installed at the account when a REMOVE or REPLACE order was created
- * @param newMeter the meter the worker scanned for an INSTALL or REPLACE order
+ * @param areaCode         the account's transformer area when the customers module knew it at creation
+ * @param oldMeter         the meter installed at the account when a REMOVE or REPLACE order was created
+ * @param newMeter         the meter the worker scanned for an INSTALL or REPLACE order
+ * @param newMeterReadings the scanned meter's register values read by infrared
+ * @param signedBy         the customer who signed the electronic form; voided by any later change of meters or
+ *                         readings
+ * @param photos           which meter photos are kept for the order's current meters (a photo shows one meter:
+ *                         scanning another new meter leaves the earlier photo behind)
  */
 public record WorkOrder(long id, WorkOrderType type, WorkOrderStatus status, String accountNumber, String address,
-        String worker, Phase phase, String oldMeter, String newMeter, RegisterValues finalReadings, Instant createdAt,
+        String areaCode, String worker, Phase phase, String oldMeter, String newMeter, RegisterValues finalReadings,
+        RegisterValues newMeterReadings, String signedBy, Set<OrderFileKind> photos, Instant createdAt,
         String createdBy, Instant completedAt, long version) {
 
     static final int MAX_WORKER = 60;
     static final int MAX_ADDRESS = 200;
     static final int MAX_NOTE = 200;
+    static final int MAX_SIGNER = 60;
+
+    public WorkOrder {
+        photos = photos.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(photos));
+    }
 
     /** The order afterwards and the step for its history. */
     public record Step(WorkOrder order, String action, String note) {
     }
 
     /** A new OPEN order; {@code installedMeter} is the meter at the account now, or null. */
-    public static Step create(NewWorkOrder o, String installedMeter, String creator, Instant now) {
+    public static Step create(NewWorkOrder o, String installedMeter, String areaCode, String creator, Instant now) {
         FieldErrors errors = new FieldErrors();
         if (o == null) {
             errors.add("body", Texts.REQUIRED);
@@ -58,8 +75,9 @@ public record WorkOrder(long id, WorkOrderType type, WorkOrderStatus status, Str
         if (o.type() != WorkOrderType.INSTALL && installedMeter == null) {
             throw Problem.conflict("account " + account + " has no installed meter to " + verb(o.type()));
         }
-        WorkOrder order = new WorkOrder(0, o.type(), WorkOrderStatus.OPEN, account, address, worker, o.phase(),
-                o.type() == WorkOrderType.INSTALL ? null : installedMeter, null, null, now, creator, null, 0);
+        WorkOrder order = new WorkOrder(0, o.type(), WorkOrderStatus.OPEN, account, address, areaCode, worker,
+                o.phase(), o.type() == WorkOrderType.INSTALL ? null : installedMeter, null, null, null, null, Set.of(),
+                now, creator, null, 0);
         return new Step(order, "created", note == null ? "assigned to " + worker : note);
     }
 
@@ -80,7 +98,11 @@ public record WorkOrder(long id, WorkOrderType type, WorkOrderStatus status, Str
             throw refused("meter " + meter.barcode() + " is not received by " + byWorker + " (it is " + meter.state()
                     + (meter.holder() == null ? "" : ", held by " + meter.holder()) + ")");
         }
-        return new Step(with(status, worker, meter.barcode(), finalReadings, null), "meter-scanned", meter.barcode());
+        boolean same = meter.barcode().equals(newMeter);
+        WorkOrder after = new WorkOrder(id, type, status, accountNumber, address, areaCode, worker, phase, oldMeter,
+                meter.barcode(), finalReadings, same ? newMeterReadings : null, same ? signedBy : null,
+                same ? photos : without(OrderFileKind.NEW_METER_PHOTO), createdAt, createdBy, null, version);
+        return new Step(after, "meter-scanned", meter.barcode());
     }
 
     public Step recordFinalReadings(RegisterValues values, String byWorker) {
@@ -89,37 +111,128 @@ public record WorkOrder(long id, WorkOrderType type, WorkOrderStatus status, Str
         if (type == WorkOrderType.INSTALL) {
             throw refused("an installation order has no old meter to read");
         }
-        return new Step(with(status, worker, newMeter, values, null), "final-readings", "total " + Kwh.of(values.total()) + " kWh"
-                + (values.errCode() == null ? "" : ", ERR " + values.errCode()));
+        WorkOrder after = new WorkOrder(id, type, status, accountNumber, address, areaCode, worker, phase, oldMeter,
+                newMeter, values, newMeterReadings, null, photos, createdAt, createdBy, null, version);
+        return new Step(after, "final-readings", describe(values));
+    }
+
+    /** 红外抄读: the scanned new meter's register values, read through its infrared port. */
+    public Step recordNewMeterReadings(RegisterValues values, String byWorker) {
+        requireOpen();
+        requireAssigned(byWorker);
+        if (type == WorkOrderType.REMOVE) {
+            throw refused("a removal order installs no meter");
+        }
+        if (newMeter == null) {
+            throw refused("scan the new meter's barcode first");
+        }
+        WorkOrder after = new WorkOrder(id, type, status, accountNumber, address, areaCode, worker, phase, oldMeter,
+                newMeter, finalReadings, values, null, photos, createdAt, createdBy, null, version);
+        return new Step(after, "infrared-reading", newMeter + ": " + describe(values));
+    }
+
+    /** The barcode of the meter a photo of {@code kind} shows; refused when the order has no such meter. */
+    public String photographedMeter(OrderFileKind kind) {
+        if (kind == OrderFileKind.OLD_METER_PHOTO) {
+            if (type == WorkOrderType.INSTALL) {
+                throw refused("an installation order has no old meter to photograph");
+            }
+            return oldMeter;
+        }
+        if (kind == OrderFileKind.NEW_METER_PHOTO) {
+            if (type == WorkOrderType.REMOVE) {
+                throw refused("a removal order installs no meter");
+            }
+            if (newMeter == null) {
+                throw refused("scan the new meter's barcode first: the photo shows that meter");
+            }
+            return newMeter;
+        }
+        throw new IllegalArgumentException(kind + " is not a photo");
+    }
+
+    /** A photo of the old or the new meter was taken. */
+    public Step attachPhoto(OrderFileKind kind, String sha256, String byWorker) {
+        requireOpen();
+        requireAssigned(byWorker);
+        String meter = photographedMeter(kind);
+        Set<OrderFileKind> kinds = EnumSet.of(kind);
+        kinds.addAll(photos);
+        WorkOrder after = new WorkOrder(id, type, status, accountNumber, address, areaCode, worker, phase, oldMeter,
+                newMeter, finalReadings, newMeterReadings, signedBy, kinds, createdAt, createdBy, null, version);
+        return new Step(after, "photo", kind + " of " + meter + " sha256 " + sha256);
+    }
+
+    /** The customer signs the form once everything else it shows is there. */
+    public Step sign(String signer, String byWorker) {
+        String who = Texts.require("signer", signer, MAX_SIGNER);
+        requireOpen();
+        requireAssigned(byWorker);
+        List<String> missing = missing(false);
+        if (!missing.isEmpty()) {
+            throw refused("the customer signs the completed form; still missing: " + String.join(", ", missing));
+        }
+        WorkOrder after = new WorkOrder(id, type, status, accountNumber, address, areaCode, worker, phase, oldMeter,
+                newMeter, finalReadings, newMeterReadings, who, photos, createdAt, createdBy, null, version);
+        return new Step(after, "signed", who);
     }
 
     /** Completes the order; the caller moves the meters in the same transaction. */
     public Step complete(String byWorker, Instant now) {
         requireOpen();
         requireAssigned(byWorker);
-        if (type != WorkOrderType.REMOVE && newMeter == null) {
-            throw refused("scan the new meter's barcode first");
+        List<String> missing = missing(true);
+        if (!missing.isEmpty()) {
+            throw refused("still missing: " + String.join(", ", missing));
         }
-        if (type != WorkOrderType.INSTALL && finalReadings == null) {
-            throw refused("record the old meter's final readings first");
+        return new Step(with(WorkOrderStatus.COMPLETED, worker, now), "completed", null);
+    }
+
+    /** What the electronic form still lacks, in the order a worker collects it. */
+    public List<String> missing(boolean withSignature) {
+        List<String> missing = new ArrayList<>();
+        if (type != WorkOrderType.INSTALL) {
+            if (finalReadings == null) {
+                missing.add("the old meter's final readings");
+            }
+            if (!photos.contains(OrderFileKind.OLD_METER_PHOTO)) {
+                missing.add("a photo of the old meter");
+            }
         }
-        return new Step(with(WorkOrderStatus.COMPLETED, worker, newMeter, finalReadings, now), "completed", null);
+        if (type != WorkOrderType.REMOVE) {
+            if (newMeter == null) {
+                missing.add("the new meter's barcode scan");
+            }
+            if (newMeterReadings == null) {
+                missing.add("the new meter's infrared reading");
+            }
+            if (!photos.contains(OrderFileKind.NEW_METER_PHOTO)) {
+                missing.add("a photo of the new meter");
+            }
+        }
+        if (withSignature && signedBy == null) {
+            missing.add("the customer's signature");
+        }
+        return missing;
     }
 
     public Step suspend(String reason) {
         String why = Texts.require("reason", reason, MAX_NOTE);
         requireOpen();
-        return new Step(with(WorkOrderStatus.SUSPENDED, worker, newMeter, finalReadings, null), "suspended", why);
+        return new Step(with(WorkOrderStatus.SUSPENDED, worker, null), "suspended", why);
     }
 
     public Step resume() {
         if (status != WorkOrderStatus.SUSPENDED) {
             throw refused("it is " + status + ", not suspended");
         }
-        return new Step(with(WorkOrderStatus.OPEN, worker, newMeter, finalReadings, null), "resumed", null);
+        return new Step(with(WorkOrderStatus.OPEN, worker, null), "resumed", null);
     }
 
-    /** Another worker takes the order; the scanned meter was received by the previous one, so it is unbound. */
+    /**
+     * Another worker takes the order. The scanned meter was received by the previous one, so it is unbound with its
+     * infrared reading and photo, and the signature is void.
+     */
     public Step handOver(String toWorker, String note) {
         String to = Texts.require("worker", toWorker, MAX_WORKER);
         requireActive();
@@ -127,13 +240,15 @@ public record WorkOrder(long id, WorkOrderType type, WorkOrderStatus status, Str
             throw refused("it is assigned to " + worker + " already");
         }
         String text = "from " + worker + " to " + to + (note == null || note.isBlank() ? "" : ": " + note.strip());
-        return new Step(with(status, to, null, finalReadings, null), "handed-over", text);
+        WorkOrder after = new WorkOrder(id, type, status, accountNumber, address, areaCode, to, phase, oldMeter, null,
+                finalReadings, null, null, without(OrderFileKind.NEW_METER_PHOTO), createdAt, createdBy, null, version);
+        return new Step(after, "handed-over", text);
     }
 
     public Step cancel(String reason) {
         String why = Texts.require("reason", reason, MAX_NOTE);
         requireActive();
-        return new Step(with(WorkOrderStatus.CANCELLED, worker, newMeter, finalReadings, null), "cancelled", why);
+        return new Step(with(WorkOrderStatus.CANCELLED, worker, null), "cancelled", why);
     }
 
     public boolean isAssignedTo(String user) {
@@ -159,9 +274,19 @@ public record WorkOrder(long id, WorkOrderType type, WorkOrderStatus status, Str
         }
     }
 
-    private WorkOrder with(WorkOrderStatus next, String toWorker, String scanned, RegisterValues readings, Instant completed) {
-        return new WorkOrder(id, type, next, accountNumber, address, toWorker, phase, oldMeter, scanned, readings,
-                createdAt, createdBy, completed, version);
+    private WorkOrder with(WorkOrderStatus next, String toWorker, Instant completed) {
+        return new WorkOrder(id, type, next, accountNumber, address, areaCode, toWorker, phase, oldMeter, newMeter,
+                finalReadings, newMeterReadings, signedBy, photos, createdAt, createdBy, completed, version);
+    }
+
+    private Set<OrderFileKind> without(OrderFileKind kind) {
+        Set<OrderFileKind> rest = photos.isEmpty() ? EnumSet.noneOf(OrderFileKind.class) : EnumSet.copyOf(photos);
+        rest.remove(kind);
+        return rest;
+    }
+
+    private static String describe(RegisterValues values) {
+        return "total " + Kwh.of(values.total()) + " kWh" + (values.errCode() == null ? "" : ", ERR " + values.errCode());
     }
 
     private Problem refused(String reason) {

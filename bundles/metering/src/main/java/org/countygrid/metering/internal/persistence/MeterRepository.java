@@ -180,7 +180,7 @@ public final class MeterRepository implements DeliveryBatch.Stock {
         return chunks;
     }
 
-    private static String clip(String text, int max) {
+    static String clip(String text, int max) {
         if (text == null || text.isBlank()) {
             return null;
         }

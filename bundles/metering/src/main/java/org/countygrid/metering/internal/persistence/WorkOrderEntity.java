@@ -2,6 +2,7 @@ package org.countygrid.metering.internal.persistence;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,6 +20,8 @@ import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
+import org.countygrid.metering.OrderFileKind;
+import org.countygrid.metering.OrderFileView;
 import org.countygrid.metering.Phase;
 import org.countygrid.metering.WorkOrderStatus;
 import org.countygrid.metering.WorkOrderStep;
@@ -53,6 +56,9 @@ public class WorkOrderEntity {
     @Column(length = 200, updatable = false)
     private String address;
 
+    @Column(name = "area_code", length = 20, updatable = false)
+    private String areaCode;
+
     @Column(nullable = false, length = 60)
     private String worker;
 
@@ -81,6 +87,24 @@ public class WorkOrderEntity {
     @Column(name = "err_code", length = 16)
     private String errCode;
 
+    @Column(name = "new_total")
+    private Long newTotal;
+
+    @Column(name = "new_peak")
+    private Long newPeak;
+
+    @Column(name = "new_flat")
+    private Long newFlat;
+
+    @Column(name = "new_valley")
+    private Long newValley;
+
+    @Column(name = "new_err_code", length = 16)
+    private String newErrCode;
+
+    @Column(name = "signed_by", length = 60)
+    private String signedBy;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private LocalDateTime createdAt;
 
@@ -101,6 +125,7 @@ public class WorkOrderEntity {
         this.type = order.type();
         this.accountNumber = order.accountNumber();
         this.address = order.address();
+        this.areaCode = order.areaCode();
         this.phase = order.phase();
         this.oldMeter = order.oldMeter();
         this.createdAt = Columns.of(order.createdAt());
@@ -118,6 +143,13 @@ public class WorkOrderEntity {
         this.finalFlat = r == null ? null : r.flat();
         this.finalValley = r == null ? null : r.valley();
         this.errCode = r == null ? null : r.errCode();
+        RegisterValues n = order.newMeterReadings();
+        this.newTotal = n == null ? null : n.total();
+        this.newPeak = n == null ? null : n.peak();
+        this.newFlat = n == null ? null : n.flat();
+        this.newValley = n == null ? null : n.valley();
+        this.newErrCode = n == null ? null : n.errCode();
+        this.signedBy = order.signedBy();
         this.completedAt = Columns.of(order.completedAt());
     }
 
@@ -125,17 +157,22 @@ public class WorkOrderEntity {
         return id;
     }
 
-    public WorkOrder toOrder() {
+    /** @param photos the meter photos kept for the order's current meters (see {@link WorkOrderRepository#order}) */
+    public WorkOrder toOrder(Set<OrderFileKind> photos) {
         RegisterValues readings = finalTotal == null ? null
                 : new RegisterValues(finalTotal, finalPeak, finalFlat, finalValley, errCode);
-        return new WorkOrder(id, type, status, accountNumber, address, worker, phase, oldMeter, newMeter, readings,
-                Columns.instant(createdAt), createdBy, Columns.instant(completedAt), version);
+        RegisterValues infrared = newTotal == null ? null
+                : new RegisterValues(newTotal, newPeak, newFlat, newValley, newErrCode);
+        return new WorkOrder(id, type, status, accountNumber, address, areaCode, worker, phase, oldMeter, newMeter,
+                readings, infrared, signedBy, photos, Columns.instant(createdAt), createdBy, Columns.instant(completedAt),
+                version);
     }
 
-    public WorkOrderView toView(List<WorkOrderStep> history) {
-        WorkOrder o = toOrder();
-        return new WorkOrderView(id, type, status, accountNumber, address, worker, phase, oldMeter, newMeter,
-                o.finalReadings() == null ? null : o.finalReadings().toApi(), o.createdAt(), createdBy, o.completedAt(),
-                version, history);
+    public WorkOrderView toView(Set<OrderFileKind> photos, List<OrderFileView> files, List<WorkOrderStep> history) {
+        WorkOrder o = toOrder(photos);
+        return new WorkOrderView(id, type, status, accountNumber, address, areaCode, worker, phase, oldMeter, newMeter,
+                o.finalReadings() == null ? null : o.finalReadings().toApi(),
+                o.newMeterReadings() == null ? null : o.newMeterReadings().toApi(), signedBy, o.createdAt(), createdBy,
+                o.completedAt(), version, files, history);
     }
 }

@@ -1,10 +1,20 @@
 package org.countygrid.metering.internal.persistence;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 
+import org.countygrid.metering.FieldContext;
+import org.countygrid.metering.OrderFile;
+import org.countygrid.metering.OrderFileKind;
+import org.countygrid.metering.OrderFileView;
 import org.countygrid.metering.WorkOrderStatus;
 import org.countygrid.metering.WorkOrderStep;
 import org.countygrid.metering.WorkOrderView;
@@ -44,6 +54,11 @@ public final class WorkOrderRepository {
                 .setParameter("s", statuses).setParameter("w", worker).setMaxResults(500).getResultList();
     }
 
+    /** The order as the domain sees it, with the meter photos kept for its current meters. */
+    public WorkOrder order(WorkOrderEntity entity) {
+        return entity.toOrder(photos(entity.id(), entity.toOrder(Set.of())));
+    }
+
     public WorkOrderView view(WorkOrderEntity order) {
         if (em.getTransaction().isActive()) {
             em.flush(); // steps added in this transaction appear, and the version is the stored one
@@ -51,6 +66,65 @@ public final class WorkOrderRepository {
         List<WorkOrderStep> steps = em.createQuery("select s from WorkOrderStepEntity s where s.orderId = :id order by s.id",
                 WorkOrderStepEntity.class).setParameter("id", order.id()).getResultStream()
                 .map(WorkOrderStepEntity::toView).toList();
-        return order.toView(steps);
+        List<OrderFileView> files = files(order.id());
+        return order.toView(photos(files, order.toOrder(Set.of())), files, steps);
+    }
+
+    /**
+     * Keeps a file with the order; false when the same content of the same kind is kept already (a phone sending a
+     * photo twice).
+     */
+    public boolean addFile(long orderId, OrderFileKind kind, String barcode, String contentType, byte[] content,
+            String sha256, String by, Instant at, FieldContext where) {
+        Long existing = em.createQuery("select count(f) from OrderFileEntity f where f.orderId = :o and f.kind = :k"
+                + " and f.sha256 = :h", Long.class).setParameter("o", orderId).setParameter("k", kind)
+                .setParameter("h", sha256).getSingleResult();
+        if (existing > 0) {
+            return false;
+        }
+        em.persist(new OrderFileEntity(orderId, kind, barcode, contentType, content, sha256, by, at, where));
+        return true;
+    }
+
+    /** The files of an order without their content, oldest first. */
+    public List<OrderFileView> files(long orderId) {
+        List<Object[]> rows = em.createQuery("select f.kind, f.barcode, f.contentType, f.size, f.sha256, f.createdBy,"
+                + " f.createdAt from OrderFileEntity f where f.orderId = :o order by f.id", Object[].class)
+                .setParameter("o", orderId).getResultList();
+        return rows.stream().map(r -> new OrderFileView((OrderFileKind) r[0], (String) r[1], (String) r[2],
+                ((Number) r[3]).longValue(), (String) r[4], (String) r[5], Columns.instant((LocalDateTime) r[6])))
+                .toList();
+    }
+
+    /** A file with its content; the newest of that digest (and kind, when given). */
+    public Optional<OrderFile> file(long orderId, OrderFileKind kind, String sha256) {
+        return em.createQuery("select f from OrderFileEntity f where f.orderId = :o and (:k is null or f.kind = :k)"
+                + " and (:h is null or f.sha256 = :h) order by f.id desc", OrderFileEntity.class)
+                .setParameter("o", orderId).setParameter("k", kind).setParameter("h", sha256).setMaxResults(1)
+                .getResultStream().findFirst().map(OrderFileEntity::toFile);
+    }
+
+    /** The files of those kinds with their content, oldest first. */
+    public List<OrderFile> contents(long orderId, Collection<OrderFileKind> kinds) {
+        return em.createQuery("select f from OrderFileEntity f where f.orderId = :o and f.kind in :k order by f.id",
+                OrderFileEntity.class).setParameter("o", orderId).setParameter("k", kinds).getResultStream()
+                .map(OrderFileEntity::toFile).toList();
+    }
+
+    private Set<OrderFileKind> photos(long orderId, WorkOrder order) {
+        return photos(files(orderId), order);
+    }
+
+    /** A photo counts for the order while the meter it shows is still the order's old or new meter. */
+    private static Set<OrderFileKind> photos(List<OrderFileView> files, WorkOrder order) {
+        Set<OrderFileKind> kinds = EnumSet.noneOf(OrderFileKind.class);
+        for (OrderFileView f : files) {
+            if (f.kind() == OrderFileKind.OLD_METER_PHOTO && Objects.equals(f.barcode(), order.oldMeter())
+                    || f.kind() == OrderFileKind.NEW_METER_PHOTO && f.barcode() != null
+                            && f.barcode().equals(order.newMeter())) {
+                kinds.add(f.kind());
+            }
+        }
+        return kinds;
     }
 }

@@ -63,4 +63,23 @@ final class Params {
         }
         return body;
     }
+
+    /** Uploads are read whole, but never more than this, whatever the configured limits say. */
+    static final int UPLOAD_HARD_LIMIT = 32 * 1024 * 1024;
+
+    /** The request body as bytes; 400 when it is larger than {@link #UPLOAD_HARD_LIMIT}. */
+    static byte[] upload(String name, java.io.InputStream body) {
+        if (body == null) {
+            throw new ValidationException(name, "is required");
+        }
+        try {
+            byte[] bytes = body.readNBytes(UPLOAD_HARD_LIMIT + 1);
+            if (bytes.length > UPLOAD_HARD_LIMIT) {
+                throw new ValidationException(name, "is larger than " + UPLOAD_HARD_LIMIT + " bytes");
+            }
+            return bytes;
+        } catch (java.io.IOException e) {
+            throw new ValidationException(name, "could not be read completely");
+        }
+    }
 }

@@ -1,20 +1,26 @@
 package org.countygrid.metering.internal.rest;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.countygrid.metering.FieldContext;
 import org.countygrid.metering.FinalReadings;
 import org.countygrid.metering.NewWorkOrder;
+import org.countygrid.metering.OrderFile;
+import org.countygrid.metering.OrderFileKind;
 import org.countygrid.metering.WorkOrderService;
 import org.countygrid.metering.WorkOrderStatus;
 import org.countygrid.metering.WorkOrderView;
@@ -28,7 +34,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /api/metering/orders}: the work order board for the back office, and the mobile API of the field worker
- * ({@code mine}, {@code scan}, {@code final-readings}, {@code complete}).
+ * ({@code mine}, {@code scan}, {@code final-readings}, {@code infrared-reading}, {@code photos}, {@code signature},
+ * {@code complete}) with the files kept for an order and its completed form.
  */
 @Component(service = RestResource.class)
 @Path("/metering/orders")
@@ -83,6 +90,69 @@ public class WorkOrderResource implements RestResource {
     @RequiresRole({ Role.FIELD })
     public WorkOrderView finalReadings(@PathParam("id") String id, FinalReadings body) {
         return orders.recordFinalReadings(CurrentCaller.get(), Params.id(id), Params.body(body));
+    }
+
+    @POST
+    @Path("/{id}/infrared-reading")
+    @RequiresRole({ Role.FIELD })
+    public WorkOrderView infraredReading(@PathParam("id") String id, FinalReadings body,
+            @QueryParam("deviceId") String deviceId, @QueryParam("location") String location) {
+        return orders.recordNewMeterReadings(CurrentCaller.get(), Params.id(id), Params.body(body),
+                new FieldContext(deviceId, location));
+    }
+
+    /** A photo as the request body (image/jpeg or image/png), {@code kind} OLD_METER_PHOTO or NEW_METER_PHOTO. */
+    @POST
+    @Path("/{id}/photos")
+    @Consumes({ "image/jpeg", "image/png", MediaType.APPLICATION_OCTET_STREAM })
+    @RequiresRole({ Role.FIELD })
+    public WorkOrderView photo(@PathParam("id") String id, @QueryParam("kind") String kind,
+            @QueryParam("deviceId") String deviceId, @QueryParam("location") String location,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        return orders.attachPhoto(CurrentCaller.get(), Params.id(id), Params.choice("kind", OrderFileKind.class, kind),
+                contentType, Params.upload("photo", body), new FieldContext(deviceId, location));
+    }
+
+    /** The customer's signature as a PNG request body; {@code signer} is the name the customer gives. */
+    @POST
+    @Path("/{id}/signature")
+    @Consumes({ "image/png", MediaType.APPLICATION_OCTET_STREAM })
+    @RequiresRole({ Role.FIELD })
+    public WorkOrderView signature(@PathParam("id") String id, @QueryParam("signer") String signer,
+            @QueryParam("deviceId") String deviceId, @QueryParam("location") String location,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        return orders.sign(CurrentCaller.get(), Params.id(id), signer, contentType, Params.upload("signature", body),
+                new FieldContext(deviceId, location));
+    }
+
+    @GET
+    @Path("/{id}/files/{sha256}")
+    @Produces({ "image/jpeg", "image/png", "application/pdf", MediaType.APPLICATION_JSON })
+    @RequiresRole({ Role.ADMIN, Role.AUDITOR, Role.DISPATCHER, Role.FIELD, Role.OPERATOR })
+    public Response file(@PathParam("id") String id, @PathParam("sha256") String sha256) {
+        return content(orders.file(CurrentCaller.get(), Params.id(id), sha256), "work-order-" + id);
+    }
+
+    /** The completed form (PDF) of a completed order. */
+    @GET
+    @Path("/{id}/form")
+    @Produces({ "application/pdf", MediaType.APPLICATION_JSON })
+    @RequiresRole({ Role.ADMIN, Role.AUDITOR, Role.DISPATCHER, Role.FIELD, Role.OPERATOR })
+    public Response form(@PathParam("id") String id) {
+        return content(orders.form(CurrentCaller.get(), Params.id(id)), "work-order-" + id);
+    }
+
+    private static Response content(OrderFile file, String name) {
+        String extension = switch (file.file().contentType()) {
+            case "image/jpeg" -> ".jpg";
+            case "image/png" -> ".png";
+            default -> ".pdf";
+        };
+        return Response.ok(file.content(), file.file().contentType())
+                .header("Content-Disposition", "inline; filename=\"" + name + "-" + file.file().kind().name().toLowerCase()
+                        + extension + "\"")
+                .header("ETag", "\"" + file.file().sha256() + "\"")
+                .header("Cache-Control", "private, max-age=86400, immutable").build();
     }
 
     @POST

@@ -10,6 +10,7 @@ import org.countygrid.metering.FeeControl;
 import org.countygrid.metering.FinalReadings;
 import org.countygrid.metering.NewMeter;
 import org.countygrid.metering.NewWorkOrder;
+import org.countygrid.metering.OrderFileKind;
 import org.countygrid.metering.Phase;
 import org.countygrid.metering.WorkOrderStatus;
 import org.countygrid.metering.WorkOrderType;
@@ -27,8 +28,11 @@ class WorkOrderTest {
 
     static WorkOrder order(WorkOrderType type, Phase phase) {
         return WorkOrder.create(new NewWorkOrder(type, "3101000001", "城关镇人民路18号", "li", phase, null),
-                type == WorkOrderType.INSTALL ? null : OLD, "zhang", NOW).order();
+                type == WorkOrderType.INSTALL ? null : OLD, null, "zhang", NOW).order();
     }
+
+    static final RegisterValues INFRARED = RegisterValues.of(new FinalReadings(new BigDecimal("0.52"), null, null,
+            null, null));
 
     static Meter receivedBy(String worker, Phase phase) {
         return Meter.arrived(new NewMeter("3300000000000000000001", "QS-A0001", "000000000001", phase, FeeControl.LOCAL,
@@ -38,7 +42,7 @@ class WorkOrderTest {
     @Test
     void createsAnOpenOrderNamingTheAccountsMeter() {
         WorkOrder.Step step = WorkOrder.create(new NewWorkOrder(WorkOrderType.REPLACE, " 3101000001 ", null, "li", null,
-                null), OLD, "zhang", NOW);
+                null), OLD, null, "zhang", NOW);
         assertThat(step.order().status()).isEqualTo(WorkOrderStatus.OPEN);
         assertThat(step.order().oldMeter()).isEqualTo(OLD);
         assertThat(step.order().accountNumber()).isEqualTo("3101000001");
@@ -48,13 +52,13 @@ class WorkOrderTest {
 
     @Test
     void refusesBadOrdersWithEveryFieldError() {
-        assertThatThrownBy(() -> WorkOrder.create(new NewWorkOrder(null, "31010", null, " ", null, null), null, "zhang", NOW))
+        assertThatThrownBy(() -> WorkOrder.create(new NewWorkOrder(null, "31010", null, " ", null, null), null, null, "zhang", NOW))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField())
                         .containsKeys("type", "accountNumber", "worker"));
         assertThatThrownBy(() -> WorkOrder.create(new NewWorkOrder(WorkOrderType.REMOVE, "3101000001", null, "li", null,
-                null), null, "zhang", NOW)).hasMessageContaining("has no installed meter to remove");
+                null), null, null, "zhang", NOW)).hasMessageContaining("has no installed meter to remove");
         assertThatThrownBy(() -> WorkOrder.create(new NewWorkOrder(WorkOrderType.INSTALL, "3101000001", null, "li", null,
-                null), OLD, "zhang", NOW)).hasMessageContaining("installed already");
+                null), OLD, null, "zhang", NOW)).hasMessageContaining("installed already");
     }
 
     @Test
@@ -79,18 +83,55 @@ class WorkOrderTest {
     }
 
     @Test
-    void completesOnlyWithWhatTheTypeNeeds() {
+    void completesOnlyWithEverythingTheFormOfItsTypeShows() {
         WorkOrder replace = order(WorkOrderType.REPLACE, null);
-        assertThatThrownBy(() -> replace.complete("li", NOW)).hasMessageContaining("scan the new meter");
+        assertThatThrownBy(() -> replace.complete("li", NOW)).hasMessageContaining("still missing: the old meter's final"
+                + " readings, a photo of the old meter, the new meter's barcode scan, the new meter's infrared reading,"
+                + " a photo of the new meter, the customer's signature");
+        assertThatThrownBy(() -> replace.recordNewMeterReadings(READ, "li")).hasMessageContaining("scan the new meter");
+        assertThatThrownBy(() -> replace.attachPhoto(OrderFileKind.NEW_METER_PHOTO, "ab", "li"))
+                .hasMessageContaining("scan the new meter's barcode first");
         WorkOrder scanned = replace.scan(receivedBy("li", Phase.SINGLE), "li").order();
-        assertThatThrownBy(() -> scanned.complete("li", NOW)).hasMessageContaining("final readings first");
-        WorkOrder done = scanned.recordFinalReadings(READ, "li").order().complete("li", NOW).order();
+        WorkOrder read = scanned.recordFinalReadings(READ, "li").order().recordNewMeterReadings(INFRARED, "li").order();
+        WorkOrder pictured = read.attachPhoto(OrderFileKind.OLD_METER_PHOTO, "ab", "li").order()
+                .attachPhoto(OrderFileKind.NEW_METER_PHOTO, "cd", "li").order();
+        assertThatThrownBy(() -> read.sign("王小明", "li")).hasMessageContaining("still missing: a photo of the old meter,"
+                + " a photo of the new meter");
+        assertThatThrownBy(() -> pictured.complete("li", NOW)).hasMessageContaining("still missing: the customer's signature");
+        WorkOrder signed = pictured.sign(" 王小明 ", "li").order();
+        assertThat(signed.signedBy()).isEqualTo("王小明");
+
+        WorkOrder done = signed.complete("li", NOW).order();
         assertThat(done.status()).isEqualTo(WorkOrderStatus.COMPLETED);
         assertThat(done.completedAt()).isEqualTo(NOW);
         assertThat(done.finalReadings().total()).isEqualTo(123456);
         assertThatThrownBy(() -> done.complete("li", NOW)).hasMessageContaining("it is COMPLETED");
         assertThatThrownBy(() -> order(WorkOrderType.INSTALL, null).recordFinalReadings(READ, "li"))
                 .hasMessageContaining("no old meter to read");
+        assertThatThrownBy(() -> order(WorkOrderType.INSTALL, null).attachPhoto(OrderFileKind.OLD_METER_PHOTO, "ab", "li"))
+                .hasMessageContaining("no old meter to photograph");
+        assertThatThrownBy(() -> signed.sign(" ", "li")).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void aChangeAfterSigningVoidsTheSignature() {
+        WorkOrder signed = order(WorkOrderType.REMOVE, null).recordFinalReadings(READ, "li").order()
+                .attachPhoto(OrderFileKind.OLD_METER_PHOTO, "ab", "li").order().sign("王小明", "li").order();
+        assertThat(signed.signedBy()).isEqualTo("王小明");
+        WorkOrder reread = signed.recordFinalReadings(READ, "li").order();
+        assertThat(reread.signedBy()).isNull();
+        assertThatThrownBy(() -> reread.complete("li", NOW)).hasMessageContaining("the customer's signature");
+    }
+
+    @Test
+    void handingOverUnbindsTheScannedMeterWithItsReadingAndPhoto() {
+        WorkOrder installed = order(WorkOrderType.INSTALL, null).scan(receivedBy("li", Phase.SINGLE), "li").order()
+                .recordNewMeterReadings(INFRARED, "li").order().attachPhoto(OrderFileKind.NEW_METER_PHOTO, "cd", "li")
+                .order();
+        WorkOrder handed = installed.handOver("wang", null).order();
+        assertThat(handed.newMeter()).isNull();
+        assertThat(handed.newMeterReadings()).isNull();
+        assertThat(handed.photos()).isEmpty();
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.countygrid.metering.internal.TestMetering.M1;
 import static org.countygrid.metering.internal.TestMetering.QS;
 
+import java.io.ByteArrayInputStream;
+
 import javax.ws.rs.core.Response;
 
 import org.countygrid.metering.MeterState;
@@ -54,7 +56,20 @@ class ResourcesTest {
         as("li", Role.FIELD);
         assertThat(orders.mine()).extracting(WorkOrderView::id).containsExactly(id);
         orders.scan(Long.toString(id), new Requests.Scan(M1, "PHONE-LI", "人民路18号"));
+        orders.infraredReading(Long.toString(id), TestMetering.INFRARED, "PHONE-LI", "人民路18号");
+        WorkOrderView pictured = orders.photo(Long.toString(id), "NEW_METER_PHOTO", "PHONE-LI", null, "image/png",
+                new ByteArrayInputStream(TestMetering.image("png", 2)));
+        assertThat(pictured.files()).singleElement().extracting(f -> f.barcode()).isEqualTo(M1);
+        assertThatThrownBy(() -> orders.photo(Long.toString(id), "SELFIE", null, null, "image/png",
+                new ByteArrayInputStream(TestMetering.image("png", 2)))).isInstanceOf(ValidationException.class);
+        orders.signature(Long.toString(id), "王小明", null, null, "image/png",
+                new ByteArrayInputStream(TestMetering.image("png", 3)));
         assertThat(orders.complete(Long.toString(id), null).status().name()).isEqualTo("COMPLETED");
+        Response form = orders.form(Long.toString(id));
+        assertThat(form.getMediaType().toString()).isEqualTo("application/pdf");
+        assertThat(form.getHeaderString("Content-Disposition")).isEqualTo("inline; filename=\"work-order-" + id
+                + "-form.pdf\"");
+        assertThat((byte[]) form.getEntity()).startsWith("%PDF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         assertThat(meters.meter(M1).state()).isEqualTo(MeterState.INSTALLED);
     }
 

@@ -1,0 +1,109 @@
+package org.countygrid.metering.internal.domain;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Locale;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+import org.countygrid.platform.api.ValidationException;
+
+/**
+ * Checks an uploaded photo or signature before anything is stored: within the size limit, a JPEG or PNG by its
+ * first bytes (the declared content type must agree), and readable as an image of sane dimensions — only the
+ * header is decoded, so a large or hostile file costs little.
+ */
+public final class Images {
+
+    public static final String JPEG = "image/jpeg";
+    public static final String PNG = "image/png";
+    /** 50 megapixels: more than any phone camera, less than a decompression bomb. */
+    static final long MAX_PIXELS = 50_000_000L;
+
+    /** A checked image. */
+    public record Image(String contentType, int width, int height, byte[] content, String sha256) {
+    }
+
+    private Images() {
+    }
+
+    /**
+     * @param field       the request field named in the 400
+     * @param declared    the content type the client sent (parameters such as charset are ignored)
+     * @param pngOnly     signatures are drawn on the phone and sent as PNG
+     */
+    public static Image check(String field, String declared, byte[] content, long maxBytes, boolean pngOnly) {
+        if (content == null || content.length == 0) {
+            throw new ValidationException(field, "is empty");
+        }
+        if (content.length > maxBytes) {
+            throw new ValidationException(field, "is larger than " + maxBytes + " bytes");
+        }
+        String detected = detect(content);
+        if (detected == null || (pngOnly && !PNG.equals(detected))) {
+            throw new ValidationException(field, pngOnly ? "must be a PNG image" : "must be a JPEG or PNG image");
+        }
+        String type = declared == null ? null : declared.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (type != null && !type.isEmpty() && !type.equals(detected) && !type.equals("application/octet-stream")) {
+            throw new ValidationException(field, "is declared as " + type + " but is " + detected);
+        }
+        int[] size = dimensions(field, content);
+        if ((long) size[0] * size[1] > MAX_PIXELS) {
+            throw new ValidationException(field, "has more than " + MAX_PIXELS + " pixels");
+        }
+        return new Image(detected, size[0], size[1], content, sha256(content));
+    }
+
+    /** The image type by its signature bytes, or null. */
+    static String detect(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
+            return JPEG;
+        }
+        if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[4] == 0x0D
+                && b[5] == 0x0A && b[6] == 0x1A && b[7] == 0x0A) {
+            return PNG;
+        }
+        return null;
+    }
+
+    private static int[] dimensions(String field, byte[] content) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(content))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new ValidationException(field, "is not a readable image");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width <= 0 || height <= 0) {
+                    throw new ValidationException(field, "is not a readable image");
+                }
+                return new int[] { width, height };
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ValidationException v) {
+                throw v;
+            }
+            throw new ValidationException(field, "is not a readable image");
+        }
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}
