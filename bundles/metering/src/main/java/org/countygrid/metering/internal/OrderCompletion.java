@@ -41,10 +41,12 @@ final class OrderCompletion {
 
     private final ModuleStore store;
     private final FormRenderer forms;
+    private final TopologyKeeper topology;
 
     OrderCompletion(ModuleStore store, FormRenderer forms) {
         this.store = store;
         this.forms = forms;
+        this.topology = new TopologyKeeper(store);
     }
 
     /**
@@ -91,7 +93,7 @@ final class OrderCompletion {
             Meter before = entity.toMeter();
             installed = before.install(order.accountNumber(), worker);
             meters.transition(entity, before, installed, worker, now, where, detail);
-            meters.installed(installed.barcode(), order.accountNumber(), order.id(), now);
+            meters.installed(installed.barcode(), order.accountNumber(), order.areaCode(), order.id(), now);
         }
         if (order.type() != WorkOrderType.INSTALL) {
             MeterEntity entity = meters.require(order.oldMeter());
@@ -102,6 +104,14 @@ final class OrderCompletion {
             Meter removed = before.remove(worker);
             meters.transition(entity, before, removed, worker, now, where, detail);
             meters.removed(removed.barcode(), now);
+        }
+        String why = "work order " + order.id();
+        switch (order.type()) {
+            case INSTALL -> topology.installed(em, caller.office(), installed.barcode(), installed.commAddress(),
+                    order.areaCode(), now, why);
+            case REMOVE -> topology.removed(em, caller.office(), order.oldMeter(), now, why);
+            case REPLACE -> topology.replaced(em, caller.office(), order.oldMeter(), installed.barcode(),
+                    installed.commAddress(), order.areaCode(), now, why);
         }
         switch (order.type()) {
             case INSTALL -> store.publish(em, new MeterInstalled(caller.office(), order.id(), order.accountNumber(),

@@ -19,6 +19,7 @@ import org.countygrid.metering.FinalReadings;
 import org.countygrid.metering.MeterService;
 import org.countygrid.metering.OrderFileKind;
 import org.countygrid.metering.ReadingService;
+import org.countygrid.metering.TopologyService;
 import org.countygrid.metering.WorkOrderService;
 import org.countygrid.metering.WorkOrderType;
 import org.countygrid.metering.WorkOrderView;
@@ -55,6 +56,7 @@ public final class TestMetering implements AutoCloseable {
     public final MeterService meters;
     public final WorkOrderService orders;
     public final ReadingService readings;
+    public final TopologyService topology;
     private final WorkOrderServiceImpl ordersImpl;
 
     public TestMetering() {
@@ -62,6 +64,7 @@ public final class TestMetering implements AutoCloseable {
         ordersImpl = new WorkOrderServiceImpl(store, clock, MeteringConfigs.defaults());
         orders = ordersImpl;
         readings = new ReadingServiceImpl(store, clock, MeteringConfigs.defaults());
+        topology = new TopologyServiceImpl(store, clock);
     }
 
     /** A small real JPEG (or PNG) photo; {@code seed} changes its content, so its SHA-256. */

@@ -39,6 +39,9 @@ public class InstallationEntity {
     @Column(name = "order_id", updatable = false)
     private Long orderId;
 
+    @Column(name = "area_code", length = 20, updatable = false)
+    private String areaCode;
+
     @Column(name = "installed_at", nullable = false, updatable = false)
     private LocalDateTime installedAt;
 
@@ -49,9 +52,10 @@ public class InstallationEntity {
         // for JPA
     }
 
-    InstallationEntity(String barcode, String accountNumber, Long orderId, Instant installedAt) {
+    InstallationEntity(String barcode, String accountNumber, String areaCode, Long orderId, Instant installedAt) {
         this.barcode = barcode;
         this.accountNumber = accountNumber;
+        this.areaCode = areaCode;
         this.orderId = orderId;
         this.installedAt = Columns.of(installedAt);
     }
@@ -62,6 +66,18 @@ public class InstallationEntity {
 
     public String barcode() {
         return barcode;
+    }
+
+    public String accountNumber() {
+        return accountNumber;
+    }
+
+    public String areaCode() {
+        return areaCode;
+    }
+
+    public Instant installedAt() {
+        return Columns.instant(installedAt);
     }
 
     public Installations.Period toPeriod() {

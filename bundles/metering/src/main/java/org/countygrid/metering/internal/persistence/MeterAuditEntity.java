@@ -21,7 +21,10 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 import org.countygrid.metering.MeterState;
 import org.countygrid.metering.MeterTransitionView;
 
-/** A row of {@code mtr_meter_audit}: one transition of a meter; rows are only ever added. */
+/**
+ * A row of {@code mtr_meter_audit}: one transition of a meter (asset type METER, key its barcode) or of a
+ * collection terminal (TERMINAL, key its asset number); rows are only ever added.
+ */
 @Entity
 @Table(name = "mtr_meter_audit")
 @Multitenant(MultitenantType.SINGLE_TABLE)
@@ -33,7 +36,13 @@ public class MeterAuditEntity {
     @SequenceGenerator(name = "mtr_meter_audit_seq", sequenceName = "mtr_meter_audit_seq", allocationSize = 1)
     private long id;
 
-    @Column(nullable = false, length = 22, updatable = false)
+    static final String METER = "METER";
+    static final String TERMINAL = "TERMINAL";
+
+    @Column(name = "asset_type", nullable = false, length = 10, updatable = false)
+    private String assetType;
+
+    @Column(nullable = false, length = 30, updatable = false)
     private String barcode;
 
     @Enumerated(EnumType.STRING)
@@ -63,8 +72,9 @@ public class MeterAuditEntity {
         // for JPA
     }
 
-    MeterAuditEntity(String barcode, MeterState from, MeterState to, String actor, Instant at, String deviceId,
+    MeterAuditEntity(String assetType, String barcode, MeterState from, MeterState to, String actor, Instant at, String deviceId,
             String location, String detail) {
+        this.assetType = assetType;
         this.barcode = barcode;
         this.fromState = from;
         this.toState = to;

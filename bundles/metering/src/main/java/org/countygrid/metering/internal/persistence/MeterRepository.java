@@ -62,12 +62,13 @@ public final class MeterRepository implements DeliveryBatch.Stock {
     public void audit(String barcode, MeterState from, MeterState to, String actor, Instant at, FieldContext where,
             String detail) {
         FieldContext w = where == null ? FieldContext.NONE : where;
-        em.persist(new MeterAuditEntity(barcode, from, to, actor, at, clip(w.deviceId(), 60), clip(w.location(), 200),
-                clip(detail, 200)));
+        em.persist(new MeterAuditEntity(MeterAuditEntity.METER, barcode, from, to, actor, at, clip(w.deviceId(), 60),
+                clip(w.location(), 200), clip(detail, 200)));
     }
 
     public List<MeterTransitionView> history(String barcode) {
-        return em.createQuery("select a from MeterAuditEntity a where a.barcode = :b order by a.id", MeterAuditEntity.class)
+        return em.createQuery("select a from MeterAuditEntity a where a.assetType = 'METER' and a.barcode = :b"
+                + " order by a.id", MeterAuditEntity.class)
                 .setParameter("b", barcode).getResultStream().map(MeterAuditEntity::toView).toList();
     }
 
@@ -120,8 +121,31 @@ public final class MeterRepository implements DeliveryBatch.Stock {
                 .setParameter("a", account).setParameter("s", MeterState.INSTALLED).getResultStream().findFirst();
     }
 
-    public void installed(String barcode, String account, long orderId, Instant at) {
-        em.persist(new InstallationEntity(barcode, account, orderId, at));
+    /** @param area the account's transformer area, null when not known */
+    public void installed(String barcode, String account, String area, long orderId, Instant at) {
+        em.persist(new InstallationEntity(barcode, account, area, orderId, at));
+    }
+
+    /** The open installation periods of meters installed in transformer area {@code area}. */
+    public List<InstallationEntity> installedInArea(String area) {
+        return em.createQuery("select i from InstallationEntity i where i.areaCode = :a and i.removedAt is null"
+                + " order by i.barcode", InstallationEntity.class).setParameter("a", area).getResultList();
+    }
+
+    /** The open installation period of a meter. */
+    public Optional<InstallationEntity> installation(String barcode) {
+        return em.createQuery("select i from InstallationEntity i where i.barcode = :b and i.removedAt is null",
+                InstallationEntity.class).setParameter("b", barcode).getResultStream().findFirst();
+    }
+
+    /** The meters with these communication addresses, by address. */
+    public Map<String, MeterEntity> byCommAddress(Collection<String> addresses) {
+        Map<String, MeterEntity> found = new HashMap<>();
+        for (List<String> chunk : chunks(addresses)) {
+            em.createQuery("select m from MeterEntity m where m.commAddress in :a", MeterEntity.class)
+                    .setParameter("a", chunk).getResultStream().forEach(m -> found.put(m.toMeter().commAddress(), m));
+        }
+        return found;
     }
 
     public void removed(String barcode, Instant at) {

@@ -46,6 +46,18 @@ public final class Requests {
         }
     }
 
+    public record Install(String areaCode, String deviceId, String location) {
+        FieldContext where() {
+            return new FieldContext(deviceId, location);
+        }
+    }
+
+    public record Where(String deviceId, String location) {
+        FieldContext where() {
+            return new FieldContext(deviceId, location);
+        }
+    }
+
     public record Reason(String reason) {
     }
 

@@ -92,4 +92,30 @@ class MeteringCommandsTest {
         assertThat(few).isEmpty();
         assertThat(all).extracting(String::strip).contains(M1, M2).hasSize(4);
     }
+
+    @Test
+    void topologyCheckShowsTheDifferencesAndAppliesTheFixOnlyForTheRightRole() throws Exception {
+        org.countygrid.platform.api.security.Caller op = org.countygrid.metering.internal.TestMetering.operator(QS);
+        metering.topology.register(op, new org.countygrid.metering.NewTerminal("QS-T0001", "3301A001",
+                org.countygrid.metering.TerminalKind.CONCENTRATOR, "威胜"), null);
+        TopologyCheckCommand check = new TopologyCheckCommand();
+        check.topology = metering.topology;
+        check.terminal = "QS-T0001";
+        ShellSession.Output before = zhang.run(check::execute);
+        assertThat(before.err()).isEqualTo("Error: terminal QS-T0001 has not reported its archive yet" + System.lineSeparator());
+
+        metering.topology.report(op, "QS-T0001", java.util.List.of("000000000001"));
+        ShellSession.Output shown = zhang.run(check::execute);
+        assertThat(shown.out()).contains("reported 1 meters", "mismatched", "000000000001", M1,
+                "not installed in this area (it is PRE_ISSUED)", "Run with --apply to fix.");
+        check.apply = true;
+        ShellSession.Output refused = li.run(check::execute);
+        assertThat(refused.err()).startsWith("Error: ");
+        ShellSession.Output applied = zhang.run(check::execute);
+        assertThat(applied.out()).contains("Applied");
+
+        TerminalListCommand list = new TerminalListCommand();
+        list.topology = metering.topology;
+        assertThat(li.run(list::execute).out()).contains("QS-T0001", "3301A001", "CONCENTRATOR", "IN_STOCK", "1 terminals");
+    }
 }

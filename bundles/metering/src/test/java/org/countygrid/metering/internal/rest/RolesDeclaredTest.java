@@ -21,7 +21,8 @@ class RolesDeclaredTest {
 
     @Test
     void everyResourceMethodDeclaresTheServiceRoles() {
-        Map<String, Set<String>> declared = Stream.of(MeterResource.class, WorkOrderResource.class, ReadingResource.class)
+        Map<String, Set<String>> declared = Stream.of(MeterResource.class, WorkOrderResource.class, ReadingResource.class,
+                TopologyResource.class)
                 .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
                 .filter(m -> Modifier.isPublic(m.getModifiers()))
                 .collect(Collectors.toMap(m -> m.getDeclaringClass().getSimpleName() + "." + m.getName(),
@@ -54,6 +55,19 @@ class RolesDeclaredTest {
                 entry("WorkOrderResource.suspend", MeteringRoles.ORDER_FLOW),
                 entry("WorkOrderResource.resume", MeteringRoles.ORDER_FLOW),
                 entry("WorkOrderResource.handOver", MeteringRoles.ORDER_FLOW),
+                entry("TopologyResource.terminals", MeteringRoles.READ),
+                entry("TopologyResource.terminal", MeteringRoles.READ),
+                entry("TopologyResource.area", MeteringRoles.READ),
+                entry("TopologyResource.check", MeteringRoles.READ),
+                entry("TopologyResource.registerTerminal", MeteringRoles.STOCK),
+                entry("TopologyResource.verifyTerminal", MeteringRoles.STOCK),
+                entry("TopologyResource.preIssueTerminal", MeteringRoles.STOCK),
+                entry("TopologyResource.scrapTerminal", MeteringRoles.STOCK),
+                entry("TopologyResource.apply", MeteringRoles.STOCK),
+                entry("TopologyResource.archive", MeteringRoles.INGEST),
+                entry("TopologyResource.receiveTerminal", MeteringRoles.FIELD),
+                entry("TopologyResource.installTerminal", MeteringRoles.FIELD),
+                entry("TopologyResource.removeTerminal", MeteringRoles.FIELD),
                 entry("ReadingResource.ingest", MeteringRoles.INGEST),
                 entry("ReadingResource.list", MeteringRoles.READ));
     }

@@ -1,0 +1,101 @@
+package org.countygrid.metering.internal.domain;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+import org.countygrid.metering.MeterState;
+import org.countygrid.platform.api.Problem;
+
+/**
+ * The lifecycle meters and collection terminals share: 入库 → 检定 → 预领 (from a turnover cabinet to a supply
+ * station) → 领表 (by a field worker) → installed (a meter at an account, a terminal in a transformer area) → removed
+ * → back to verification (reuse) or 报废. Immutable: each transition returns the state afterwards or throws a 409
+ * naming why it is illegal, so a refused transition cannot have changed anything.
+ *
+ * @param what        the asset as a refusal names it ("meter 3300…", "terminal QS-T0001")
+ * @param stationCode the supply station it was pre-issued to (from PRE_ISSUED until it goes back to verification)
+ * @param holder      the field worker who received it, or removed it from the field
+ * @param place       where it is installed: an account number (meter) or a transformer area code (terminal)
+ */
+public record AssetLife(String what, MeterState state, LocalDate verifiedOn, String stationCode, String cabinetCode,
+        String holder, String place) {
+
+    static final int MAX_CODE = 20;
+
+    public static AssetLife arrived(String what) {
+        return new AssetLife(what, MeterState.IN_STOCK, null, null, null, null, null);
+    }
+
+    /** 检定: passed verification; an asset back from the field is reused this way. */
+    public AssetLife verify(LocalDate on) {
+        require(state == MeterState.IN_STOCK || state == MeterState.REMOVED,
+                "only a " + noun() + " in stock or removed from the field goes to verification");
+        return with(MeterState.VERIFIED, on, null, null, null, null);
+    }
+
+    /** 预领: from turnover cabinet {@code cabinet} (周转柜) to supply station {@code station}. */
+    public AssetLife preIssue(String station, String cabinet) {
+        String s = Texts.require("stationCode", station, MAX_CODE);
+        String c = Texts.require("cabinetCode", cabinet, MAX_CODE);
+        require(state == MeterState.VERIFIED, "only a verified " + noun() + " can be pre-issued");
+        return with(MeterState.PRE_ISSUED, verifiedOn, s, c, null, null);
+    }
+
+    /** 领表: {@code worker} at {@code station} scanned the barcode. */
+    public AssetLife receive(String worker, String station) {
+        String s = Texts.require("stationCode", station, MAX_CODE);
+        if (state == MeterState.RECEIVED) {
+            throw refused("it was received already by " + holder);
+        }
+        require(state == MeterState.PRE_ISSUED, "only a pre-issued " + noun() + " can be received");
+        if (!stationCode.equals(s)) {
+            throw refused("it is pre-issued to station " + stationCode + ", not to " + s);
+        }
+        return with(MeterState.RECEIVED, verifiedOn, stationCode, cabinetCode, worker, null);
+    }
+
+    /** Installed at {@code at} by {@code worker}, who must be the one who received it. */
+    public AssetLife install(String at, String worker) {
+        if (state != MeterState.RECEIVED) {
+            throw refused("it is " + state + ": nobody received it, so it cannot be installed");
+        }
+        if (!Objects.equals(holder, worker)) {
+            throw refused("it was received by " + holder + ", not by " + worker);
+        }
+        return with(MeterState.INSTALLED, verifiedOn, stationCode, cabinetCode, worker, at);
+    }
+
+    /** Removed by {@code worker}; the asset goes back towards verification with the worker holding it. */
+    public AssetLife remove(String worker) {
+        require(state == MeterState.INSTALLED, "only an installed " + noun() + " can be removed");
+        return with(MeterState.REMOVED, verifiedOn, stationCode, cabinetCode, worker, null);
+    }
+
+    /** 报废: failed verification in stock, or not worth reusing after removal. */
+    public AssetLife scrap() {
+        require(state == MeterState.IN_STOCK || state == MeterState.REMOVED,
+                "only a " + noun() + " in stock or removed from the field can be scrapped");
+        return with(MeterState.SCRAPPED, verifiedOn, null, null, null, null);
+    }
+
+    private AssetLife with(MeterState next, LocalDate verified, String station, String cabinet, String newHolder,
+            String at) {
+        return new AssetLife(what, next, verified, station, cabinet, newHolder, at);
+    }
+
+    /** "meter" or "terminal": the first word of {@link #what}. */
+    private String noun() {
+        int space = what.indexOf(' ');
+        return space < 0 ? what : what.substring(0, space);
+    }
+
+    private void require(boolean legal, String rule) {
+        if (!legal) {
+            throw refused("it is " + state + "; " + rule);
+        }
+    }
+
+    private Problem refused(String reason) {
+        return Problem.conflict(what + " refused: " + reason);
+    }
+}

@@ -1,0 +1,100 @@
+package org.countygrid.metering.internal.domain;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.countygrid.metering.MeterState;
+import org.countygrid.metering.NewTerminal;
+import org.countygrid.metering.TerminalKind;
+import org.countygrid.platform.api.FieldErrors;
+
+/**
+ * A collection terminal asset; its lifecycle is the {@link AssetLife} meters have, installed in a transformer area
+ * instead of at an account. Immutable.
+ */
+public record Terminal(String assetNumber, String address, TerminalKind kind, String manufacturer,
+        LocalDate verifiedOn, MeterState state, String stationCode, String cabinetCode, String holder, String areaCode,
+        long version) {
+
+    static final Pattern ASSET = Pattern.compile("[A-Za-z0-9-]{1,30}");
+    static final Pattern ADDRESS = Pattern.compile("[0-9A-F]{4,16}");
+    static final int MAX_MANUFACTURER = 60;
+
+    /** Checked, with every bad field at once. */
+    public static Terminal arrived(NewTerminal t) {
+        FieldErrors errors = new FieldErrors();
+        if (t == null) {
+            errors.add("body", Texts.REQUIRED);
+            errors.throwIfAny();
+        }
+        String asset = asset("assetNumber", t.assetNumber(), errors);
+        String address = Texts.clean(t.address()) == null ? null : Texts.clean(t.address()).toUpperCase(Locale.ROOT);
+        if (address == null || address.isEmpty()) {
+            errors.add("address", Texts.REQUIRED);
+        } else if (!ADDRESS.matcher(address).matches()) {
+            errors.add("address", "must be 4 to 16 hex digits");
+        }
+        if (t.kind() == null) {
+            errors.add("kind", Texts.REQUIRED);
+        }
+        String manufacturer = Texts.required(errors, "manufacturer", t.manufacturer(), MAX_MANUFACTURER);
+        errors.throwIfAny();
+        return new Terminal(asset, address, t.kind(), manufacturer, null, MeterState.IN_STOCK, null, null, null, null, 0);
+    }
+
+    /** A checked asset number for a lookup. */
+    public static String asset(String field, String value) {
+        FieldErrors errors = new FieldErrors();
+        String asset = asset(field, value, errors);
+        errors.throwIfAny();
+        return asset;
+    }
+
+    private static String asset(String field, String value, FieldErrors errors) {
+        String clean = Texts.clean(value);
+        if (clean == null || clean.isEmpty()) {
+            errors.add(field, Texts.REQUIRED);
+            return null;
+        }
+        if (!ASSET.matcher(clean).matches()) {
+            errors.add(field, "must be 1 to 30 letters, digits or '-'");
+            return null;
+        }
+        return clean;
+    }
+
+    public Terminal verify(LocalDate on) {
+        return with(life().verify(on));
+    }
+
+    public Terminal preIssue(String station, String cabinet) {
+        return with(life().preIssue(station, cabinet));
+    }
+
+    public Terminal receive(String worker, String station) {
+        return with(life().receive(worker, station));
+    }
+
+    /** Installed in transformer area {@code area} by the worker who received it. */
+    public Terminal install(String area, String worker) {
+        return with(life().install(Texts.require("areaCode", area, AssetLife.MAX_CODE), worker));
+    }
+
+    public Terminal remove(String worker) {
+        return with(life().remove(worker));
+    }
+
+    public Terminal scrap() {
+        return with(life().scrap());
+    }
+
+    private AssetLife life() {
+        return new AssetLife("terminal " + assetNumber, state, verifiedOn, stationCode, cabinetCode, holder, areaCode);
+    }
+
+    private Terminal with(AssetLife l) {
+        return new Terminal(assetNumber, address, kind, manufacturer, l.verifiedOn(), l.state(), l.stationCode(),
+                l.cabinetCode(), l.holder(), l.place(), version);
+    }
+}

@@ -1,0 +1,167 @@
+package org.countygrid.metering.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.countygrid.metering.internal.TestMetering.M1;
+import static org.countygrid.metering.internal.TestMetering.M2;
+import static org.countygrid.metering.internal.TestMetering.M3;
+import static org.countygrid.metering.internal.TestMetering.QS;
+import static org.countygrid.metering.internal.TestMetering.QT;
+import static org.countygrid.metering.internal.TestMetering.SCANNER;
+import static org.countygrid.metering.internal.TestMetering.field;
+import static org.countygrid.metering.internal.TestMetering.operator;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.countygrid.metering.AttachedMeter;
+import org.countygrid.metering.FinalReadings;
+import org.countygrid.metering.MeterState;
+import org.countygrid.metering.NewTerminal;
+import org.countygrid.metering.NewWorkOrder;
+import org.countygrid.metering.TerminalKind;
+import org.countygrid.metering.TerminalView;
+import org.countygrid.metering.TopologyCheck;
+import org.countygrid.metering.WorkOrderType;
+import org.countygrid.metering.event.TerminalArchiveSync;
+import org.countygrid.metering.event.TopologyChanged;
+import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.api.ValidationException;
+import org.countygrid.platform.api.security.Caller;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Terminals as assets, the topology kept by work orders, and the reconciliation with a terminal's archive. */
+class TopologyServiceTest {
+
+    static final Caller LI = field(QS, "li");
+    static final String AREA = "CG-001";
+    static final String T1 = "QS-T0001";
+
+    private final TestMetering metering = new TestMetering();
+
+    @BeforeEach
+    void stock() {
+        metering.stockAtStation(QS);
+        for (String m : List.of(M1, M2, M3)) {
+            metering.meters.receive(LI, m, "CG", SCANNER);
+        }
+        // the customers module knows every account as one of area CG-001
+        metering.accounts((caller, number) -> new AccountRegister.AccountFacts("王小明", "人民路" + number, AREA));
+    }
+
+    @AfterEach
+    void stop() {
+        metering.close();
+    }
+
+    TerminalView terminalInstalled(String asset, String address) {
+        Caller op = operator(QS);
+        metering.topology.register(op, new NewTerminal(asset, address, TerminalKind.CONCENTRATOR, "威胜"), SCANNER);
+        metering.topology.verify(op, asset, null, SCANNER);
+        metering.topology.preIssue(op, asset, "CG", "A1", SCANNER);
+        metering.topology.receive(LI, asset, "CG", SCANNER);
+        return metering.topology.install(LI, asset, AREA, SCANNER);
+    }
+
+    long install(String account, String barcode) {
+        long id = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, account, null, "li",
+                null, null)).id();
+        metering.orders.scan(LI, id, barcode, SCANNER);
+        metering.collectEvidence(LI, id);
+        metering.orders.complete(LI, id, null, SCANNER);
+        return id;
+    }
+
+    @Test
+    void aTerminalIsAnAssetWithTheMetersLifecycle() {
+        Caller op = operator(QS);
+        assertThatThrownBy(() -> metering.topology.register(op, new NewTerminal("QS T1", "xyz", null, " "), SCANNER))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField())
+                        .containsKeys("assetNumber", "address", "kind", "manufacturer"));
+        TerminalView t = metering.topology.register(op, new NewTerminal(T1, "3301a001", TerminalKind.CONCENTRATOR, "威胜"),
+                SCANNER);
+        assertThat(t.address()).isEqualTo("3301A001");
+        assertThat(t.state()).isEqualTo(MeterState.IN_STOCK);
+        assertThatThrownBy(() -> metering.topology.register(op, new NewTerminal(T1, "3301A001", TerminalKind.COLLECTOR,
+                "x"), SCANNER)).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.byField()).containsKeys("assetNumber", "address"));
+        assertThatThrownBy(() -> metering.topology.install(LI, T1, AREA, SCANNER))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
+                .hasMessageContaining("terminal QS-T0001 refused: it is IN_STOCK: nobody received it");
+        assertThatThrownBy(() -> metering.topology.verify(LI, T1, null, SCANNER))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(403));
+        assertThatThrownBy(() -> metering.topology.terminal(operator(QT), T1))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
+    }
+
+    @Test
+    void workOrdersKeepTheTopologyInStep() {
+        install("3101000001", M1); // before the terminal: hangs nowhere yet
+        assertThat(metering.topology.area(operator(QS), AREA).unattached()).extracting(AttachedMeter::barcode)
+                .containsExactly(M1);
+
+        TerminalView t = terminalInstalled(T1, "3301A001");
+        assertThat(t.meters()).isEqualTo(1); // the terminal adopted the area's meter
+        install("3101000002", M2);
+        assertThat(metering.topology.area(operator(QS), AREA).attached()).extracting(AttachedMeter::barcode)
+                .containsExactly(M1, M2);
+
+        // replacing M1 by M3: the attachment moves to the new meter
+        long replace = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.REPLACE, "3101000001", null,
+                "li", null, null)).id();
+        metering.orders.scan(LI, replace, M3, SCANNER);
+        metering.orders.recordFinalReadings(LI, replace, new FinalReadings(new BigDecimal("10"), null, null, null, null));
+        metering.collectEvidence(LI, replace);
+        metering.orders.complete(LI, replace, null, SCANNER);
+        assertThat(metering.topology.area(operator(QS), AREA).attached())
+                .extracting(AttachedMeter::barcode, AttachedMeter::accountNumber, AttachedMeter::terminal)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(M2, "3101000002", T1),
+                        org.assertj.core.groups.Tuple.tuple(M3, "3101000001", T1));
+        assertThat(metering.store.events()).filteredOn(TopologyChanged.class::isInstance)
+                .extracting(e -> ((TopologyChanged) e).barcode() + (((TopologyChanged) e).attached() ? "+" : "-"))
+                .containsExactly(M1 + "+", M2 + "+", M1 + "-", M3 + "+");
+
+        // removing the terminal leaves its meters under none
+        metering.topology.remove(LI, T1, SCANNER);
+        assertThat(metering.topology.area(operator(QS), AREA).unattached()).hasSize(2);
+    }
+
+    @Test
+    void reconciliationReportsAndFixesTheDifferences() {
+        terminalInstalled(T1, "3301A001");
+        install("3101000001", M1); // 000000000001 under T1
+        install("3101000002", M2); // 000000000002 under T1
+        metering.topology.register(operator(QS), new NewTerminal("QS-T0002", "3301A002", TerminalKind.CONCENTRATOR,
+                "威胜"), SCANNER);
+
+        // the terminal reads M2, an address nobody knows, and M3 which is not installed; it lacks M1
+        TopologyCheck check = metering.topology.report(operator(QS), T1,
+                List.of("000000000002", "000000009999", "000000000003"));
+        assertThat(check.missing()).containsExactly("000000000001");
+        assertThat(check.extra()).containsExactly("000000009999");
+        assertThat(check.mismatched()).singleElement().satisfies(m -> {
+            assertThat(m.barcode()).isEqualTo(M3);
+            assertThat(m.reason()).isEqualTo("not installed in this area (it is RECEIVED)");
+        });
+        assertThat(check.consistent()).isFalse();
+        assertThat(metering.topology.check(field(QS, "li"), T1)).isEqualTo(check);
+
+        TopologyCheck applied = metering.topology.apply(operator(QS), T1);
+        assertThat(applied.applied()).isTrue();
+        assertThat(metering.store.events()).filteredOn(TerminalArchiveSync.class::isInstance).singleElement()
+                .satisfies(e -> {
+                    TerminalArchiveSync sync = (TerminalArchiveSync) e;
+                    assertThat(sync.add()).containsExactly("000000000001");
+                    assertThat(sync.delete()).containsExactly("000000000003", "000000009999");
+                });
+
+        assertThatThrownBy(() -> metering.topology.report(operator(QS), T1, List.of("12AB")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsKey("[0]"));
+        assertThatThrownBy(() -> metering.topology.check(operator(QS), "QS-T0002"))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409));
+        assertThatThrownBy(() -> metering.topology.apply(LI, T1))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(403));
+    }
+}
