@@ -14,6 +14,7 @@ import java.util.Set;
 
 import javax.imageio.ImageIO;
 
+import org.countygrid.metering.ConsumptionService;
 import org.countygrid.metering.FieldContext;
 import org.countygrid.metering.FinalReadings;
 import org.countygrid.metering.MeterService;
@@ -57,6 +58,7 @@ public final class TestMetering implements AutoCloseable {
     public final WorkOrderService orders;
     public final ReadingService readings;
     public final TopologyService topology;
+    public final ConsumptionService consumption;
     private final WorkOrderServiceImpl ordersImpl;
 
     public TestMetering() {
@@ -65,6 +67,7 @@ public final class TestMetering implements AutoCloseable {
         orders = ordersImpl;
         readings = new ReadingServiceImpl(store, clock, MeteringConfigs.defaults());
         topology = new TopologyServiceImpl(store, clock);
+        consumption = new ConsumptionServiceImpl(store, readings);
     }
 
     /** A small real JPEG (or PNG) photo; {@code seed} changes its content, so its SHA-256. */

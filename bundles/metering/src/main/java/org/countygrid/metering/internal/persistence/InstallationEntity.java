@@ -80,6 +80,14 @@ public class InstallationEntity {
         return Columns.instant(installedAt);
     }
 
+    public Instant removedAt() {
+        return Columns.instant(removedAt);
+    }
+
+    public Long orderId() {
+        return orderId;
+    }
+
     public Installations.Period toPeriod() {
         return new Installations.Period(Columns.instant(installedAt), Columns.instant(removedAt));
     }

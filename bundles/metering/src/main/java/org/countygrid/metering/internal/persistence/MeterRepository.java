@@ -132,6 +132,12 @@ public final class MeterRepository implements DeliveryBatch.Stock {
                 + " order by i.barcode", InstallationEntity.class).setParameter("a", area).getResultList();
     }
 
+    /** Every installation period at an account, oldest first. */
+    public List<InstallationEntity> installationsOfAccount(String account) {
+        return em.createQuery("select i from InstallationEntity i where i.accountNumber = :a order by i.installedAt",
+                InstallationEntity.class).setParameter("a", account).getResultList();
+    }
+
     /** The open installation period of a meter. */
     public Optional<InstallationEntity> installation(String barcode) {
         return em.createQuery("select i from InstallationEntity i where i.barcode = :b and i.removedAt is null",

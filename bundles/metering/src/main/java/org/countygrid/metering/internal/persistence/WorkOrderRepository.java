@@ -54,6 +54,13 @@ public final class WorkOrderRepository {
                 .setParameter("s", statuses).setParameter("w", worker).setMaxResults(500).getResultList();
     }
 
+    /** The completed orders of an account, oldest first (their readings bound the installation periods). */
+    public List<WorkOrder> completedAt(String account) {
+        return em.createQuery("select o from WorkOrderEntity o where o.accountNumber = :a and o.status = :s order by o.id",
+                WorkOrderEntity.class).setParameter("a", account).setParameter("s", WorkOrderStatus.COMPLETED)
+                .getResultStream().map(o -> o.toOrder(Set.of())).toList();
+    }
+
     /** The order as the domain sees it, with the meter photos kept for its current meters. */
     public WorkOrder order(WorkOrderEntity entity) {
         return entity.toOrder(photos(entity.id(), entity.toOrder(Set.of())));

@@ -22,7 +22,7 @@ class RolesDeclaredTest {
     @Test
     void everyResourceMethodDeclaresTheServiceRoles() {
         Map<String, Set<String>> declared = Stream.of(MeterResource.class, WorkOrderResource.class, ReadingResource.class,
-                TopologyResource.class)
+                TopologyResource.class, ConsumptionResource.class)
                 .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
                 .filter(m -> Modifier.isPublic(m.getModifiers()))
                 .collect(Collectors.toMap(m -> m.getDeclaringClass().getSimpleName() + "." + m.getName(),
@@ -68,6 +68,7 @@ class RolesDeclaredTest {
                 entry("TopologyResource.receiveTerminal", MeteringRoles.FIELD),
                 entry("TopologyResource.installTerminal", MeteringRoles.FIELD),
                 entry("TopologyResource.removeTerminal", MeteringRoles.FIELD),
+                entry("ConsumptionResource.daily", MeteringRoles.READ),
                 entry("ReadingResource.ingest", MeteringRoles.INGEST),
                 entry("ReadingResource.list", MeteringRoles.READ));
     }

@@ -1,0 +1,20 @@
+package org.countygrid.metering;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.countygrid.platform.api.security.Caller;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Daily consumption per account, for other modules (grading, cards) and the console. Reading needs any metering
+ * role; other modules call with their own caller (a system caller for batch work).
+ */
+@ProviderType
+public interface ConsumptionService {
+
+    int MAX_DAYS = 366;
+
+    /** One entry per day of [from, to], oldest first; at most {@value #MAX_DAYS} days. */
+    List<DailyConsumption> daily(Caller caller, String accountNumber, LocalDate from, LocalDate to);
+}

@@ -1,0 +1,59 @@
+package org.countygrid.metering.internal.rest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+
+import org.countygrid.metering.ConsumptionService;
+import org.countygrid.metering.DailyConsumption;
+import org.countygrid.platform.api.ValidationException;
+import org.countygrid.platform.api.rest.RestResource;
+import org.countygrid.platform.api.security.CurrentCaller;
+import org.countygrid.platform.api.security.RequiresRole;
+import org.countygrid.platform.api.security.Role;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code /api/metering/accounts/{number}/consumption}: daily consumption of an account. */
+@Component(service = RestResource.class)
+@Path("/metering/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+public class ConsumptionResource implements RestResource {
+
+    private final ConsumptionService consumption;
+
+    @Activate
+    public ConsumptionResource(@Reference ConsumptionService consumption) {
+        this.consumption = consumption;
+    }
+
+    /** {@code from} and {@code to} are days (2026-11-01), both included; default the last 30 days. */
+    @GET
+    @Path("/{number}/consumption")
+    @RequiresRole({ Role.ADMIN, Role.AUDITOR, Role.DISPATCHER, Role.FIELD, Role.OPERATOR })
+    public List<DailyConsumption> daily(@PathParam("number") String number, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        LocalDate last = day("to", to, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1));
+        LocalDate first = day("from", from, last.minusDays(29));
+        return consumption.daily(CurrentCaller.get(), number, first, last);
+    }
+
+    private static LocalDate day(String name, String value, LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(name, "must be a day such as 2026-11-01");
+        }
+    }
+}

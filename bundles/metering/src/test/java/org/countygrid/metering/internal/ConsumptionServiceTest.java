@@ -1,0 +1,95 @@
+package org.countygrid.metering.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.countygrid.metering.internal.TestMetering.M1;
+import static org.countygrid.metering.internal.TestMetering.M2;
+import static org.countygrid.metering.internal.TestMetering.QS;
+import static org.countygrid.metering.internal.TestMetering.QT;
+import static org.countygrid.metering.internal.TestMetering.SCANNER;
+import static org.countygrid.metering.internal.TestMetering.field;
+import static org.countygrid.metering.internal.TestMetering.operator;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.countygrid.metering.DailyConsumption;
+import org.countygrid.metering.FinalReadings;
+import org.countygrid.metering.NewReading;
+import org.countygrid.metering.NewWorkOrder;
+import org.countygrid.metering.ReadingKind;
+import org.countygrid.metering.Register;
+import org.countygrid.metering.WorkOrderType;
+import org.countygrid.platform.api.ValidationException;
+import org.countygrid.platform.api.security.Caller;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Daily consumption across an installation and a replacement, from frozen readings and the orders' readings. */
+class ConsumptionServiceTest {
+
+    static final Caller LI = field(QS, "li");
+    static final String ACCOUNT = "3101000001";
+
+    private final TestMetering metering = new TestMetering();
+
+    @AfterEach
+    void stop() {
+        metering.close();
+    }
+
+    /** Midnight (China Standard Time) starting day {@code d} of November 2026. */
+    static Instant midnight(int d) {
+        return LocalDate.of(2026, 11, d).atStartOfDay(ConsumptionServiceImpl.ZONE).toInstant();
+    }
+
+    static NewReading daily(String barcode, int day, String kwh) {
+        return new NewReading(barcode, ReadingKind.DAILY, midnight(day), Register.TOTAL, new BigDecimal(kwh));
+    }
+
+    @Test
+    void sumsTheMetersOfEachDayAcrossAReplacement() {
+        metering.stockAtStation(QS);
+        metering.meters.receive(LI, M1, "CG", SCANNER);
+        metering.meters.receive(LI, M2, "CG", SCANNER);
+        // M1 installed on the 20th at 10:00 local, infrared 0.52
+        metering.clock.set(midnight(20).plusSeconds(10 * 3600));
+        long install = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, ACCOUNT, null, "li",
+                null, null)).id();
+        metering.orders.scan(LI, install, M1, SCANNER);
+        metering.collectEvidence(LI, install);
+        metering.orders.complete(LI, install, null, SCANNER);
+        // replaced by M2 on the 22nd at 15:00 local: M1's final reading 9.00, M2's infrared 0.52
+        metering.clock.set(midnight(22).plusSeconds(15 * 3600));
+        long replace = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.REPLACE, ACCOUNT, null, "li",
+                null, null)).id();
+        metering.orders.scan(LI, replace, M2, SCANNER);
+        metering.orders.recordFinalReadings(LI, replace, new FinalReadings(new BigDecimal("9.00"), null, null, null, null));
+        metering.collectEvidence(LI, replace);
+        metering.orders.complete(LI, replace, null, SCANNER);
+
+        metering.clock.set(midnight(26));
+        metering.readings.ingest(operator(QS), List.of(daily(M1, 21, "3.52"), daily(M1, 22, "6.02"),
+                daily(M2, 23, "2.52"), daily(M2, 24, "5.02"), daily(M2, 25, "7.00")));
+
+        List<DailyConsumption> days = metering.consumption.daily(operator(QS), ACCOUNT, LocalDate.of(2026, 11, 19),
+                LocalDate.of(2026, 11, 25));
+        assertThat(days).extracting(DailyConsumption::kwh).containsExactly(new BigDecimal("0.00"),
+                new BigDecimal("3.00"), new BigDecimal("2.50"), new BigDecimal("4.98"), new BigDecimal("2.50"),
+                new BigDecimal("1.98"), null);
+        assertThat(days.get(0).meters()).isEmpty();
+        assertThat(days.get(3).meters()).containsExactly(M1, M2); // 2.98 from M1 + 2.00 from M2
+        assertThat(days.get(6).complete()).isFalse(); // no reading at the 26th's midnight yet
+        assertThat(metering.consumption.daily(operator(QT), ACCOUNT, LocalDate.of(2026, 11, 20),
+                LocalDate.of(2026, 11, 21))).allSatisfy(d -> assertThat(d.meters()).isEmpty());
+    }
+
+    @Test
+    void refusesABadRange() {
+        assertThatThrownBy(() -> metering.consumption.daily(operator(QS), "31", LocalDate.of(2026, 11, 2),
+                LocalDate.of(2026, 11, 1))).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.byField()).containsKeys("accountNumber", "to"));
+    }
+}
