@@ -26,13 +26,14 @@ import org.osgi.framework.BundleContext;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The distribution on its embedded defaults (H2): boot and health, the customers persistence tests, features
+ * The distribution on its embedded defaults (H2): boot and health, the customers persistence tests, a meter
+ * replacement through the metering mobile API (MeteringFieldTests), features
  * installed and removed while running, shell commands and their ACLs, hot-deployed integration routes fed by the
  * outbox relay, and the console's panel list.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PlatformIT extends CustomersPersistenceTests {
+public class PlatformIT extends MeteringFieldTests {
 
     @Inject
     BundleContext bundleContext;

@@ -20,7 +20,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class PostgresIT extends CustomersPersistenceTests {
+public class PostgresIT extends MeteringFieldTests {
 
     static final String CFG = "etc/org.ops4j.datasource-countygrid.cfg";
 

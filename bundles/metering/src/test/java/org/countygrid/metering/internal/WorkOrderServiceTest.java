@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.countygrid.metering.FinalReadings;
@@ -217,7 +216,7 @@ class WorkOrderServiceTest {
         OrderFile form = metering.orders.form(operator(QS), order.id());
         assertThat(form.file().contentType()).isEqualTo("application/pdf");
         assertThat(form.file().sha256()).isEqualTo(sha256(form.content()));
-        try (PDDocument pdf = Loader.loadPDF(form.content())) {
+        try (PDDocument pdf = PDDocument.load(form.content())) {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("换表", "Order", String.valueOf(order.id()), ACCOUNT, M1, M2, "1234.56", "ERR-04",
                     "0.52", "15.20", "王小明", done.files().get(0).sha256().substring(0, 32));

@@ -11,12 +11,10 @@ import java.util.Optional;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * The font the form is written in: the first file of the configured list that exists and has Chinese glyphs
@@ -66,7 +64,7 @@ public final class FormFonts {
     /** The font for one document: loaded into it, so each rendering has its own. */
     Loaded load(PDDocument document) throws IOException {
         if (file == null) {
-            return new Loaded(new PDType1Font(Standard14Fonts.FontName.HELVETICA), false, null);
+            return new Loaded(PDType1Font.HELVETICA, false, null);
         }
         if (!isCollection(file)) {
             return new Loaded(PDType0Font.load(document, file), true, null);
@@ -99,7 +97,7 @@ public final class FormFonts {
                 }
                 return found[0];
             }
-            try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBufferedFile(f))) {
+            try (TrueTypeFont font = new TTFParser().parse(f)) {
                 return font.getUnicodeCmapLookup(false).getGlyphId(PROBE) > 0;
             }
         } catch (IOException | RuntimeException e) {
