@@ -52,4 +52,11 @@ public interface MeterService {
     MeterView scrap(Caller caller, String barcode, String reason, FieldContext where);
 
     StockView stock(Caller caller);
+
+    /**
+     * Takes over an installed base into an office without meters or terminals (admin only; 409 otherwise): all
+     * records are checked first (400 with fields {@code meters[i].…} / {@code terminals[i].…}), then stored in one
+     * transaction. Publishes no per-meter events: the others learn of a takeover by it being one.
+     */
+    InstalledBase.Summary importInstalledBase(Caller caller, InstalledBase base);
 }

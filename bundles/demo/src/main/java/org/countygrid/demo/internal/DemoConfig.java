@@ -22,4 +22,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Customer accounts, spread over the areas by transformer size")
     int accounts() default 200_000;
+
+    @AttributeDefinition(description = "With the metering module: days of daily frozen readings the demo meters get"
+            + " (0: meters, terminals and topology only)")
+    int readingDays() default 30;
 }

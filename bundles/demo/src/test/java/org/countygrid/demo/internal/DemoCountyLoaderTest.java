@@ -110,6 +110,11 @@ class DemoCountyLoaderTest {
             public int accounts() {
                 return accounts;
             }
+
+            @Override
+            public int readingDays() {
+                return 2;
+            }
         };
     }
 

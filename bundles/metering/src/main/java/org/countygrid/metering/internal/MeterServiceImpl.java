@@ -1,5 +1,7 @@
 package org.countygrid.metering.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +12,7 @@ import java.util.function.UnaryOperator;
 
 import org.countygrid.metering.DeliverySummary;
 import org.countygrid.metering.FieldContext;
+import org.countygrid.metering.InstalledBase;
 import org.countygrid.metering.MeterService;
 import org.countygrid.metering.MeterState;
 import org.countygrid.metering.MeterTransitionView;
@@ -17,20 +20,26 @@ import org.countygrid.metering.MeterView;
 import org.countygrid.metering.NewMeter;
 import org.countygrid.metering.StockView;
 import org.countygrid.metering.internal.domain.DeliveryBatch;
+import org.countygrid.metering.internal.domain.InstalledBaseCheck;
 import org.countygrid.metering.internal.domain.Meter;
 import org.countygrid.metering.internal.domain.MeterIdentity;
 import org.countygrid.metering.internal.domain.Texts;
+import org.countygrid.metering.internal.persistence.InstalledBaseWriter;
 import org.countygrid.metering.internal.persistence.MeterEntity;
 import org.countygrid.metering.internal.persistence.MeterRepository;
+import org.countygrid.metering.internal.persistence.TopologyRepository;
 import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.ValidationException;
 import org.countygrid.platform.api.security.Caller;
+import org.countygrid.platform.api.security.Role;
 import org.countygrid.platform.data.ModuleStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Meter stock and lifecycle: checks the role, runs the {@link Meter} rule in one transaction of the caller's office
@@ -44,6 +53,8 @@ public class MeterServiceImpl implements MeterService {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final int MAX_REASON = 200;
     static final int MAX_BATCH = 40;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MeterServiceImpl.class);
 
     private final ModuleStore store;
     private final Clock clock;
@@ -155,6 +166,38 @@ public class MeterServiceImpl implements MeterService {
             MeterRepository meters = new MeterRepository(em);
             return new StockView(meters.countByState(), meters.byStation(), meters.byWorker());
         });
+    }
+
+    @Override
+    public InstalledBase.Summary importInstalledBase(Caller caller, InstalledBase base) {
+        if (!caller.hasAnyRole(Role.ADMIN)) {
+            throw Problem.forbidden("taking over an installed base needs the role admin");
+        }
+        if (base == null) {
+            throw new ValidationException("body", Texts.REQUIRED);
+        }
+        long started = System.nanoTime();
+        InstalledBaseCheck.Checked checked = InstalledBaseCheck.check(base);
+        Instant now = clock.instant();
+        int attached = store.write(caller.office(), em -> {
+            MeterRepository meters = new MeterRepository(em);
+            if (meters.countByState().values().stream().mapToLong(Long::longValue).sum() > 0
+                    || !new TopologyRepository(em).list(null).isEmpty()) {
+                throw Problem.conflict("office " + caller.office() + " has meters or terminals already;"
+                        + " an installed base is taken over into an empty office only");
+            }
+            try {
+                return new InstalledBaseWriter(em.unwrap(Connection.class), caller.office()).write(checked.meters(),
+                        checked.terminals(), checked.readers(), caller.user(), now);
+            } catch (SQLException e) {
+                SQLException cause = e.getNextException() == null ? e : e.getNextException();
+                LOG.warn("Installed base for office {} rolled back (SQLSTATE {}): {}", caller.office(),
+                        cause.getSQLState(), cause.getMessage());
+                throw Problem.conflict("the installed base clashes with data stored meanwhile in this office");
+            }
+        });
+        return new InstalledBase.Summary(checked.meters().size(), checked.terminals().size(), attached,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private MeterView transition(Caller caller, String barcode, FieldContext where, String detail, UnaryOperator<Meter> rule) {
