@@ -39,6 +39,9 @@ public class ConsoleIT {
     private static final String BASE = "http://127.0.0.1:8181";
     private static final String PASSWORD = System.getenv("COUNTYGRID_ADMIN_PASSWORD");
 
+    /** The demo county's first meter (DemoMeteringLoader numbers them from 1). */
+    private static final String DEMO_METER = "3300000000000000000001";
+
     private static TestContainer container;
     private static WebDriver browser;
     private static WebDriverWait wait;
@@ -56,6 +59,12 @@ public class ConsoleIT {
         container.start();
         Http.Reply up = Http.await(() -> Http.anonymous().get("/api/health"), r -> r.status() == 200, Duration.ofSeconds(180));
         assertThat(up.status()).as(up.body()).isEqualTo(200);
+        // the demo county's meters and their 30 days of readings load in the background after the accounts
+        Http admin = Http.as("admin", PASSWORD);
+        Http.Reply readings = Http.await(() -> admin.get("/api/metering/readings?barcode=" + DEMO_METER + "&kind=DAILY"),
+                r -> r.status() == 200 && r.json().size() >= 25, Duration.ofSeconds(120));
+        assertThat(readings.status()).as(readings.body()).isEqualTo(200);
+        assertThat(readings.json().size()).as("daily readings of a demo meter").isGreaterThanOrEqualTo(25);
 
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
@@ -138,6 +147,49 @@ public class ConsoleIT {
         shell("feature:install countygrid-customers");
         new WebDriverWait(browser, Duration.ofSeconds(40))
                 .until(b -> !b.findElements(By.cssSelector("[data-panel=\"customers\"]")).isEmpty());
+    }
+
+    @Test
+    public void theMeteringPanelShowsTheBoardAMetersHistoryAndReadingsAndAnAreasTopology() throws Exception {
+        Http admin = Http.as("admin", PASSWORD);
+        String account = admin.get("/api/metering/meters/" + DEMO_METER).json().get("accountNumber").asText();
+        String area = admin.get("/api/customers/accounts/" + account).json().get("areaCode").asText();
+        Http.Reply created = admin.post("/api/metering/orders", Http.json(java.util.Map.of("type", "REPLACE",
+                "accountNumber", account, "worker", "li")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long order = created.json().get("id").asLong();
+
+        loggedIn();
+        wait.until(b -> !b.findElements(By.cssSelector("[data-panel=\"metering\"]")).isEmpty());
+        browser.findElement(By.cssSelector("[data-panel=\"metering\"]")).click();
+        // the work order board: the new order is a card in the OPEN column
+        wait.until(b -> !b.findElements(By.cssSelector("section[data-status=\"OPEN\"] article[data-order=\"" + order + "\"]")).isEmpty());
+        assertThat(text("article[data-order=\"" + order + "\"]")).contains("换表", account, "li", DEMO_METER);
+        assertThat(text("#metering-stock tr[data-state=\"INSTALLED\"] .count")).isEqualTo("3000");
+
+        // a meter's history timeline and its daily readings with their validation
+        browser.findElement(By.id("meter-barcode")).sendKeys(DEMO_METER);
+        browser.findElement(By.id("meter-show")).click();
+        wait.until(b -> !b.findElements(By.cssSelector("#meter-detail[data-barcode=\"" + DEMO_METER + "\"]")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#meter-history li[data-state=\"INSTALLED\"]"))).hasSize(1);
+        assertThat(text("#meter-history")).contains("installed base taken over: account " + account);
+        assertThat(browser.findElements(By.cssSelector("#meter-chart circle[data-status]")).size())
+                .as("one point per daily reading").isGreaterThanOrEqualTo(25);
+
+        // the topology of the meter's transformer area: it hangs under the area's concentrator
+        browser.findElement(By.id("topology-area")).sendKeys(area);
+        browser.findElement(By.id("topology-show")).click();
+        wait.until(b -> !b.findElements(By.cssSelector("#topology-meters tr[data-meter=\"" + DEMO_METER + "\"]")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#topology-meters tr[data-meter=\"" + DEMO_METER + "\"]"))
+                .getAttribute("data-terminal")).startsWith("JZQ-");
+        assertThat(browser.findElements(By.cssSelector("#topology [data-terminal^=\"JZQ-\"]"))).isNotEmpty();
+
+        // a wrong barcode: a readable message, no stack trace
+        browser.findElement(By.id("meter-barcode")).clear();
+        browser.findElement(By.id("meter-barcode")).sendKeys("12");
+        browser.findElement(By.id("meter-show")).click();
+        wait.until(b -> !b.findElement(By.id("metering-problem")).getText().isBlank());
+        assertThat(text("#metering-problem")).contains("barcode").doesNotContain("Exception");
     }
 
     private void loggedIn() {

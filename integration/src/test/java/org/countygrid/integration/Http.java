@@ -30,17 +30,23 @@ final class Http {
     }
 
     private final String user;
+    private final String password;
 
-    private Http(String user) {
+    private Http(String user, String password) {
         this.user = user;
+        this.password = password;
     }
 
     static Http as(String user) {
-        return new Http(user);
+        return new Http(user, TestUsers.PASSWORD);
+    }
+
+    static Http as(String user, String password) {
+        return new Http(user, password);
     }
 
     static Http anonymous() {
-        return new Http(null);
+        return new Http(null, null);
     }
 
     Reply get(String path) {
@@ -81,7 +87,7 @@ final class Http {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json");
         if (user != null) {
-            String token = Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+            String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
             b.header("Authorization", "Basic " + token);
         }
         return b;

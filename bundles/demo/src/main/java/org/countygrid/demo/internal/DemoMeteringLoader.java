@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * concentrator in every transformer area, the topology between them — and {@code readingDays} days of daily frozen
  * readings through the reading service (so they are validated like any channel's). Runs once, on its own thread,
  * after the customers part is there; an office with meters is left alone. The county is the one the customers part
- * generated: the same generator with the same seed.
+ * generated: the same generator with the same seed. Stopped in the middle (the bundle restarts, its configuration
+ * changes), the next start takes it up again: the readings already stored are skipped as duplicates.
  */
 @Component(immediate = true, configurationPid = DemoConfig.PID, property = ReadinessCheck.COMPONENT_PROPERTY + "=optional")
 public class DemoMeteringLoader {
@@ -85,8 +86,7 @@ public class DemoMeteringLoader {
                 }
                 Thread.sleep(2_000);
             }
-            if (stopping || meters.stock(system).byState().values().stream().mapToLong(Long::longValue).sum() > 0) {
-                LOG.info("Office {} has meters already; no demo meters generated", node.office());
+            if (stopping) {
                 return;
             }
             long started = System.nanoTime();
@@ -101,11 +101,18 @@ public class DemoMeteringLoader {
             }
             SplittableRandom random = new SplittableRandom(config.seed() ^ 0x6d65746572L);
             InstalledBase base = base(county, random);
-            InstalledBase.Summary summary = meters.importInstalledBase(system, base);
-            LOG.info("Demo metering for office {}: {} meters, {} terminals, {} meters under a terminal in {} ms",
-                    node.office(), summary.meters(), summary.terminals(), summary.attached(), summary.millis());
-            ingest(readings, system, base, config.readingDays(), random, node);
-            LOG.info("Demo metering for office {} complete in {} ms", node.office(), (System.nanoTime() - started) / 1_000_000);
+            if (meters.stock(system).byState().values().stream().mapToLong(Long::longValue).sum() == 0) {
+                InstalledBase.Summary summary = meters.importInstalledBase(system, base);
+                LOG.info("Demo metering for office {}: {} meters, {} terminals, {} meters under a terminal in {} ms",
+                        node.office(), summary.meters(), summary.terminals(), summary.attached(), summary.millis());
+            } else if (!hasMeter(meters, system, base.meters().get(0).meter().barcode())) {
+                LOG.info("Office {} has other meters than the demo county's; no demo meters generated", node.office());
+                return;
+            }
+            // also after a restart in the middle of it: stored readings come back as duplicates and are skipped
+            if (ingest(readings, system, base, config.readingDays(), random, node)) {
+                LOG.info("Demo metering for office {} complete in {} ms", node.office(), (System.nanoTime() - started) / 1_000_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -139,11 +146,24 @@ public class DemoMeteringLoader {
         return new InstalledBase(meters, terminals);
     }
 
-    /** Daily frozen TOTAL readings for the last {@code days} days, day by day so that validation sees history. */
-    private void ingest(ReadingService readings, Caller system, InstalledBase base, int days, SplittableRandom random,
+    private static boolean hasMeter(MeterService meters, Caller system, String barcode) {
+        try {
+            meters.meter(system, barcode);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Daily frozen TOTAL readings for the last {@code days} days, day by day so that validation sees history.
+     *
+     * @return false when stopped before the end
+     */
+    private boolean ingest(ReadingService readings, Caller system, InstalledBase base, int days, SplittableRandom random,
             NodeIdentity node) {
         if (days <= 0) {
-            return;
+            return true;
         }
         int size = base.meters().size();
         long[] value = new long[size];
@@ -176,8 +196,14 @@ public class DemoMeteringLoader {
             }
             stored += store(readings, system, batch);
         }
+        if (stopping) {
+            LOG.info("Demo metering for office {}: stopped after {} daily readings; the next start goes on", node.office(),
+                    stored);
+            return false;
+        }
         LOG.info("Demo metering for office {}: {} daily readings over {} days in {} ms", node.office(), stored, days,
                 (System.nanoTime() - started) / 1_000_000);
+        return true;
     }
 
     private static long store(ReadingService readings, Caller system, List<NewReading> batch) {
