@@ -132,7 +132,7 @@ final class ReadingIngest {
         Map<String, Integer> failures = new TreeMap<>();
         int accepted = 0;
         int estimated = 0;
-        Map<Series, History> histories = histories(table, series);
+        Map<Series, History> histories = histories(table, series, meters);
         for (Map.Entry<Series, TreeMap<Instant, Parsed>> entry : series.entrySet()) {
             Series s = entry.getKey();
             TreeMap<Instant, Parsed> points = entry.getValue();
@@ -181,10 +181,10 @@ final class ReadingIngest {
      * kind and register whose spans lie close together (a channel's batch: the same hour or day of many meters) share
      * one window, from a lookback before the earliest first point to the latest last point. A series with fewer than
      * {@code historyReadings} valid points before its first one in the window (a new meter, or one after a long
-     * gap) looks further back on its own.
+     * gap) looks further back on its own, unless its meter was installed only after the window began.
      */
-    private Map<Series, History> histories(ReadingTable table, Map<Series, TreeMap<Instant, Parsed>> series)
-            throws SQLException {
+    private Map<Series, History> histories(ReadingTable table, Map<Series, TreeMap<Instant, Parsed>> series,
+            Map<String, Installations> meters) throws SQLException {
         List<Series> ordered = new ArrayList<>(series.keySet());
         ordered.sort(Comparator.comparing(Series::kind).thenComparing(Series::register)
                 .thenComparing(s -> series.get(s).firstKey()));
@@ -192,20 +192,28 @@ final class ReadingIngest {
         List<Series> group = new ArrayList<>();
         for (Series s : ordered) {
             if (!group.isEmpty() && !together(series, group.get(0), s)) {
-                load(table, series, group, histories);
+                load(table, series, meters, group, histories);
                 group = new ArrayList<>();
             }
             group.add(s);
         }
         if (!group.isEmpty()) {
-            load(table, series, group, histories);
+            load(table, series, meters, group, histories);
         }
         return histories;
     }
 
-    /** Twice the history, so a few missing points do not send a series to its own queries. */
+    /** Half the history again, so a few missing points do not send a series to its own queries. */
     private Duration lookback(ReadingKind kind) {
-        return kind.step().multipliedBy(2L * historyReadings);
+        return kind.step().multipliedBy(historyReadings + historyReadings / 2);
+    }
+
+    /**
+     * Whether a meter may have valid readings before {@code t}: VEE accepts a reading only while the meter is
+     * installed, so there are none before its first installation, and none of an unknown meter.
+     */
+    private static boolean installedBefore(Installations meter, Instant t) {
+        return meter != null && meter.periods().stream().anyMatch(p -> p.installedAt().isBefore(t));
     }
 
     /** A series joins a group when it adds at most a lookback of rows to read at either end of the window. */
@@ -220,8 +228,8 @@ final class ReadingIngest {
                 && Duration.between(a.lastKey(), b.lastKey()).abs().compareTo(slack) <= 0;
     }
 
-    private void load(ReadingTable table, Map<Series, TreeMap<Instant, Parsed>> series, List<Series> group,
-            Map<Series, History> histories) throws SQLException {
+    private void load(ReadingTable table, Map<Series, TreeMap<Instant, Parsed>> series, Map<String, Installations> meters,
+            List<Series> group, Map<Series, History> histories) throws SQLException {
         Series lead = group.get(0);
         Instant from = series.get(lead).firstKey().minus(lookback(lead.kind()));
         Instant to = group.stream().map(s -> series.get(s).lastKey()).max(Comparator.naturalOrder()).orElseThrow();
@@ -236,7 +244,8 @@ final class ReadingIngest {
                     valid.put(r.at(), r.value());
                 }
             }
-            if (valid.headMap(series.get(s).firstKey()).size() < historyReadings) {
+            if (valid.headMap(series.get(s).firstKey()).size() < historyReadings
+                    && installedBefore(meters.get(s.barcode()), from)) {
                 // the history may reach back before the window: its last valid points before it, and every time
                 // stored since the oldest of them (a gap filled later must not estimate over a failed reading)
                 List<Vee.Point> older = table.lastValid(s.barcode(), s.kind(), s.register(), from, historyReadings);

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A batch of many meters is judged as if each series were sent alone, though the stored history is read for all
  * series at once: by meter lookups for the whole batch, by a shared window for series with close spans, and by
- * each series on its own where the window does not reach back far enough (the lookback is twice
- * {@code historyReadings} = 16 intervals, 4 hours).
+ * each series on its own where the window does not reach back far enough (the lookback is 1.5 ×
+ * {@code historyReadings} = 12 intervals, 3 hours).
  */
 class ReadingIngestBatchTest {
 
