@@ -1,17 +1,17 @@
 package org.countygrid.metering.internal;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-
-import jakarta.persistence.EntityManager;
 
 import org.countygrid.metering.IngestSummary;
 import org.countygrid.metering.NewReading;
@@ -23,7 +23,6 @@ import org.countygrid.metering.internal.domain.Kwh;
 import org.countygrid.metering.internal.domain.MeterIdentity;
 import org.countygrid.metering.internal.domain.Texts;
 import org.countygrid.metering.internal.domain.Vee;
-import org.countygrid.metering.internal.persistence.MeterRepository;
 import org.countygrid.metering.internal.persistence.ReadingTable;
 import org.countygrid.platform.api.FieldErrors;
 
@@ -32,8 +31,9 @@ import org.countygrid.platform.api.FieldErrors;
  * {@link Vee} against the series' recent valid history, then all rows written with one JDBC batch. Readings already
  * stored are skipped (idempotency), so a channel may resend a batch after a timeout.
  *
- * <p>Limits of this first version: a reading older than stored later ones is judged against the history before
- * it, and the later ones are not judged again; three lookups per series per batch.
+ * <p>The stored history is read for many series at once ({@link #histories}), not per series. Limit of this first
+ * version: a reading older than stored later ones is judged against the history before it, and the later ones are
+ * not judged again.
  */
 final class ReadingIngest {
 
@@ -43,6 +43,12 @@ final class ReadingIngest {
 
     private record Series(String barcode, ReadingKind kind, Register register) {
     }
+
+    /** What a series' new readings are judged against: its stored valid points, and the times stored at all. */
+    private record History(TreeMap<Instant, Long> valid, Set<Instant> stored) {
+    }
+
+    private static final Installations NEVER_INSTALLED = new Installations(List.of());
 
     private final Vee vee;
     private final int historyReadings;
@@ -108,7 +114,7 @@ final class ReadingIngest {
         return parsed;
     }
 
-    IngestSummary run(EntityManager em, ReadingTable table, List<Parsed> readings, Instant now) throws SQLException {
+    IngestSummary run(ReadingTable table, List<Parsed> readings, Instant now) throws SQLException {
         Map<Series, TreeMap<Instant, Parsed>> series = new LinkedHashMap<>();
         int duplicates = 0;
         for (Parsed p : readings) {
@@ -120,33 +126,27 @@ final class ReadingIngest {
         }
         Set<String> barcodes = new HashSet<>();
         series.keySet().forEach(s -> barcodes.add(s.barcode()));
-        MeterRepository meters = new MeterRepository(em);
-        Set<String> known = meters.known(barcodes);
-        Map<String, Installations> installations = meters.installations(known);
+        Map<String, Installations> meters = table.meters(barcodes); // the office's meters: unknown ones are missing
 
         List<ReadingTable.Row> rows = new ArrayList<>();
         Map<String, Integer> failures = new TreeMap<>();
         int accepted = 0;
         int estimated = 0;
+        Map<Series, History> histories = histories(table, series, meters);
         for (Map.Entry<Series, TreeMap<Instant, Parsed>> entry : series.entrySet()) {
             Series s = entry.getKey();
             TreeMap<Instant, Parsed> points = entry.getValue();
             // valid points of the series known so far: stored before and inside the batch's span, then accepted ones
-            TreeMap<Instant, Long> valid = new TreeMap<>();
-            table.lastValid(s.barcode(), s.kind(), s.register(), points.firstKey(), historyReadings)
-                    .forEach(v -> valid.put(v.at(), v.value()));
-            table.validBetween(s.barcode(), s.kind(), s.register(), points.firstKey(), points.lastKey())
-                    .forEach(v -> valid.put(v.at(), v.value()));
-            Instant windowStart = valid.isEmpty() ? points.firstKey() : valid.firstKey();
-            Set<Instant> stored = table.storedTimes(s.barcode(), s.kind(), s.register(), windowStart, points.lastKey());
-            Installations periods = installations.getOrDefault(s.barcode(), new Installations(List.of()));
+            TreeMap<Instant, Long> valid = histories.get(s).valid();
+            Set<Instant> stored = histories.get(s).stored();
+            Installations periods = meters.getOrDefault(s.barcode(), NEVER_INSTALLED);
             for (Parsed p : points.values()) {
                 if (stored.contains(p.at())) {
                     duplicates++;
                     continue;
                 }
                 List<Vee.Point> history = history(valid, p.at());
-                Vee.Verdict verdict = vee.check(p.at(), p.value(), now, known.contains(p.barcode()),
+                Vee.Verdict verdict = vee.check(p.at(), p.value(), now, meters.containsKey(p.barcode()),
                         periods.installedAt(p.at()), history, s.kind().step());
                 rows.add(new ReadingTable.Row(s.barcode(), s.kind(), s.register(), p.at(), p.value(), verdict.status(),
                         verdict.reason(), verdict.flags()));
@@ -174,5 +174,87 @@ final class ReadingIngest {
         table.insert(rows, now);
         int failed = failures.values().stream().mapToInt(Integer::intValue).sum();
         return new IngestSummary(readings.size(), accepted, failed, duplicates, estimated, failures);
+    }
+
+    /**
+     * The stored readings every series of the batch is judged against, read for many series at once: series of one
+     * kind and register whose spans lie close together (a channel's batch: the same hour or day of many meters) share
+     * one window, from a lookback before the earliest first point to the latest last point. A series with fewer than
+     * {@code historyReadings} valid points before its first one in the window (a new meter, or one after a long
+     * gap) looks further back on its own, unless its meter was installed only after the window began.
+     */
+    private Map<Series, History> histories(ReadingTable table, Map<Series, TreeMap<Instant, Parsed>> series,
+            Map<String, Installations> meters) throws SQLException {
+        List<Series> ordered = new ArrayList<>(series.keySet());
+        ordered.sort(Comparator.comparing(Series::kind).thenComparing(Series::register)
+                .thenComparing(s -> series.get(s).firstKey()));
+        Map<Series, History> histories = new HashMap<>();
+        List<Series> group = new ArrayList<>();
+        for (Series s : ordered) {
+            if (!group.isEmpty() && !together(series, group.get(0), s)) {
+                load(table, series, meters, group, histories);
+                group = new ArrayList<>();
+            }
+            group.add(s);
+        }
+        if (!group.isEmpty()) {
+            load(table, series, meters, group, histories);
+        }
+        return histories;
+    }
+
+    /** Half the history again, so a few missing points do not send a series to its own queries. */
+    private Duration lookback(ReadingKind kind) {
+        return kind.step().multipliedBy(historyReadings + historyReadings / 2);
+    }
+
+    /**
+     * Whether a meter may have valid readings before {@code t}: VEE accepts a reading only while the meter is
+     * installed, so there are none before its first installation, and none of an unknown meter.
+     */
+    private static boolean installedBefore(Installations meter, Instant t) {
+        return meter != null && meter.periods().stream().anyMatch(p -> p.installedAt().isBefore(t));
+    }
+
+    /** A series joins a group when it adds at most a lookback of rows to read at either end of the window. */
+    private boolean together(Map<Series, TreeMap<Instant, Parsed>> series, Series lead, Series s) {
+        if (lead.kind() != s.kind() || lead.register() != s.register()) {
+            return false;
+        }
+        Duration slack = lookback(s.kind());
+        TreeMap<Instant, Parsed> a = series.get(lead);
+        TreeMap<Instant, Parsed> b = series.get(s);
+        return !b.firstKey().isAfter(a.firstKey().plus(slack))
+                && Duration.between(a.lastKey(), b.lastKey()).abs().compareTo(slack) <= 0;
+    }
+
+    private void load(ReadingTable table, Map<Series, TreeMap<Instant, Parsed>> series, Map<String, Installations> meters,
+            List<Series> group, Map<Series, History> histories) throws SQLException {
+        Series lead = group.get(0);
+        Instant from = series.get(lead).firstKey().minus(lookback(lead.kind()));
+        Instant to = group.stream().map(s -> series.get(s).lastKey()).max(Comparator.naturalOrder()).orElseThrow();
+        Map<String, List<ReadingTable.Stored>> stored = table.stored(group.stream().map(Series::barcode).toList(),
+                lead.kind(), lead.register(), from, to);
+        for (Series s : group) {
+            TreeMap<Instant, Long> valid = new TreeMap<>();
+            Set<Instant> times = new HashSet<>();
+            for (ReadingTable.Stored r : stored.getOrDefault(s.barcode(), List.of())) {
+                times.add(r.at());
+                if (r.valid()) {
+                    valid.put(r.at(), r.value());
+                }
+            }
+            if (valid.headMap(series.get(s).firstKey()).size() < historyReadings
+                    && installedBefore(meters.get(s.barcode()), from)) {
+                // the history may reach back before the window: its last valid points before it, and every time
+                // stored since the oldest of them (a gap filled later must not estimate over a failed reading)
+                List<Vee.Point> older = table.lastValid(s.barcode(), s.kind(), s.register(), from, historyReadings);
+                older.forEach(v -> valid.put(v.at(), v.value()));
+                if (!older.isEmpty()) {
+                    times.addAll(table.storedTimes(s.barcode(), s.kind(), s.register(), older.get(0).at(), from));
+                }
+            }
+            histories.put(s, new History(valid, times));
+        }
     }
 }

@@ -60,7 +60,7 @@ public class ReadingServiceImpl implements ReadingService {
         return store.write(caller.office(), em -> {
             try {
                 ReadingTable table = new ReadingTable(em.unwrap(Connection.class), caller.office());
-                return new ReadingIngest(vee, historyReadings).run(em, table, parsed, now);
+                return new ReadingIngest(vee, historyReadings).run(table, parsed, now);
             } catch (SQLException e) {
                 throw failure(e);
             }

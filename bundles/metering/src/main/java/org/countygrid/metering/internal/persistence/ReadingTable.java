@@ -5,23 +5,30 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.countygrid.metering.ReadingKind;
 import org.countygrid.metering.ReadingStatus;
 import org.countygrid.metering.ReadingView;
 import org.countygrid.metering.Register;
+import org.countygrid.metering.internal.domain.Installations;
 import org.countygrid.metering.internal.domain.Kwh;
 import org.countygrid.metering.internal.domain.Vee;
 import org.countygrid.platform.api.OfficeCode;
 
 /**
  * {@code mtr_reading} over plain JDBC on the connection of the surrounding JPA transaction, so the readings commit
- * with the rest of the batch. Bypassing EclipseLink means the office goes into every statement by hand.
+ * with the rest of the batch, and the meter lookups an ingest batch needs, in one query each for the whole batch.
+ * Bypassing EclipseLink means the office goes into every statement by hand.
  */
 public final class ReadingTable {
 
@@ -32,12 +39,72 @@ public final class ReadingTable {
             String reason, String flags) {
     }
 
+    /** A stored reading of a series; {@code valid} when it counts as history (valid or estimated, not failed). */
+    public record Stored(Instant at, long value, boolean valid) {
+    }
+
     private final Connection connection;
     private final String office;
+    private Boolean postgres;
 
     public ReadingTable(Connection connection, OfficeCode office) {
         this.connection = connection;
         this.office = office.value();
+    }
+
+    /**
+     * The meters of the office among {@code barcodes}, each with its installation periods (none when it was never
+     * installed); a barcode that is no meter of the office is missing. One query for the whole batch.
+     */
+    public Map<String, Installations> meters(Collection<String> barcodes) throws SQLException {
+        Map<String, List<Installations.Period>> periods = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("select b.barcode, i.installed_at, i.removed_at"
+                + " from unnest(?) b(barcode)" + perMeter("join", "mtr_meter", "m", "m.office = ? and m.barcode = b.barcode")
+                + perMeter("left join", "mtr_installation", "i", "i.office = ? and i.barcode = b.barcode"))) {
+            ps.setArray(1, barcodes(barcodes));
+            ps.setString(2, office);
+            ps.setString(3, office);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<Installations.Period> list = periods.computeIfAbsent(rs.getString(1), b -> new ArrayList<>());
+                    Instant installed = Columns.instant(rs.getObject(2, LocalDateTime.class));
+                    if (installed != null) {
+                        list.add(new Installations.Period(installed, Columns.instant(rs.getObject(3, LocalDateTime.class))));
+                    }
+                }
+            }
+        }
+        Map<String, Installations> meters = new HashMap<>();
+        periods.forEach((barcode, list) -> meters.put(barcode, new Installations(list)));
+        return meters;
+    }
+
+    /**
+     * Every stored reading, failed ones too, in [from, to] of the series (barcode, kind, register) of each of
+     * {@code barcodes}, by barcode. One query for many series instead of queries per series.
+     */
+    public Map<String, List<Stored>> stored(Collection<String> barcodes, ReadingKind kind, Register register,
+            Instant from, Instant to) throws SQLException {
+        String sql = "select b.barcode, r.read_at, r.value_hundredths, r.status from unnest(?) b(barcode)"
+                + perMeter("join", "mtr_reading", "r", "r.office = ? and r.barcode = b.barcode and r.kind = ?"
+                        + " and r.register = ? and r.read_at >= ? and r.read_at <= ?");
+        Map<String, List<Stored>> stored = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setArray(1, barcodes(barcodes));
+            ps.setString(2, office);
+            ps.setString(3, kind.name());
+            ps.setString(4, register.name());
+            ps.setObject(5, Columns.of(from));
+            ps.setObject(6, Columns.of(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.computeIfAbsent(rs.getString(1), b -> new ArrayList<>()).add(new Stored(
+                            Columns.instant(rs.getObject(2, LocalDateTime.class)), rs.getLong(3),
+                            !ReadingStatus.FAILED.name().equals(rs.getString(4))));
+                }
+            }
+        }
+        return stored;
     }
 
     /** Times of the stored readings of one series in [from, to]. */
@@ -76,26 +143,6 @@ public final class ReadingTable {
             }
         }
         Collections.reverse(points);
-        return points;
-    }
-
-    /** The valid or estimated readings of a series in [from, to], oldest first. */
-    public List<Vee.Point> validBetween(String barcode, ReadingKind kind, Register register, Instant from, Instant to)
-            throws SQLException {
-        List<Vee.Point> points = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("select read_at, value_hundredths from mtr_reading"
-                + " where office = ? and barcode = ? and kind = ? and register = ? and read_at >= ? and read_at <= ?"
-                + " and status <> ? order by read_at")) {
-            series(ps, barcode, kind, register);
-            ps.setObject(5, Columns.of(from));
-            ps.setObject(6, Columns.of(to));
-            ps.setString(7, ReadingStatus.FAILED.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    points.add(new Vee.Point(Columns.instant(rs.getObject(1, java.time.LocalDateTime.class)), rs.getLong(2)));
-                }
-            }
-        }
         return points;
     }
 
@@ -145,6 +192,28 @@ public final class ReadingTable {
             }
         }
         return readings;
+    }
+
+    private java.sql.Array barcodes(Collection<String> barcodes) throws SQLException {
+        return connection.createArrayOf("varchar", new LinkedHashSet<>(barcodes).toArray());
+    }
+
+    /**
+     * Joins {@code table alias} for each barcode {@code b.barcode} of an {@code unnest(?) b(barcode)}, so that both
+     * databases probe the table's key once per meter whatever their statistics. With {@code barcode in (...)} H2
+     * scans the office's whole index (it uses an IN list only on an index's first column, here the office), and
+     * PostgreSQL, before the table is analyzed, filters all the office's rows or hash-joins them. Hence a lateral
+     * subquery on PostgreSQL ({@code offset 0} keeps it from being flattened into a join the planner may hash),
+     * and a plain join on H2, which has no LATERAL and nests the loop over the array itself.
+     */
+    private String perMeter(String join, String table, String alias, String condition) throws SQLException {
+        if (postgres == null) {
+            postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        }
+        return postgres
+                ? " " + join + " lateral (select * from " + table + " " + alias + " where " + condition + " offset 0) "
+                        + alias + " on true"
+                : " " + join + " " + table + " " + alias + " on " + condition;
     }
 
     private void series(PreparedStatement ps, String barcode, ReadingKind kind, Register register) throws SQLException {

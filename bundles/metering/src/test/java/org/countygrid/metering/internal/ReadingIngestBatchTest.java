@@ -1,0 +1,137 @@
+package org.countygrid.metering.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.countygrid.metering.internal.TestMetering.M1;
+import static org.countygrid.metering.internal.TestMetering.M2;
+import static org.countygrid.metering.internal.TestMetering.M3;
+import static org.countygrid.metering.internal.TestMetering.QS;
+import static org.countygrid.metering.internal.TestMetering.SCANNER;
+import static org.countygrid.metering.internal.TestMetering.field;
+import static org.countygrid.metering.internal.TestMetering.operator;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.countygrid.metering.IngestSummary;
+import org.countygrid.metering.NewReading;
+import org.countygrid.metering.NewWorkOrder;
+import org.countygrid.metering.ReadingKind;
+import org.countygrid.metering.ReadingStatus;
+import org.countygrid.metering.ReadingView;
+import org.countygrid.metering.Register;
+import org.countygrid.metering.WorkOrderType;
+import org.countygrid.metering.internal.domain.Vee;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A batch of many meters is judged as if each series were sent alone, though the stored history is read for all
+ * series at once: by meter lookups for the whole batch, by a shared window for series with close spans, and by
+ * each series on its own where the window does not reach back far enough (the lookback is 1.5 ×
+ * {@code historyReadings} = 12 intervals, 3 hours).
+ */
+class ReadingIngestBatchTest {
+
+    static final Instant T0 = Instant.parse("2026-11-21T00:00:00Z");
+    static final Duration STEP = ReadingKind.INTERVAL_15.step();
+
+    private final TestMetering metering = new TestMetering();
+
+    @BeforeEach
+    void installM1AndM2() {
+        metering.stockAtStation(QS);
+        install(M1, "3101000001");
+        install(M2, "3101000002");
+        metering.clock.set(Instant.parse("2026-12-10T00:00:00Z"));
+    }
+
+    private void install(String barcode, String account) {
+        metering.meters.receive(field(QS, "li"), barcode, "CG", SCANNER);
+        long id = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, account, null, "li", null,
+                null)).id();
+        metering.orders.scan(field(QS, "li"), id, barcode, SCANNER);
+        metering.orders.complete(field(QS, "li"), id, null, SCANNER);
+    }
+
+    @AfterEach
+    void stop() {
+        metering.close();
+    }
+
+    static NewReading interval(String barcode, int i, long kwh) {
+        return new NewReading(barcode, ReadingKind.INTERVAL_15, T0.plus(STEP.multipliedBy(i)), Register.TOTAL,
+                BigDecimal.valueOf(kwh));
+    }
+
+    /** Intervals from..to of a meter using 1 kWh per interval, starting at {@code kwh}. */
+    static List<NewReading> steady(String barcode, int from, int to, long kwh) {
+        List<NewReading> list = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            list.add(interval(barcode, i, kwh + i - from));
+        }
+        return list;
+    }
+
+    IngestSummary ingest(List<NewReading> readings) {
+        return metering.readings.ingest(operator(QS), readings);
+    }
+
+    List<ReadingView> stored(String barcode) {
+        return metering.readings.readings(operator(QS), barcode, ReadingKind.INTERVAL_15, T0, T0.plus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void everySeriesOfOneBatchIsJudgedAgainstItsOwnHistory() {
+        ingest(concat(steady(M1, 0, 11, 100), steady(M2, 0, 11, 500)));
+
+        IngestSummary summary = ingest(concat(steady(M1, 12, 15, 112),
+                List.of(interval(M2, 12, 512), interval(M2, 13, 600), interval(M2, 14, 511)), steady(M3, 12, 13, 1),
+                steady("9900000000000000000001", 12, 12, 1)));
+
+        assertThat(summary.valid()).isEqualTo(4 + 1);
+        assertThat(summary.failures()).containsOnly(Map.entry(Vee.SPIKE, 1), Map.entry(Vee.ROLLBACK, 1),
+                Map.entry(Vee.NOT_INSTALLED, 2), Map.entry(Vee.UNKNOWN_METER, 1));
+        assertThat(stored(M2)).extracting(ReadingView::reason).endsWith(null, Vee.SPIKE, Vee.ROLLBACK);
+    }
+
+    @Test
+    void historyBeforeTheWindowIsFoundAndAFailedReadingInTheGapIsNotEstimatedOver() {
+        ingest(steady(M1, 0, 11, 100));
+        assertThat(ingest(List.of(interval(M1, 20, 50))).failures()).containsOnly(Map.entry(Vee.ROLLBACK, 1));
+
+        // 40 intervals after the last valid one: nothing valid in the window, the history lies before it
+        assertThat(ingest(List.of(interval(M1, 51, 110))).failures()).containsOnly(Map.entry(Vee.ROLLBACK, 1));
+        IngestSummary filled = ingest(List.of(interval(M1, 52, 152)));
+
+        assertThat(filled.valid()).isEqualTo(1);
+        assertThat(filled.estimated()).isEqualTo(40 - 2); // 12..51, but 20 and 51 keep their failed readings
+        assertThat(stored(M1)).filteredOn(r -> r.status() == ReadingStatus.FAILED).extracting(ReadingView::readAt)
+                .containsExactly(T0.plus(STEP.multipliedBy(20)), T0.plus(STEP.multipliedBy(51)));
+        assertThat(stored(M1).get(stored(M1).size() - 1).flags()).isEqualTo(Vee.GAP_BEFORE);
+    }
+
+    @Test
+    void seriesWithFarApartSpansInOneBatchAreEachComplete() {
+        ingest(concat(steady(M1, 0, 11, 100), steady(M2, 0, 11, 500)));
+
+        IngestSummary summary = ingest(concat(steady(M1, 0, 3, 100), List.of(interval(M2, 40, 540))));
+
+        assertThat(summary).isEqualTo(new IngestSummary(5, 1, 0, 4, 40 - 11 - 1, Map.of()));
+        assertThat(stored(M2)).hasSize(41).extracting(ReadingView::status).containsOnly(ReadingStatus.VALID,
+                ReadingStatus.ESTIMATED);
+    }
+
+    @SafeVarargs
+    static List<NewReading> concat(List<NewReading>... lists) {
+        List<NewReading> all = new ArrayList<>();
+        for (List<NewReading> list : lists) {
+            all.addAll(list);
+        }
+        return all;
+    }
+}
