@@ -55,6 +55,7 @@ class ReadingIngestBatchTest {
         long id = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, account, null, "li", null,
                 null)).id();
         metering.orders.scan(field(QS, "li"), id, barcode, SCANNER);
+        metering.collectEvidence(field(QS, "li"), id);
         metering.orders.complete(field(QS, "li"), id, null, SCANNER);
     }
 

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -20,7 +19,6 @@ import org.countygrid.metering.MeterTransitionView;
 import org.countygrid.metering.MeterView;
 import org.countygrid.metering.StockCount;
 import org.countygrid.metering.internal.domain.DeliveryBatch;
-import org.countygrid.metering.internal.domain.Installations;
 import org.countygrid.metering.internal.domain.Meter;
 import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.Problem;
@@ -157,28 +155,6 @@ public final class MeterRepository implements DeliveryBatch.Stock {
     public void removed(String barcode, Instant at) {
         em.createQuery("select i from InstallationEntity i where i.barcode = :b and i.removedAt is null", InstallationEntity.class)
                 .setParameter("b", barcode).getResultStream().forEach(i -> i.removed(at));
-    }
-
-    /** Which of {@code barcodes} are meters of the office. */
-    public Set<String> known(Collection<String> barcodes) {
-        Set<String> known = new HashSet<>();
-        for (List<String> chunk : chunks(barcodes)) {
-            known.addAll(em.createQuery("select m.barcode from MeterEntity m where m.barcode in :b", String.class)
-                    .setParameter("b", chunk).getResultList());
-        }
-        return known;
-    }
-
-    public Map<String, Installations> installations(Collection<String> barcodes) {
-        Map<String, List<Installations.Period>> periods = new HashMap<>();
-        for (List<String> chunk : chunks(barcodes)) {
-            em.createQuery("select i from InstallationEntity i where i.barcode in :b", InstallationEntity.class)
-                    .setParameter("b", chunk).getResultStream()
-                    .forEach(i -> periods.computeIfAbsent(i.barcode(), k -> new ArrayList<>()).add(i.toPeriod()));
-        }
-        Map<String, Installations> result = new HashMap<>();
-        periods.forEach((barcode, list) -> result.put(barcode, new Installations(list)));
-        return result;
     }
 
     @Override
