@@ -73,13 +73,18 @@ public class WorkOrderServiceImpl implements WorkOrderService {
     WorkOrderServiceImpl(ModuleStore store, Clock clock, MeteringConfig config) {
         this.store = store;
         this.clock = clock;
-        FormFonts fonts = FormFonts.find(config.formFontFiles());
-        if (fonts.file().isEmpty()) {
-            LOG.warn("No font with Chinese glyphs among {}: completed work order forms show Chinese text as '?'."
-                    + " Install one (Debian: fonts-wqy-microhei) or set formFontFiles in {}", config.formFontFiles(),
-                    MeteringConfig.PID);
+        String fontFiles = config.formFontFiles();
+        if (!FormFonts.anyExists(fontFiles)) {
+            LOG.warn("None of the form fonts {} exists: completed work order forms will show Chinese text as '?'."
+                    + " Install one (Debian: fonts-wqy-microhei) or set formFontFiles in {}", fontFiles, MeteringConfig.PID);
         }
-        this.completion = new OrderCompletion(store, new FormRenderer(fonts));
+        this.completion = new OrderCompletion(store, new FormRenderer(() -> {
+            FormFonts fonts = FormFonts.find(fontFiles);
+            if (fonts.file().isEmpty()) {
+                LOG.warn("No font with Chinese glyphs among {}: work order forms show Chinese text as '?'", fontFiles);
+            }
+            return fonts;
+        }));
         this.photoMaxBytes = config.photoMaxKilobytes() * 1024L;
         this.signatureMaxBytes = config.signatureMaxKilobytes() * 1024L;
     }

@@ -47,6 +47,11 @@ public final class FormFonts {
         return new FormFonts(null);
     }
 
+    /** Whether any of the listed files exists (cheap: it does not open them). */
+    public static boolean anyExists(String files) {
+        return split(files).stream().anyMatch(p -> new File(p).isFile());
+    }
+
     public Optional<File> file() {
         return Optional.ofNullable(file);
     }

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -47,14 +48,29 @@ public final class FormRenderer {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
-    private final FormFonts fonts;
+    private final Supplier<FormFonts> fontLookup;
+    private volatile FormFonts fonts;
 
-    public FormRenderer(FormFonts fonts) {
-        this.fonts = fonts;
+    /** {@code fontLookup} runs at the first rendering (it reads font files), not when the module starts. */
+    public FormRenderer(Supplier<FormFonts> fontLookup) {
+        this.fontLookup = fontLookup;
+    }
+
+    private FormFonts fonts() {
+        FormFonts f = fonts;
+        if (f == null) {
+            synchronized (this) {
+                if (fonts == null) {
+                    fonts = fontLookup.get();
+                }
+                f = fonts;
+            }
+        }
+        return f;
     }
 
     public byte[] render(WorkOrderForm form) {
-        try (PDDocument doc = new PDDocument(); FormFonts.Loaded loaded = fonts.load(doc)) {
+        try (PDDocument doc = new PDDocument(); FormFonts.Loaded loaded = fonts().load(doc)) {
             WorkOrder o = form.order();
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle("Work order " + o.id() + " (" + o.type() + ")");

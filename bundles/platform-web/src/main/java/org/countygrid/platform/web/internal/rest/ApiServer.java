@@ -178,11 +178,15 @@ public final class ApiServer implements ReadinessCheck {
     private void updateOpenApi(List<Object> beans) {
         Set<Class<?>> classes = new LinkedHashSet<>();
         beans.forEach(b -> classes.add(b.getClass()));
-        try {
-            openApi.update(OpenApiDocument.generate(classes, version));
-        } catch (RuntimeException | LinkageError e) {
-            LOG.error("Cannot generate the OpenAPI document for {}", names(beans), e);
-        }
+        // generated at the first request for it: a boot publishes several times and nobody reads the document then
+        openApi.update(() -> {
+            try {
+                return OpenApiDocument.generate(classes, version);
+            } catch (RuntimeException | LinkageError e) {
+                LOG.error("Cannot generate the OpenAPI document for {}", names(beans), e);
+                return OpenApiResource.EMPTY;
+            }
+        });
     }
 
     private static void purge(SessionRegistry sessions) {

@@ -1,5 +1,7 @@
 package org.countygrid.platform.web.internal.rest;
 
+import java.util.function.Supplier;
+
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -14,16 +16,27 @@ import org.countygrid.platform.api.security.RequiresRole;
 @Path("/openapi.json")
 public final class OpenApiResource {
 
-    private volatile String document = "{\"openapi\":\"3.0.1\",\"paths\":{}}";
+    static final String EMPTY = "{\"openapi\":\"3.0.1\",\"paths\":{}}";
+
+    /** Makes the document of the resources published now; run at the first request after each change, not at boot. */
+    private volatile Supplier<String> generator = () -> EMPTY;
+    private String document;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RequiresRole(RequiresRole.PUBLIC)
     public String document() {
-        return document;
+        synchronized (this) {
+            if (document == null) {
+                document = generator.get();
+            }
+            return document;
+        }
     }
 
-    void update(String newDocument) {
-        document = newDocument;
+    /** The resources changed: the next request generates the document anew. */
+    synchronized void update(Supplier<String> newGenerator) {
+        generator = newGenerator;
+        document = null;
     }
 }
