@@ -26,6 +26,7 @@ export function render(el, ctx) {
   const root = h('div', { class: 'cg-metering', 'data-testid': 'metering-panel' });
   const problem = h('p', { id: 'metering-problem', role: 'alert' });
   const stock = h('table', { id: 'metering-stock' });
+  const holders = h('div', { id: 'metering-holders' });
   const board = h('div', { id: 'metering-board', style: 'display:flex;gap:1em;align-items:flex-start' });
   const refresh = h('button', { id: 'metering-refresh', type: 'button', onclick: () => load() }, ctx.t('刷新', 'Refresh'));
   const barcode = h('input', { id: 'meter-barcode', placeholder: ctx.t('表计条码（22位）', 'Meter barcode (22 digits)'), size: 24 });
@@ -35,7 +36,7 @@ export function render(el, ctx) {
   el.replaceChildren(root);
   root.append(
     h('h2', {}, ctx.t('计量', 'Metering')), refresh, problem,
-    h('h3', {}, ctx.t('表计库存', 'Meter stock')), stock,
+    h('h3', {}, ctx.t('表计库存', 'Meter stock')), stock, holders,
     h('h3', {}, ctx.t('工单看板', 'Work order board')), board,
     h('h3', {}, ctx.t('表计履历与示数', 'Meter history and readings')),
     h('form', { onsubmit: (e) => { e.preventDefault(); showMeter(barcode.value.trim()); } }, barcode,
@@ -169,6 +170,20 @@ export function render(el, ctx) {
       stock.append(h('tr', { 'data-state': state },
         h('td', {}, label(STATES, state)), h('td', { class: 'count' }, String(counts.byState[state] ?? 0))));
     }
+    holders.replaceChildren(
+      holderTable('stock-by-station', ctx.t('供电所', 'Supply station'), counts.byStation),
+      holderTable('stock-by-cabinet', ctx.t('周转柜', 'Turnover cabinet'), counts.byCabinet),
+      holderTable('stock-by-worker', ctx.t('施工人员', 'Field worker'), counts.byWorker));
+  }
+
+  function holderTable(id, heading, rows) {
+    const table = h('table', { id, style: 'display:inline-table;margin-right:2em;vertical-align:top' },
+      h('tr', {}, h('th', {}, heading), h('th', {}, ctx.t('状态', 'State')), h('th', {}, ctx.t('数量', 'Count'))));
+    for (const r of rows || []) {
+      table.append(h('tr', { 'data-holder': r.holder, 'data-state': r.state },
+        h('td', {}, r.holder), h('td', {}, label(STATES, r.state)), h('td', { class: 'count' }, String(r.count))));
+    }
+    return table;
   }
 
   function showBoard(orders) {

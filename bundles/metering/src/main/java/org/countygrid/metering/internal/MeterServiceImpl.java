@@ -164,7 +164,7 @@ public class MeterServiceImpl implements MeterService {
         require(caller, MeteringRoles.READ);
         return store.read(caller.office(), em -> {
             MeterRepository meters = new MeterRepository(em);
-            return new StockView(meters.countByState(), meters.byStation(), meters.byWorker());
+            return new StockView(meters.countByState(), meters.byStation(), meters.byCabinet(), meters.byWorker());
         });
     }
 

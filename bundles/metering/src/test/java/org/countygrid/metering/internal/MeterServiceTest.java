@@ -95,7 +95,7 @@ class MeterServiceTest {
     }
 
     @Test
-    void stockCountsPerStateStationAndWorker() {
+    void stockCountsPerStateStationCabinetAndWorker() {
         metering.stockAtStation(QS);
         metering.meters.receive(field(QS, "li"), M1, "CG", SCANNER);
         metering.meters.receive(field(QS, "li"), M2, "CG", SCANNER);
@@ -104,6 +104,8 @@ class MeterServiceTest {
         assertThat(stock.byState()).containsEntry(MeterState.PRE_ISSUED, 2L).containsEntry(MeterState.RECEIVED, 2L);
         assertThat(stock.byStation()).containsExactlyInAnyOrder(new StockCount("CG", MeterState.PRE_ISSUED, 2),
                 new StockCount("CG", MeterState.RECEIVED, 2));
+        assertThat(stock.byCabinet()).containsExactlyInAnyOrder(new StockCount("A1", MeterState.PRE_ISSUED, 2),
+                new StockCount("A1", MeterState.RECEIVED, 2));
         assertThat(stock.byWorker()).containsExactly(new StockCount("li", MeterState.RECEIVED, 2));
         assertThat(metering.meters.meters(operator(QS), MeterState.RECEIVED, "", 0, 0).items())
                 .extracting(MeterView::barcode).containsExactly(M1, M2);

@@ -102,6 +102,10 @@ public final class MeterRepository implements DeliveryBatch.Stock {
     }
 
     /** Received (carried) and removed (being returned) meters per field worker. */
+    public List<StockCount> byCabinet() {
+        return grouped("m.cabinetCode", List.of(MeterState.PRE_ISSUED, MeterState.RECEIVED));
+    }
+
     public List<StockCount> byWorker() {
         return grouped("m.holder", List.of(MeterState.RECEIVED, MeterState.REMOVED));
     }
