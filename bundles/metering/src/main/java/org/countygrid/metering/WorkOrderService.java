@@ -61,9 +61,11 @@ public interface WorkOrderService {
     /**
      * Completes the order once everything the form needs is there (new meter scanned, its infrared reading and
      * photo; the old meter's final readings and photo; the customer's signature — each as far as the type has
-     * them; otherwise 409 listing what is missing): moves the meters (new one INSTALLED at the account, old one REMOVED) and publishes
+     * them; otherwise 409 listing what is missing): moves the meters (new one INSTALLED at the account, old one
+     * REMOVED) and publishes
      * {@code metering.meter-installed}, {@code metering.meter-removed} or {@code metering.meter-replaced} in the same
-     * transaction, and keeps the completed form as a PDF. {@code residualBalanceFen} is the old prepaid (LOCAL) meter's remaining balance, null when not
+     * transaction, and keeps the completed form as a PDF. {@code residualBalanceFen} is the old prepaid (LOCAL)
+     * meter's remaining balance, null when not
      * read or not prepaid.
      */
     WorkOrderView complete(Caller caller, long id, Long residualBalanceFen, FieldContext where);

@@ -3,7 +3,8 @@ package org.countygrid.metering.internal;
 import org.countygrid.platform.api.security.Caller;
 
 /**
- * Whether an account exists in the caller's office, and its name, address and transformer area. Implemented over the customers module's API while that
+ * Whether an account exists in the caller's office, and its name, address and transformer area. Implemented over the
+ * customers module's API while that
  * module is installed ({@link CustomersAccountRegister}); without it the check is skipped. Kept as this
  * bundle's own interface so no metering class that always loads refers to a customers type.
  */
