@@ -19,6 +19,11 @@ final class Throughput {
         mark(readings[marks - 1] + count);
     }
 
+    /** When the clock started ({@link System#nanoTime()}). */
+    long startNanos() {
+        return nanos[0];
+    }
+
     long readings() {
         return readings[marks - 1];
     }
