@@ -28,6 +28,7 @@ import org.countygrid.platform.api.security.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.countygrid.platform.testing.RecordingModuleStore;
 
 /** Open, change and close on the real persistence unit and schema (in-memory H2), office by office. */
 class CustomerServiceAccountsTest {
@@ -40,7 +41,8 @@ class CustomerServiceAccountsTest {
 
     @BeforeEach
     void start() {
-        store = new RecordingModuleStore();
+        store = new RecordingModuleStore(CustomerServiceImpl.UNIT, CustomerServiceImpl.CHANGELOG,
+                getClass().getClassLoader());
         service = new CustomerServiceImpl(store, CustomersConfigs.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
         TestCounty.load(service, QS);
         TestCounty.load(service, LY);

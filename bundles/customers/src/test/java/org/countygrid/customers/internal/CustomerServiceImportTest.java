@@ -17,6 +17,7 @@ import org.countygrid.platform.api.security.Caller;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.countygrid.platform.testing.RecordingModuleStore;
 
 /** The bulk import: all or nothing, office column right, one summary event. */
 class CustomerServiceImportTest {
@@ -26,7 +27,8 @@ class CustomerServiceImportTest {
 
     @BeforeEach
     void start() {
-        store = new RecordingModuleStore();
+        store = new RecordingModuleStore(CustomerServiceImpl.UNIT, CustomerServiceImpl.CHANGELOG,
+                getClass().getClassLoader());
         service = new CustomerServiceImpl(store, CustomersConfigs.defaults(), Clock.systemUTC());
     }
 

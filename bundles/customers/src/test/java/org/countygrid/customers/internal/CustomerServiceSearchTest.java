@@ -15,6 +15,7 @@ import org.countygrid.platform.api.ValidationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.countygrid.platform.testing.RecordingModuleStore;
 
 /** Search, paging, stations and areas on the real schema. */
 class CustomerServiceSearchTest {
@@ -24,7 +25,8 @@ class CustomerServiceSearchTest {
 
     @BeforeEach
     void start() {
-        store = new RecordingModuleStore();
+        store = new RecordingModuleStore(CustomerServiceImpl.UNIT, CustomerServiceImpl.CHANGELOG,
+                getClass().getClassLoader());
         service = new CustomerServiceImpl(store, CustomersConfigs.of(2, 3), Clock.systemUTC());
         TestCounty.load(service, QS);
     }

@@ -22,6 +22,7 @@ import org.countygrid.platform.api.security.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.countygrid.platform.testing.RecordingModuleStore;
 
 /** Adding stations and areas one by one on the real persistence unit and schema, office by office. */
 class CustomerServiceStationsTest {
@@ -35,7 +36,8 @@ class CustomerServiceStationsTest {
 
     @BeforeEach
     void start() {
-        store = new RecordingModuleStore();
+        store = new RecordingModuleStore(CustomerServiceImpl.UNIT, CustomerServiceImpl.CHANGELOG,
+                getClass().getClassLoader());
         service = new CustomerServiceImpl(store, CustomersConfigs.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
         TestCounty.load(service, QS);
     }

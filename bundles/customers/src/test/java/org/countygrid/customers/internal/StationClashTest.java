@@ -13,6 +13,7 @@ import org.countygrid.platform.api.Problem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.countygrid.platform.testing.RecordingModuleStore;
 
 /**
  * A code another node stored between our check and our insert: the rules saw it free, the unique key does
@@ -26,7 +27,8 @@ class StationClashTest {
 
     @BeforeEach
     void start() {
-        store = new RecordingModuleStore();
+        store = new RecordingModuleStore(CustomerServiceImpl.UNIT, CustomerServiceImpl.CHANGELOG,
+                getClass().getClassLoader());
         service = new CustomerServiceImpl(store, CustomersConfigs.defaults(), Clock.systemUTC());
         TestCounty.load(service, QS);
     }

@@ -27,6 +27,7 @@ import org.countygrid.metering.WorkOrderView;
 import org.countygrid.platform.api.OfficeCode;
 import org.countygrid.platform.api.security.Caller;
 import org.countygrid.platform.api.security.Role;
+import org.countygrid.platform.testing.RecordingModuleStore;
 
 /**
  * The module's three services on one real persistence unit (in-memory H2) with a settable clock, and a small
@@ -52,7 +53,8 @@ public final class TestMetering implements AutoCloseable {
             3300000000000000000004,QS-A0004,000000000004,THREE,REMOTE,威胜,1
             """;
 
-    public final RecordingModuleStore store = new RecordingModuleStore();
+    public final RecordingModuleStore store = new RecordingModuleStore(MeteringUnit.UNIT,
+            MeteringUnit.CHANGELOG, TestMetering.class.getClassLoader());
     public final MutableClock clock = new MutableClock(START);
     public final MeterService meters;
     public final WorkOrderService orders;

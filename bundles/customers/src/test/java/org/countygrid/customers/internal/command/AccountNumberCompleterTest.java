@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.countygrid.customers.internal.FakeCustomerService;
 import org.junit.jupiter.api.Test;
+import org.countygrid.platform.testing.ShellSession;
+import org.countygrid.platform.testing.TypedCommandLine;
 
 class AccountNumberCompleterTest {
 

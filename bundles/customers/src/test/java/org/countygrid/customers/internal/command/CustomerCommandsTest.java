@@ -8,6 +8,7 @@ import org.countygrid.customers.VoltageLevel;
 import org.countygrid.platform.api.OfficeCode;
 import org.countygrid.customers.internal.FakeCustomerService;
 import org.junit.jupiter.api.Test;
+import org.countygrid.platform.testing.ShellSession;
 
 /** Each command built as Karaf would, with its fields set and its output captured. */
 class CustomerCommandsTest {

@@ -10,6 +10,8 @@ import org.countygrid.customers.internal.FakeCustomerService;
 import org.countygrid.platform.api.ValidationException;
 import org.countygrid.platform.api.security.Caller;
 import org.junit.jupiter.api.Test;
+import org.countygrid.platform.testing.ShellSession;
+import org.countygrid.platform.testing.TypedCommandLine;
 
 /** station-add, area-add, area-list and the station code completion, run as a logged-in shell user. */
 class StationCommandsTest {

@@ -14,6 +14,8 @@ import org.countygrid.metering.internal.TestMetering;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.countygrid.platform.testing.ShellSession;
+import org.countygrid.platform.testing.TypedCommandLine;
 
 /** meter-receive, meter-show, order-list and barcode completion, run as logged-in shell users on the real services. */
 class MeteringCommandsTest {

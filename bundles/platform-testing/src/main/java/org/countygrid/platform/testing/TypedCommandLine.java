@@ -1,9 +1,9 @@
-package org.countygrid.customers.internal.command;
+package org.countygrid.platform.testing;
 
 import org.apache.karaf.shell.api.console.CommandLine;
 
 /** The command line {@code command typed} with the cursor at the end of {@code typed}, the argument being completed. */
-record TypedCommandLine(String command, String typed) implements CommandLine {
+public record TypedCommandLine(String command, String typed) implements CommandLine {
 
     @Override
     public int getCursorArgumentIndex() {

@@ -1,4 +1,4 @@
-package org.countygrid.metering.internal.command;
+package org.countygrid.platform.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,14 +14,14 @@ import org.apache.karaf.jaas.boot.principal.UserPrincipal;
  * Runs work as Karaf does for a logged-in shell user — inside {@code Subject.doAs} with the realm's principals —
  * and captures what it prints (Karaf's {@code RepoListCommandTest} captures output the same way).
  */
-final class ShellSession {
+public final class ShellSession {
 
-    record Output(String out, String err) {
+    public record Output(String out, String err) {
     }
 
     private final Subject subject;
 
-    ShellSession(String user, String... roles) {
+    public ShellSession(String user, String... roles) {
         subject = new Subject();
         subject.getPrincipals().add(new UserPrincipal(user));
         for (String role : roles) {
@@ -30,7 +30,7 @@ final class ShellSession {
     }
 
     @SuppressWarnings("removal")
-    Output run(PrivilegedExceptionAction<?> work) throws Exception {
+    public Output run(PrivilegedExceptionAction<?> work) throws Exception {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream outBytes = new ByteArrayOutputStream();

@@ -1,4 +1,4 @@
-package org.countygrid.metering.internal;
+package org.countygrid.platform.testing;
 
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -47,15 +47,20 @@ public final class RecordingModuleStore implements ModuleStore {
     private final List<DomainEvent> committed = new CopyOnWriteArrayList<>();
     private final ThreadLocal<List<DomainEvent>> pending = new ThreadLocal<>();
 
-    public RecordingModuleStore() {
+    /**
+     * @param unit      the module's persistence unit name (META-INF/persistence.xml)
+     * @param changelog its Liquibase changelog resource
+     * @param loader    the class loader that sees both (the test's)
+     */
+    public RecordingModuleStore(String unit, String changelog, ClassLoader loader) {
         String postgres = System.getProperty(POSTGRES_PROPERTY, "");
         if (postgres.isBlank()) {
             JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:mem:metering-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            h2.setURL("jdbc:h2:mem:" + unit + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
             dataSource = h2;
             dropDatabase = () -> execute(h2, "shutdown");
         } else {
-            String schema = "mtr_test_" + UUID.randomUUID().toString().replace("-", "");
+            String schema = unit + "_test_" + UUID.randomUUID().toString().replace("-", "");
             PGSimpleDataSource admin = new PGSimpleDataSource();
             admin.setURL(postgres);
             execute(admin, "create schema " + schema);
@@ -66,8 +71,7 @@ public final class RecordingModuleStore implements ModuleStore {
             dataSource = pg;
             dropDatabase = () -> execute(admin, "drop schema " + schema + " cascade");
         }
-        store = quietly(() -> new DatabaseService(dataSource).open(MeteringUnit.UNIT, getClass().getClassLoader(),
-                MeteringUnit.CHANGELOG));
+        store = quietly(() -> new DatabaseService(dataSource).open(unit, loader, changelog));
     }
 
     public List<DomainEvent> events() {
