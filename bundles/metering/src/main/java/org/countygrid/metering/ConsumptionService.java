@@ -1,6 +1,7 @@
 package org.countygrid.metering;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.countygrid.platform.api.security.Caller;
@@ -14,6 +15,9 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface ConsumptionService {
 
     int MAX_DAYS = 366;
+
+    /** China Standard Time: its midnights bound a day; daily frozen readings are taken then. */
+    ZoneId DAY_ZONE = ZoneId.of("Asia/Shanghai");
 
     /** One entry per day of [from, to], oldest first; at most {@value #MAX_DAYS} days. */
     List<DailyConsumption> daily(Caller caller, String accountNumber, LocalDate from, LocalDate to);

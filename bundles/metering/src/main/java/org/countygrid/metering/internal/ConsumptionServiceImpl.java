@@ -42,8 +42,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ConsumptionService.class)
 public class ConsumptionServiceImpl implements ConsumptionService {
 
-    /** China Standard Time: daily frozen readings are taken at its midnight. */
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = DAY_ZONE;
 
     private final ModuleStore store;
     private final ReadingService readings;

@@ -1,6 +1,5 @@
 package org.countygrid.metering.internal;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import org.countygrid.metering.ConsumptionService;
 import org.countygrid.metering.DeliverySummary;
 import org.countygrid.metering.FieldContext;
 import org.countygrid.metering.InstalledBase;
@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
 public class MeterServiceImpl implements MeterService {
 
     /** Verification dates are county dates. */
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = ConsumptionService.DAY_ZONE;
     static final int MAX_REASON = 200;
     static final int MAX_BATCH = 40;
 
@@ -187,7 +187,7 @@ public class MeterServiceImpl implements MeterService {
                         + " an installed base is taken over into an empty office only");
             }
             try {
-                return new InstalledBaseWriter(em.unwrap(Connection.class), caller.office()).write(checked.meters(),
+                return new InstalledBaseWriter(em, caller.office()).write(checked.meters(),
                         checked.terminals(), checked.readers(), caller.user(), now);
             } catch (SQLException e) {
                 SQLException cause = e.getNextException() == null ? e : e.getNextException();

@@ -1,13 +1,13 @@
 package org.countygrid.metering.internal;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.EntityManager;
 
+import org.countygrid.metering.ConsumptionService;
 import org.countygrid.metering.FeeControl;
 import org.countygrid.metering.FieldContext;
 import org.countygrid.metering.OrderFile;
@@ -24,7 +24,6 @@ import org.countygrid.metering.internal.persistence.MeterEntity;
 import org.countygrid.metering.internal.form.FormRenderer;
 import org.countygrid.metering.internal.form.WorkOrderForm;
 import org.countygrid.metering.internal.persistence.MeterRepository;
-import org.countygrid.metering.internal.persistence.WorkOrderEntity;
 import org.countygrid.metering.internal.persistence.WorkOrderRepository;
 import org.countygrid.platform.api.ValidationException;
 import org.countygrid.platform.api.security.Caller;
@@ -37,7 +36,7 @@ import org.countygrid.platform.data.ModuleStore;
 final class OrderCompletion {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(ConsumptionService.DAY_ZONE);
 
     private final ModuleStore store;
     private final FormRenderer forms;
@@ -70,7 +69,7 @@ final class OrderCompletion {
             }
         }
         List<String> history = new ArrayList<>();
-        orders.view(em.find(WorkOrderEntity.class, order.id())).history().forEach(s -> history.add(
+        orders.view(orders.require(order.id())).history().forEach(s -> history.add(
                 TIME.format(s.at()) + "  " + s.action() + "  " + s.actor() + (s.note() == null ? "" : "  " + s.note())));
         history.add(TIME.format(now) + "  completed  " + caller.user());
         byte[] pdf = forms.render(new WorkOrderForm(caller.office().value(), order, customerName, residualBalanceFen,

@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -27,6 +26,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.countygrid.metering.ConsumptionService;
 import org.countygrid.metering.OrderFileKind;
 import org.countygrid.metering.WorkOrderType;
 import org.countygrid.metering.internal.domain.Images;
@@ -46,7 +46,7 @@ public final class FormRenderer {
     private static final float MARGIN = 50;
     private static final float LINE = 16;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(ConsumptionService.DAY_ZONE);
 
     private final Supplier<FormFonts> fontLookup;
     private volatile FormFonts fonts;

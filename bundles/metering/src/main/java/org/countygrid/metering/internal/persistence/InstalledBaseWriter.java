@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.EntityManager;
+
 import org.countygrid.metering.InstalledBase;
 import org.countygrid.metering.NewMeter;
 import org.countygrid.metering.NewTerminal;
@@ -26,8 +28,9 @@ public final class InstalledBaseWriter {
     private final Connection connection;
     private final String office;
 
-    public InstalledBaseWriter(Connection connection, OfficeCode office) {
-        this.connection = connection;
+    /** On the connection of the entity manager's transaction. */
+    public InstalledBaseWriter(EntityManager em, OfficeCode office) {
+        this.connection = em.unwrap(Connection.class);
         this.office = office.value();
     }
 

@@ -1,7 +1,6 @@
 package org.countygrid.metering.internal.rest;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import javax.ws.rs.GET;
@@ -13,7 +12,6 @@ import javax.ws.rs.core.MediaType;
 
 import org.countygrid.metering.ConsumptionService;
 import org.countygrid.metering.DailyConsumption;
-import org.countygrid.platform.api.ValidationException;
 import org.countygrid.platform.api.rest.RestResource;
 import org.countygrid.platform.api.security.CurrentCaller;
 import org.countygrid.platform.api.security.RequiresRole;
@@ -41,19 +39,8 @@ public class ConsumptionResource implements RestResource {
     @RequiresRole({ Role.ADMIN, Role.AUDITOR, Role.DISPATCHER, Role.FIELD, Role.OPERATOR })
     public List<DailyConsumption> daily(@PathParam("number") String number, @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        LocalDate last = day("to", to, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1));
-        LocalDate first = day("from", from, last.minusDays(29));
+        LocalDate last = Params.day("to", to, LocalDate.now(ConsumptionService.DAY_ZONE).minusDays(1));
+        LocalDate first = Params.day("from", from, last.minusDays(29));
         return consumption.daily(CurrentCaller.get(), number, first, last);
-    }
-
-    private static LocalDate day(String name, String value, LocalDate fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(name, "must be a day such as 2026-11-01");
-        }
     }
 }

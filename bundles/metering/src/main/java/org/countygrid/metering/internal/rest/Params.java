@@ -57,6 +57,18 @@ final class Params {
         }
     }
 
+    /** A day such as 2026-11-01, or {@code fallback} when absent. */
+    static java.time.LocalDate day(String name, String value, java.time.LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(name, "must be a day such as 2026-11-01");
+        }
+    }
+
     static <T> T body(T body) {
         if (body == null) {
             throw new ValidationException("body", "is required");
