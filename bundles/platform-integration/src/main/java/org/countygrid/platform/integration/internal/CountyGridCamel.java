@@ -13,9 +13,12 @@ import org.countygrid.platform.integration.RouteControl;
 import org.countygrid.platform.integration.RouteInfo;
 import org.countygrid.platform.integration.RouteLoadError;
 import org.countygrid.platform.integration.internal.route.RouteActivity;
+import org.countygrid.platform.integration.internal.route.RouteBundles;
+import org.countygrid.platform.integration.internal.route.RouteFileParser;
 import org.countygrid.platform.integration.internal.route.RouteLoadErrors;
 import org.countygrid.platform.integration.internal.route.RouteSources;
 import org.countygrid.platform.integration.internal.route.RouteTable;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
@@ -25,13 +28,15 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.util.tracker.BundleTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The node's Camel context "countygrid", started with this component and stopped with it, and registered as
  * a {@link CamelContext} service. Modules contribute routes by registering {@link RoutesBuilder} services:
- * their routes are added when the service appears and removed when it goes away.
+ * their routes are added when the service appears and removed when it goes away. Bundles may also carry route
+ * files under {@value RouteBundles#FOLDER} (the wirings between modules), added while the bundle is active.
  */
 @Component(service = { RouteControl.class, CountyGridCamel.class }, immediate = true)
 public class CountyGridCamel implements RouteControl {
@@ -46,6 +51,8 @@ public class CountyGridCamel implements RouteControl {
     private final RouteLoadErrors errors;
     private final RouteTable table;
     private final ServiceRegistration<CamelContext> registration;
+    /** Route files shipped in bundles (the wirings between modules); null in tests without OSGi. */
+    private final BundleTracker<List<String>> routeBundles;
     /** Labels by source key, kept because a service being unregistered may no longer name its bundle. */
     private final Map<String, String> moduleLabels = new ConcurrentHashMap<>();
 
@@ -67,11 +74,15 @@ public class CountyGridCamel implements RouteControl {
         errors = new RouteLoadErrors(clock);
         table = new RouteTable(camel, sources, activity, errors);
         registration = bundleContext == null ? null : register(bundleContext);
+        routeBundles = bundleContext == null ? null : trackRouteBundles(bundleContext);
         LOG.info("Camel context {} started", CONTEXT_NAME);
     }
 
     @Deactivate
     void deactivate() {
+        if (routeBundles != null) {
+            routeBundles.close();
+        }
         if (registration != null) {
             registration.unregister();
         }
@@ -138,6 +149,31 @@ public class CountyGridCamel implements RouteControl {
     @Override
     public void stopRoute(String routeId) {
         table.stopRoute(routeId);
+    }
+
+    private BundleTracker<List<String>> trackRouteBundles(BundleContext bundleContext) {
+        RouteFileParser parser = new RouteFileParser(camel);
+        BundleTracker<List<String>> tracker = new BundleTracker<>(bundleContext, Bundle.ACTIVE,
+                new RouteBundles(parser::parse, new RouteBundles.Target() {
+                    @Override
+                    public void add(String key, String label, RoutesBuilder builder) {
+                        addModuleRoutes(key, label, builder);
+                    }
+
+                    @Override
+                    public void remove(String key) {
+                        removeModuleRoutes(key);
+                    }
+
+                    @Override
+                    public void failed(String key, String label, Exception e) {
+                        moduleLabels.put(key, label);
+                        LOG.error("Route file of {} not loaded: {}", label, e.getMessage());
+                        errors.report(label, e.getMessage());
+                    }
+                }));
+        tracker.open();
+        return tracker;
     }
 
     private ServiceRegistration<CamelContext> register(BundleContext bundleContext) {

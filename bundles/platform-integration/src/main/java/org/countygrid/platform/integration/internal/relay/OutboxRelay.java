@@ -2,9 +2,12 @@ package org.countygrid.platform.integration.internal.relay;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.ProducerTemplate;
@@ -20,11 +23,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes committed outbox events, oldest first, to {@code direct:<event type>}. Events are a topic: an
- * event no started route consumes is marked published and is gone for routes that start later. A consumer
- * that fails stops the batch so that order is kept; the same event is tried again after a growing delay.
- * Delivery is at least once (a crash between sending and marking repeats the event), so consumers use the
- * {@link EventHeaders#SEQUENCE} header to drop repeats.
+ * Publishes committed outbox events, oldest first, to every started route that subscribes to the event's type
+ * (see {@link EventHeaders#endpointFor}): the route consuming {@code direct:<event type>} and every route consuming
+ * {@code direct:<event type>/<subscriber>}, one after the other in the order of their endpoints. Events are a topic:
+ * an event no started route consumes is marked published and is gone for routes that start later. A subscriber
+ * that fails stops the batch so that order is kept; the same event is tried again, for every subscriber, after a
+ * growing delay. Delivery is at least once (a crash between sending and marking, or another subscriber's failure,
+ * repeats the event), so consumers use the {@link EventHeaders#SEQUENCE} header or a key of their own to drop
+ * repeats.
  */
 public class OutboxRelay {
 
@@ -112,33 +118,43 @@ public class OutboxRelay {
     }
 
     private void publish(EventEnvelope event) {
-        String uri = EventHeaders.endpointFor(event.type());
-        if (!hasStartedConsumer(uri)) {
+        List<Endpoint> subscribers = startedSubscribers(EventHeaders.endpointFor(event.type()));
+        if (subscribers.isEmpty()) {
             withoutConsumer++;
-            LOG.debug("No started route consumes {}; event {} is published to nobody", uri, event.sequence());
+            LOG.debug("No started route subscribes to {}; event {} is published to nobody", event.type(), event.sequence());
             return;
         }
-        Exchange result = producer().send(uri, ExchangePattern.InOnly, exchange -> {
-            exchange.getMessage().setBody(event.payload());
-            exchange.getMessage().setHeader(EventHeaders.TYPE, event.type());
-            exchange.getMessage().setHeader(EventHeaders.VERSION, event.version());
-            exchange.getMessage().setHeader(EventHeaders.OFFICE, event.office());
-            exchange.getMessage().setHeader(EventHeaders.SUBJECT, event.subject());
-            exchange.getMessage().setHeader(EventHeaders.SEQUENCE, event.sequence());
-        });
-        if (result.getException() != null) {
-            throw new IllegalStateException(result.getException().getMessage(), result.getException());
+        for (Endpoint subscriber : subscribers) {
+            Exchange result = producer().send(subscriber, ExchangePattern.InOnly, exchange -> {
+                exchange.getMessage().setBody(event.payload());
+                exchange.getMessage().setHeader(EventHeaders.TYPE, event.type());
+                exchange.getMessage().setHeader(EventHeaders.VERSION, event.version());
+                exchange.getMessage().setHeader(EventHeaders.OFFICE, event.office());
+                exchange.getMessage().setHeader(EventHeaders.SUBJECT, event.subject());
+                exchange.getMessage().setHeader(EventHeaders.SEQUENCE, event.sequence());
+            });
+            if (result.getException() != null) {
+                throw new IllegalStateException(subscriber.getEndpointUri() + ": " + result.getException().getMessage(),
+                        result.getException());
+            }
         }
     }
 
-    private boolean hasStartedConsumer(String uri) {
+    /** The consumer endpoints of the started routes on {@code uri} or {@code uri/<subscriber>}, by endpoint. */
+    private List<Endpoint> startedSubscribers(String uri) {
+        String subscribers = uri + EventHeaders.SUBSCRIBER_SEPARATOR + "*";
+        List<Endpoint> found = new ArrayList<>();
         for (Route route : camel.getRoutes()) {
-            if (EndpointHelper.matchEndpoint(camel, route.getEndpoint().getEndpointUri(), uri)) {
+            String from = route.getEndpoint().getEndpointUri();
+            if (EndpointHelper.matchEndpoint(camel, from, uri) || EndpointHelper.matchEndpoint(camel, from, subscribers)) {
                 ServiceStatus status = camel.getRouteController().getRouteStatus(route.getRouteId());
-                return status != null && status.isStarted();
+                if (status != null && status.isStarted()) {
+                    found.add(route.getEndpoint());
+                }
             }
         }
-        return false;
+        found.sort(Comparator.comparing(Endpoint::getEndpointUri));
+        return found;
     }
 
     private ProducerTemplate producer() {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -133,6 +134,75 @@ class OutboxRelayTest {
         assertThat(received).containsExactly("2:customers.account-closed");
         assertThat(relay.stats().withoutConsumer()).isEqualTo(1);
         assertThat(relay.stats().published()).isEqualTo(2);
+    }
+
+    @Test
+    void everySubscriberGetsTheEventInTheOrderOfItsEndpoint() throws Exception {
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(EventHeaders.endpointFor("customers.account-closed", "metering")).routeId("sub-metering")
+                        .process(e -> received.add("metering:" + e.getMessage().getHeader(EventHeaders.SEQUENCE)));
+                from("direct:customers.account-closed/cards").routeId("sub-cards")
+                        .process(e -> received.add("cards:" + e.getMessage().getHeader(EventHeaders.SEQUENCE)));
+                // a similar name is not a subscriber
+                from("direct:customers.account-closedx").routeId("other")
+                        .process(e -> received.add("other:" + e.getMessage().getHeader(EventHeaders.SEQUENCE)));
+            }
+        });
+        outbox.add(1, "customers.account-closed", "{}");
+
+        relay.relay();
+
+        assertThat(received).containsExactly("1:customers.account-closed", "cards:1", "metering:1");
+        assertThat(outbox.marked).containsExactly(1L);
+        assertThat(relay.stats().withoutConsumer()).isZero();
+    }
+
+    @Test
+    void subscribersAloneReceiveTheEvent() throws Exception {
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:grading.grade-changed/sms").routeId("sub-sms")
+                        .process(e -> received.add("sms:" + e.getMessage().getHeader(EventHeaders.TYPE)));
+            }
+        });
+        outbox.add(1, "grading.grade-changed", "{}");
+
+        relay.relay();
+
+        assertThat(received).containsExactly("sms:grading.grade-changed");
+        assertThat(relay.stats().withoutConsumer()).isZero();
+    }
+
+    @Test
+    void aFailingSubscriberStopsTheBatchAndTheEventIsRepeatedForAll() throws Exception {
+        AtomicBoolean meteringFails = new AtomicBoolean(true);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:customers.account-opened/metering").routeId("sub-metering").process(e -> {
+                    if (meteringFails.get()) {
+                        throw new IllegalStateException("database down");
+                    }
+                    received.add("metering:" + e.getMessage().getHeader(EventHeaders.SEQUENCE));
+                });
+            }
+        });
+        outbox.add(1, "customers.account-opened", "{}");
+
+        assertThat(relay.relay()).isZero();
+        assertThat(outbox.marked).isEmpty();
+        assertThat(relay.stats().lastError()).contains("event 1").contains("database down");
+
+        meteringFails.set(false);
+        clock.advance(Duration.ofMinutes(1));
+        relay.relay();
+
+        // the first subscriber had it already: at least once
+        assertThat(received).containsExactly("1:customers.account-opened:{}", "1:customers.account-opened:{}", "metering:1");
+        assertThat(outbox.marked).containsExactly(1L);
     }
 
     @Test
