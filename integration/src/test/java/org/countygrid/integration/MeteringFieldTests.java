@@ -80,7 +80,7 @@ abstract class MeteringFieldTests extends CustomersPersistenceTests {
         ok(field.post("/api/metering/terminals/" + TERMINAL + "/receive", Http.json(Map.of("stationCode", "QSM"))), 200);
         ok(field.post("/api/metering/terminals/" + TERMINAL + "/install", Http.json(Map.of("areaCode", AREA))), 200);
 
-        long install = order("INSTALL");
+        long install = wiredInstallOrder();
         ok(field.post("/api/metering/orders/" + install + "/scan", Http.json(Map.of("barcode", OLD, "deviceId", "PDA-9"))), 200);
         newMeterEvidence(install);
         sign(install);
@@ -129,6 +129,46 @@ abstract class MeteringFieldTests extends CustomersPersistenceTests {
         JsonNode topology = ok(op.get("/api/metering/areas/" + AREA + "/topology"), 200).json();
         assertThat(topology.get("attached").toString()).contains(NEW).doesNotContain(OLD);
         Files.delete(routes.resolve("it-meter-replaced.yaml"));
+    }
+
+    /**
+     * Opening the account asked for its meter's installation: the wiring route (integration/wiring) turned
+     * customers.account-opened into an INSTALL order, not assigned yet; the back office hands it to the worker.
+     */
+    private long wiredInstallOrder() {
+        JsonNode made = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (made == null && System.nanoTime() < deadline) {
+            for (JsonNode o : ok(op.get("/api/metering/orders?status=OPEN"), 200).json()) {
+                if (ACCOUNT.equals(o.get("accountNumber").asText())) {
+                    made = o;
+                }
+            }
+            if (made == null) {
+                sleep(200);
+            }
+        }
+        assertThat(made).as("the wiring made an INSTALL order for the opened account").isNotNull();
+        assertThat(made.get("type").asText()).isEqualTo("INSTALL");
+        assertThat(made.hasNonNull("worker")).as("not assigned yet").isFalse();
+        assertThat(made.get("history").get(0).get("note").asText()).contains("新装", "(from customers.account-opened#");
+        long id = made.get("id").asLong();
+        // a second INSTALL order for the account is refused while this one is under way
+        Http.Reply twice = op.post("/api/metering/orders", Http.json(Map.of("type", "INSTALL", "accountNumber", ACCOUNT,
+                "worker", TestUsers.FIELD_QS)));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.body()).contains("work order " + id);
+        ok(op.post("/api/metering/orders/" + id + "/hand-over", Http.json(Map.of("worker", TestUsers.FIELD_QS))), 200);
+        return id;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private long order(String type) {

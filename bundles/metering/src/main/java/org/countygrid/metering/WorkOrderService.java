@@ -15,8 +15,20 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface WorkOrderService {
 
-    /** Creates an OPEN order; REMOVE and REPLACE need a meter installed at the account. */
+    /**
+     * Creates an OPEN order, assigned to {@code order.worker()} or, without one, waiting for a dispatcher to hand it
+     * to a worker. REMOVE and REPLACE need a meter installed at the account; an account with an OPEN or SUSPENDED
+     * order gets no second one (409).
+     */
     WorkOrderView create(Caller caller, NewWorkOrder order);
+
+    /**
+     * Creates an order that something else asked for — another module's event through a wiring route — once:
+     * {@code origin} (e.g. {@code customers.account-opened#1234}, at most 120 characters) is kept with the order, and
+     * the same origin again returns the order made the first time instead of a second one, as events arrive at least
+     * once. Otherwise as {@link #create}.
+     */
+    WorkOrderView request(Caller caller, NewWorkOrder order, String origin);
 
     WorkOrderView order(Caller caller, long id);
 

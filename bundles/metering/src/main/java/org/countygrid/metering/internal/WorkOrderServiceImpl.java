@@ -5,6 +5,7 @@ import static org.countygrid.metering.internal.MeterServiceImpl.require;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 import jakarta.persistence.EntityManager;
@@ -54,6 +55,9 @@ public class WorkOrderServiceImpl implements WorkOrderService {
 
     static final List<WorkOrderStatus> ACTIVE = List.of(WorkOrderStatus.OPEN, WorkOrderStatus.SUSPENDED);
 
+    /** The length of the origin column. */
+    private static final int MAX_ORIGIN = 120;
+
     private final ModuleStore store;
     private final Clock clock;
     private final OrderCompletion completion;
@@ -91,12 +95,29 @@ public class WorkOrderServiceImpl implements WorkOrderService {
 
     @Override
     public WorkOrderView create(Caller caller, NewWorkOrder order) {
+        return create(caller, order, null);
+    }
+
+    @Override
+    public WorkOrderView request(Caller caller, NewWorkOrder order, String origin) {
+        String key = Texts.require("origin", origin, MAX_ORIGIN);
+        return create(caller, order, key);
+    }
+
+    private WorkOrderView create(Caller caller, NewWorkOrder order, String origin) {
         require(caller, MeteringRoles.DISPATCH);
         if (order == null) {
             throw new ValidationException("body", Texts.REQUIRED);
         }
         AccountRegister register = accounts;
         return write(caller, em -> {
+            WorkOrderRepository orders = new WorkOrderRepository(em);
+            if (origin != null) {
+                Optional<WorkOrderEntity> made = orders.byOrigin(origin);
+                if (made.isPresent()) {
+                    return orders.view(made.get()); // the same request again (an event delivered twice)
+                }
+            }
             String account = Texts.clean(order.accountNumber());
             String installed = account == null ? null : new MeterRepository(em).installedAt(account).orElse(null);
             WorkOrder.Step step = WorkOrder.create(order, installed, null, caller.user(), now());
@@ -107,9 +128,15 @@ public class WorkOrderServiceImpl implements WorkOrderService {
                         order.worker(), order.phase(), order.note());
                 step = WorkOrder.create(known, installed, facts.areaCode(), caller.user(), now());
             }
-            WorkOrderRepository orders = new WorkOrderRepository(em);
-            WorkOrderEntity entity = orders.add(step.order());
-            orders.step(entity.id(), step.action(), caller.user(), now(), step.note());
+            Optional<WorkOrderEntity> active = orders.activeAt(step.order().accountNumber());
+            if (active.isPresent()) {
+                WorkOrderEntity other = active.get();
+                throw Problem.conflict("account " + step.order().accountNumber() + " has work order " + other.id()
+                        + " (" + other.type() + ", " + other.status() + ") under way; finish or cancel it first");
+            }
+            WorkOrderEntity entity = orders.add(step.order(), origin);
+            orders.step(entity.id(), step.action(), caller.user(), now(),
+                    origin == null ? step.note() : step.note() + " (from " + origin + ")");
             return orders.view(entity);
         });
     }

@@ -116,7 +116,8 @@ class WorkOrderServiceTest {
         metering.orders.scan(LI, id, M1, SCANNER);
         metering.collectEvidence(LI, id);
         // the meter was handed back meanwhile by another path: simulate with a second order installing it first
-        long other = create(WorkOrderType.INSTALL).id();
+        long other = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, "3101000002",
+                "城关镇人民路20号", "li", Phase.SINGLE, null)).id();
         metering.orders.scan(LI, other, M1, SCANNER);
         metering.collectEvidence(LI, other);
         metering.orders.complete(LI, other, null, SCANNER);
@@ -125,6 +126,59 @@ class WorkOrderServiceTest {
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409));
         assertThat(metering.orders.order(operator(QS), id).status()).isEqualTo(WorkOrderStatus.OPEN);
         assertThat(metering.store.events()).hasSize(1);
+    }
+
+    @Test
+    void anAccountHasOneOrderUnderWayAtATime() {
+        long first = create(WorkOrderType.INSTALL).id();
+
+        assertThatThrownBy(() -> create(WorkOrderType.INSTALL))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
+                .hasMessageContaining("work order " + first).hasMessageContaining("under way");
+        metering.orders.suspend(LI, first, "客户不在家");
+        assertThatThrownBy(() -> create(WorkOrderType.INSTALL)).hasMessageContaining("SUSPENDED");
+        assertThat(metering.orders.orders(operator(QS), null, null)).hasSize(1);
+
+        metering.orders.cancel(operator(QS), first, "重复派单");
+        assertThat(create(WorkOrderType.INSTALL).id()).isNotEqualTo(first);
+    }
+
+    @Test
+    void aRequestedOrderIsMadeOncePerOriginAndWaitsForAWorker() {
+        NewWorkOrder asked = new NewWorkOrder(WorkOrderType.INSTALL, ACCOUNT, null, null, null, "新装立户");
+        WorkOrderView made = metering.orders.request(Caller.system(QS), asked, "customers.account-opened#7");
+        WorkOrderView again = metering.orders.request(Caller.system(QS), asked, "customers.account-opened#7");
+
+        assertThat(again.id()).isEqualTo(made.id());
+        assertThat(again.history()).hasSize(1);
+        assertThat(metering.orders.orders(operator(QS), null, null)).hasSize(1);
+        assertThat(made.worker()).isNull();
+        assertThat(made.history().get(0).note()).isEqualTo("新装立户 (from customers.account-opened#7)");
+        assertThat(metering.orders.mine(LI)).isEmpty();
+        // another request for the same account is a second order under way: refused
+        assertThatThrownBy(() -> metering.orders.request(Caller.system(QS), asked, "customers.account-opened#8"))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409));
+        assertThatThrownBy(() -> metering.orders.request(Caller.system(QS), asked, " "))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("origin");
+
+        WorkOrderView assigned = metering.orders.handOver(operator(QS), made.id(), "li", "城关所");
+        assertThat(assigned.worker()).isEqualTo("li");
+        assertThat(assigned.history()).extracting(WorkOrderStep::note).last().isEqualTo("assigned to li: 城关所");
+        assertThat(metering.orders.mine(LI)).extracting(WorkOrderView::id).containsExactly(made.id());
+        metering.orders.scan(LI, made.id(), M1, SCANNER);
+        metering.collectEvidence(LI, made.id());
+        assertThat(metering.orders.complete(LI, made.id(), null, SCANNER).status()).isEqualTo(WorkOrderStatus.COMPLETED);
+    }
+
+    @Test
+    void theSameOriginInAnotherOfficeIsAnotherOrder() {
+        NewWorkOrder asked = new NewWorkOrder(WorkOrderType.INSTALL, ACCOUNT, null, null, null, null);
+        long qs = metering.orders.request(Caller.system(QS), asked, "customers.account-opened#7").id();
+        long qt = metering.orders.request(Caller.system(QT), asked, "customers.account-opened#7").id();
+
+        assertThat(qt).isNotEqualTo(qs);
+        assertThat(metering.orders.order(operator(QT), qt).history().get(0).note()).isEqualTo(
+                "not assigned yet (from customers.account-opened#7)");
     }
 
     @Test

@@ -42,7 +42,7 @@ public class OrderListCommand extends MeteringCommand {
         table.column("New meter");
         table.column("Address").maxSize(30);
         for (WorkOrderView o : list) {
-            table.addRow().addContent(o.id(), o.type(), o.status(), o.accountNumber(), o.worker(),
+            table.addRow().addContent(o.id(), o.type(), o.status(), o.accountNumber(), MeterShowCommand.dash(o.worker()),
                     MeterShowCommand.dash(o.oldMeter()), MeterShowCommand.dash(o.newMeter()), MeterShowCommand.dash(o.address()));
         }
         table.print(System.out);

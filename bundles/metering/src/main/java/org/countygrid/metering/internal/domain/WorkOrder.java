@@ -22,6 +22,8 @@ import org.countygrid.platform.api.Problem;
  * history step it adds, or throws (409 for a state that forbids it, 400 for bad input) having changed nothing.
  *
  * @param areaCode         the account's transformer area when the customers module knew it at creation
+ * @param worker           the field worker who performs it; null until a dispatcher assigns an order that was made
+ *                         without one (e.g. from an event)
  * @param oldMeter         the meter installed at the account when a REMOVE or REPLACE order was created
  * @param newMeter         the meter the worker scanned for an INSTALL or REPLACE order
  * @param newMeterReadings the scanned meter's register values read by infrared
@@ -64,7 +66,7 @@ public record WorkOrder(long id, WorkOrderType type, WorkOrderStatus status, Str
         } else if (!AccountNumber.isValid(account)) {
             errors.add("accountNumber", "must be exactly 10 digits");
         }
-        String worker = Texts.required(errors, "worker", o.worker(), MAX_WORKER);
+        String worker = Texts.optional(errors, "worker", o.worker(), MAX_WORKER);
         String address = Texts.optional(errors, "address", o.address(), MAX_ADDRESS);
         String note = Texts.optional(errors, "note", o.note(), MAX_NOTE);
         errors.throwIfAny();
@@ -78,7 +80,8 @@ public record WorkOrder(long id, WorkOrderType type, WorkOrderStatus status, Str
         WorkOrder order = new WorkOrder(0, o.type(), WorkOrderStatus.OPEN, account, address, areaCode, worker,
                 o.phase(), o.type() == WorkOrderType.INSTALL ? null : installedMeter, null, null, null, null, Set.of(),
                 now, creator, null, 0);
-        return new Step(order, "created", note == null ? "assigned to " + worker : note);
+        String assignment = worker == null ? "not assigned yet" : "assigned to " + worker;
+        return new Step(order, "created", note == null ? assignment : note);
     }
 
     /** The assigned worker scanned {@code meter}: it becomes the order's new meter. */
@@ -230,7 +233,7 @@ public record WorkOrder(long id, WorkOrderType type, WorkOrderStatus status, Str
     }
 
     /**
-     * Another worker takes the order. The scanned meter was received by the previous one, so it is unbound with its
+     * Another worker takes the order (or the first, for an order not assigned yet). The scanned meter was received by the previous one, so it is unbound with its
      * infrared reading and photo, and the signature is void.
      */
     public Step handOver(String toWorker, String note) {
@@ -239,7 +242,8 @@ public record WorkOrder(long id, WorkOrderType type, WorkOrderStatus status, Str
         if (to.equals(worker)) {
             throw refused("it is assigned to " + worker + " already");
         }
-        String text = "from " + worker + " to " + to + (note == null || note.isBlank() ? "" : ": " + note.strip());
+        String text = (worker == null ? "assigned to " + to : "from " + worker + " to " + to)
+                + (note == null || note.isBlank() ? "" : ": " + note.strip());
         WorkOrder after = new WorkOrder(id, type, status, accountNumber, address, areaCode, to, phase, oldMeter, null,
                 finalReadings, null, null, without(OrderFileKind.NEW_METER_PHOTO), createdAt, createdBy, null, version);
         return new Step(after, "handed-over", text);
@@ -269,6 +273,9 @@ public record WorkOrder(long id, WorkOrderType type, WorkOrderStatus status, Str
     }
 
     private void requireAssigned(String user) {
+        if (worker == null) {
+            throw refused("it is not assigned to a worker yet");
+        }
         if (!isAssignedTo(user)) {
             throw Problem.forbidden("work order " + id + " is assigned to " + worker + ", not to " + user);
         }

@@ -59,8 +59,12 @@ public class WorkOrderEntity {
     @Column(name = "area_code", length = 20, updatable = false)
     private String areaCode;
 
-    @Column(nullable = false, length = 60)
+    @Column(length = 60)
     private String worker;
+
+    /** What asked for the order from elsewhere (an event: type and outbox position), unique in the office. */
+    @Column(length = 120, updatable = false)
+    private String origin;
 
     @Enumerated(EnumType.STRING)
     @Column(length = 8, updatable = false)
@@ -121,7 +125,8 @@ public class WorkOrderEntity {
         // for JPA
     }
 
-    WorkOrderEntity(WorkOrder order) {
+    WorkOrderEntity(WorkOrder order, String origin) {
+        this.origin = origin;
         this.type = order.type();
         this.accountNumber = order.accountNumber();
         this.address = order.address();
@@ -151,6 +156,14 @@ public class WorkOrderEntity {
         this.newErrCode = n == null ? null : n.errCode();
         this.signedBy = order.signedBy();
         this.completedAt = Columns.of(order.completedAt());
+    }
+
+    public WorkOrderType type() {
+        return type;
+    }
+
+    public WorkOrderStatus status() {
+        return status;
     }
 
     public long id() {

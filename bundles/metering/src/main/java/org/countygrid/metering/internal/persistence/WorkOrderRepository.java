@@ -36,12 +36,29 @@ public final class WorkOrderRepository {
                 .orElseThrow(() -> Problem.notFound("work order " + id));
     }
 
-    /** Stores a new order now, so its id exists for the history step. */
-    public WorkOrderEntity add(WorkOrder order) {
-        WorkOrderEntity entity = new WorkOrderEntity(order);
+    /**
+     * Stores a new order now, so its id exists for the history step. {@code origin} is what asked for it from
+     * elsewhere (e.g. an event), unique in the office, or null.
+     */
+    public WorkOrderEntity add(WorkOrder order, String origin) {
+        WorkOrderEntity entity = new WorkOrderEntity(order, origin);
         em.persist(entity);
         em.flush();
         return entity;
+    }
+
+    /** The order made for this origin, if any. */
+    public Optional<WorkOrderEntity> byOrigin(String origin) {
+        return em.createQuery("select o from WorkOrderEntity o where o.origin = :o", WorkOrderEntity.class)
+                .setParameter("o", origin).getResultStream().findFirst();
+    }
+
+    /** The open or suspended order of an account, if any (an account has at most one). */
+    public Optional<WorkOrderEntity> activeAt(String account) {
+        return em.createQuery("select o from WorkOrderEntity o where o.accountNumber = :a and o.status in :s order by o.id",
+                WorkOrderEntity.class).setParameter("a", account)
+                .setParameter("s", List.of(WorkOrderStatus.OPEN, WorkOrderStatus.SUSPENDED))
+                .getResultStream().findFirst();
     }
 
     public void step(long orderId, String action, String actor, Instant at, String note) {

@@ -51,9 +51,24 @@ class WorkOrderTest {
     }
 
     @Test
+    void anOrderWithoutAWorkerWaitsForOneAndNobodyPerformsItMeanwhile() {
+        WorkOrder.Step made = WorkOrder.create(new NewWorkOrder(WorkOrderType.INSTALL, "3101000001", null, " ", null,
+                null), null, null, "system", NOW);
+        assertThat(made.order().worker()).isNull();
+        assertThat(made.note()).isEqualTo("not assigned yet");
+        WorkOrder waiting = made.order();
+        assertThatThrownBy(() -> waiting.complete("li", NOW)).isInstanceOfSatisfying(Problem.class,
+                p -> assertThat(p.status()).isEqualTo(409)).hasMessageContaining("not assigned to a worker yet");
+
+        WorkOrder.Step assigned = waiting.handOver("li", null);
+        assertThat(assigned.order().worker()).isEqualTo("li");
+        assertThat(assigned.note()).isEqualTo("assigned to li");
+    }
+
+    @Test
     void refusesBadOrdersWithEveryFieldError() {
-        assertThatThrownBy(() -> WorkOrder.create(new NewWorkOrder(null, "31010", null, " ", null, null), null, null, "zhang", NOW))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField())
+        assertThatThrownBy(() -> WorkOrder.create(new NewWorkOrder(null, "31010", null, "w".repeat(61), null, null), null,
+                null, "zhang", NOW)).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField())
                         .containsKeys("type", "accountNumber", "worker"));
         assertThatThrownBy(() -> WorkOrder.create(new NewWorkOrder(WorkOrderType.REMOVE, "3101000001", null, "li", null,
                 null), null, null, "zhang", NOW)).hasMessageContaining("has no installed meter to remove");
