@@ -144,6 +144,23 @@ class ReadingIngestBatchTest {
                 tuple(ReadingStatus.FAILED, Vee.ROLLBACK), tuple(ReadingStatus.VALID, null));
     }
 
+    @Test
+    void aLateReadingDeepInAnEstimatedGapIsJudgedAgainstTheRealReadingBeforeTheGap() {
+        ingest(steady(M1, 0, 11, 100));
+        ingest(List.of(interval(M1, 60, 159))); // estimates 12..59; the window of interval 40 holds only estimates
+
+        IngestSummary late = ingest(List.of(interval(M1, 40, 140)));
+
+        // as in time order: 40 follows the gap after 11 (1 kWh an interval), 60 the gap after 40
+        assertThat(late).isEqualTo(new IngestSummary(1, 1, 0, 0, 28 + 19, 0, Map.of()));
+        List<ReadingView> stored = stored(M1);
+        assertThat(stored).hasSize(61);
+        assertThat(stored.get(40)).extracting(ReadingView::status, ReadingView::flags)
+                .containsExactly(ReadingStatus.VALID, Vee.GAP_BEFORE);
+        assertThat(stored.get(12).kwh()).isEqualByComparingTo("112");
+        assertThat(stored.get(50).kwh()).isEqualByComparingTo("149.5");
+    }
+
     @SafeVarargs
     static List<NewReading> concat(List<NewReading>... lists) {
         List<NewReading> all = new ArrayList<>();
