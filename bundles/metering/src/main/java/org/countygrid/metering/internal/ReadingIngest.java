@@ -37,8 +37,9 @@ import org.countygrid.platform.api.FieldErrors;
  * <p>The stored history is read for many series at once ({@link #histories}), not per series. The same query reads
  * on to {@code rejudgeReadings} intervals after the batch's last point: a batch newer than everything stored finds
  * nothing there and costs no more, while a series with stored readings after one of its new ones (a late reading)
- * has them judged again in the same walk, and their changed verdicts and re-estimated gaps are written in the same
- * transaction (deletes and updates only then). Stored readings beyond that horizon keep their verdicts.
+ * has them judged again in the same walk (their reasons and flags read by one more query per window), and their
+ * changed verdicts and re-estimated gaps are written in the same transaction (deletes and updates only then).
+ * Stored readings beyond that horizon keep their verdicts.
  */
 final class ReadingIngest {
 
@@ -50,8 +51,8 @@ final class ReadingIngest {
     }
 
     private static final Installations NEVER_INSTALLED = new Installations(List.of());
-    /** Rows before the window found by the fallback queries: only whether they count as history matters there. */
-    private static final Vee.Verdict OLDER_VALID = new Vee.Verdict(ReadingStatus.VALID, null, null);
+    /** A plain valid row; also rows before the window found by the fallback queries, where only that matters. */
+    private static final Vee.Verdict PLAIN_VALID = new Vee.Verdict(ReadingStatus.VALID, null, null);
     private static final Vee.Verdict OLDER_FAILED = new Vee.Verdict(ReadingStatus.FAILED, null, null);
 
     private final Vee vee;
@@ -158,8 +159,12 @@ final class ReadingIngest {
                     accepted++;
                 }
             }
-            changes.updates().forEach(j -> updates.add(row(s, j)));
-            changes.deletes().forEach(t -> deletes.add(new ReadingTable.Key(s.barcode(), s.kind(), s.register(), t)));
+            for (Judged j : changes.updates()) {
+                updates.add(row(s, j));
+            }
+            for (Instant t : changes.deletes()) {
+                deletes.add(new ReadingTable.Key(s.barcode(), s.kind(), s.register(), t));
+            }
         }
         if (!deletes.isEmpty()) {
             table.delete(deletes); // first: a real reading may take the time of a deleted estimate
@@ -240,6 +245,7 @@ final class ReadingIngest {
         Instant to = last.plus(lead.kind().step().multipliedBy(rejudgeReadings));
         Map<String, List<ReadingTable.Stored>> stored = table.stored(group.stream().map(Series::barcode).toList(),
                 lead.kind(), lead.register(), from, to);
+        Map<Series, Instant> late = new HashMap<>(); // a late series and its first new point
         for (Series s : group) {
             TreeMap<Instant, Parsed> points = series.get(s);
             TreeMap<Instant, Judged> rows = new TreeMap<>();
@@ -255,6 +261,7 @@ final class ReadingIngest {
             if (first != null && rows.ceilingKey(first) != null) {
                 // late: the history ends at the last valid real reading before the first new one, since the
                 // estimates after it may be split by the new readings; it may lie before the window
+                late.put(s, first);
                 Instant anchor = SeriesValidation.lastRealValid(rows, first);
                 long known = anchor == null ? 0
                         : rows.headMap(anchor, true).values().stream().filter(Judged::history).count();
@@ -266,7 +273,7 @@ final class ReadingIngest {
                 // the history may reach back before the window: its last valid points before it, and every time
                 // stored since the oldest of them (a gap filled later must not estimate over a failed reading)
                 List<Vee.Point> older = table.lastValid(s.barcode(), s.kind(), s.register(), from, historyReadings);
-                older.forEach(v -> rows.putIfAbsent(v.at(), new Judged(v.at(), v.value(), OLDER_VALID)));
+                older.forEach(v -> rows.putIfAbsent(v.at(), new Judged(v.at(), v.value(), PLAIN_VALID)));
                 if (!older.isEmpty()) {
                     for (Instant t : table.storedTimes(s.barcode(), s.kind(), s.register(), older.get(0).at(), from)) {
                         rows.putIfAbsent(t, new Judged(t, 0, OLDER_FAILED));
@@ -274,6 +281,19 @@ final class ReadingIngest {
                 }
             }
             histories.put(s, rows);
+        }
+        if (!late.isEmpty()) {
+            // the verdicts of the readings to judge again: reason and flags, which the window query leaves out
+            Instant earliest = late.values().stream().min(Comparator.naturalOrder()).orElseThrow();
+            Map<String, List<ReadingTable.Stored>> verdicts = table.storedVerdicts(
+                    late.keySet().stream().map(Series::barcode).toList(), lead.kind(), lead.register(), earliest, to);
+            late.forEach((s, first) -> {
+                for (ReadingTable.Stored r : verdicts.getOrDefault(s.barcode(), List.of())) {
+                    if (!r.at().isBefore(first)) {
+                        histories.get(s).put(r.at(), judged(r));
+                    }
+                }
+            });
         }
     }
 
@@ -288,7 +308,18 @@ final class ReadingIngest {
         return null;
     }
 
+    /** Most stored rows are plain valid ones: they share one verdict, a batch reads a dozen of them per reading. */
     private static Judged judged(ReadingTable.Stored r) {
-        return new Judged(r.at(), r.value(), new Vee.Verdict(r.status(), r.reason(), r.flags()));
+        Vee.Verdict verdict;
+        if (r.reason() != null || r.flags() != null) {
+            verdict = new Vee.Verdict(r.status(), r.reason(), r.flags());
+        } else if (r.status() == ReadingStatus.VALID) {
+            verdict = PLAIN_VALID;
+        } else if (r.status() == ReadingStatus.ESTIMATED) {
+            verdict = Vee.Verdict.ESTIMATE;
+        } else {
+            verdict = new Vee.Verdict(r.status(), null, null);
+        }
+        return new Judged(r.at(), r.value(), verdict);
     }
 }

@@ -3,9 +3,9 @@ package org.countygrid.metering.internal.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Set;
@@ -78,18 +78,22 @@ public final class SeriesValidation {
     public Changes validate(NavigableMap<Instant, Judged> stored, NavigableMap<Instant, Incoming> incoming) {
         Instant first = incoming.firstKey();
         Instant anchor = lastRealValid(stored, first);
-        // the history: valid points up to the anchor; estimates after it fill a gap the new readings may split
-        TreeMap<Instant, Long> valid = new TreeMap<>();
+        // the history: valid points up to the anchor (estimates after it fill a gap the new readings may split),
+        // then the walk's own; always in time order, so a list
+        List<Point> valid = new ArrayList<>();
         Set<Instant> taken = new HashSet<>();
-        TreeMap<Instant, Judged> later = new TreeMap<>();
+        NavigableMap<Instant, Judged> later = Collections.emptyNavigableMap(); // stored real readings from first on
         for (Judged j : stored.values()) {
             boolean before = anchor != null ? !j.at().isAfter(anchor) : j.at().isBefore(first);
             if (before && j.history()) {
-                valid.put(j.at(), j.value());
+                valid.add(new Point(j.at(), j.value()));
             }
             if (!j.estimate()) {
                 taken.add(j.at()); // a real reading, failed ones too, is never estimated over
                 if (!j.at().isBefore(first)) {
+                    if (later.isEmpty()) {
+                        later = new TreeMap<>();
+                    }
                     later.put(j.at(), j);
                 }
             }
@@ -119,19 +123,19 @@ public final class SeriesValidation {
             } else if (old != null && !Vee.dependsOnHistory(old.verdict())) {
                 verdict = old.verdict();
             } else {
-                verdict = vee.judge(t, value, history(valid, t), step);
+                verdict = vee.judge(t, value, history(valid), step);
             }
             if (verdict.status() != ReadingStatus.FAILED) {
+                Point point = new Point(t, value);
                 if (Vee.GAP_BEFORE.equals(verdict.flags())) {
-                    Map.Entry<Instant, Long> last = valid.lastEntry();
-                    for (Point e : vee.estimateGap(new Point(last.getKey(), last.getValue()), new Point(t, value), step)) {
+                    for (Point e : vee.estimateGap(valid.get(valid.size() - 1), point, step)) {
                         if (!taken.contains(e.at())) {
                             estimates.put(e.at(), e.value());
-                            valid.put(e.at(), e.value());
+                            valid.add(e);
                         }
                     }
                 }
-                valid.put(t, value);
+                valid.add(point);
             }
             if (old == null) {
                 taken.add(t);
@@ -174,15 +178,8 @@ public final class SeriesValidation {
         return null;
     }
 
-    /** The last {@code historyReadings} valid points before {@code at}, oldest first. */
-    private List<Point> history(TreeMap<Instant, Long> valid, Instant at) {
-        List<Point> history = new ArrayList<>(historyReadings);
-        for (Map.Entry<Instant, Long> e : valid.headMap(at, false).descendingMap().entrySet()) {
-            if (history.size() == historyReadings) {
-                break;
-            }
-            history.add(0, new Point(e.getKey(), e.getValue()));
-        }
-        return history;
+    /** The last {@code historyReadings} valid points so far, oldest first. */
+    private List<Point> history(List<Point> valid) {
+        return List.copyOf(valid.subList(Math.max(0, valid.size() - historyReadings), valid.size()));
     }
 }

@@ -39,7 +39,7 @@ public final class ReadingTable {
             String reason, String flags) {
     }
 
-    /** A stored reading of a series with its verdict. */
+    /** A stored reading of a series with its verdict (reason and flags only where asked for). */
     public record Stored(Instant at, long value, ReadingStatus status, String reason, String flags) {
     }
 
@@ -85,11 +85,24 @@ public final class ReadingTable {
 
     /**
      * Every stored reading, failed ones too, in [from, to] of the series (barcode, kind, register) of each of
-     * {@code barcodes}, by barcode. One query for many series instead of queries per series.
+     * {@code barcodes}, by barcode, with its status but without reason and flags (null): what judging new readings
+     * needs. One query for many series instead of queries per series.
      */
     public Map<String, List<Stored>> stored(Collection<String> barcodes, ReadingKind kind, Register register,
             Instant from, Instant to) throws SQLException {
-        String sql = "select b.barcode, r.read_at, r.value_hundredths, r.status, r.reason, r.flags from unnest(?) b(barcode)"
+        return select(false, barcodes, kind, register, from, to);
+    }
+
+    /** As {@link #stored}, with reason and flags: the readings judged again after a late one. */
+    public Map<String, List<Stored>> storedVerdicts(Collection<String> barcodes, ReadingKind kind, Register register,
+            Instant from, Instant to) throws SQLException {
+        return select(true, barcodes, kind, register, from, to);
+    }
+
+    private Map<String, List<Stored>> select(boolean verdicts, Collection<String> barcodes, ReadingKind kind,
+            Register register, Instant from, Instant to) throws SQLException {
+        String sql = "select b.barcode, r.read_at, r.value_hundredths, r.status" + (verdicts ? ", r.reason, r.flags" : "")
+                + " from unnest(?) b(barcode)"
                 + perMeter("join", "mtr_reading", "r", "r.office = ? and r.barcode = b.barcode and r.kind = ?"
                         + " and r.register = ? and r.read_at >= ? and r.read_at <= ?");
         Map<String, List<Stored>> stored = new HashMap<>();
@@ -104,7 +117,8 @@ public final class ReadingTable {
                 while (rs.next()) {
                     stored.computeIfAbsent(rs.getString(1), b -> new ArrayList<>()).add(new Stored(
                             Columns.instant(rs.getObject(2, LocalDateTime.class)), rs.getLong(3),
-                            ReadingStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6)));
+                            ReadingStatus.valueOf(rs.getString(4)), verdicts ? rs.getString(5) : null,
+                            verdicts ? rs.getString(6) : null));
                 }
             }
         }
