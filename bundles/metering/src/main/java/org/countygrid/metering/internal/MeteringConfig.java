@@ -18,6 +18,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Valid readings per series that validation looks back on")
     int historyReadings() default 8;
 
+    @AttributeDefinition(description = "When a reading arrives older than stored ones of its series, the stored ones up to"
+            + " this many intervals of the series (15 minutes or a day) after the batch's readings are judged again")
+    int rejudgeReadings() default 192;
+
     @AttributeDefinition(description = "Minutes a reading may lie in the future (meter clock skew) before it fails as FUTURE")
     int futureToleranceMinutes() default 5;
 

@@ -36,6 +36,7 @@ public class ReadingServiceImpl implements ReadingService {
     private final Clock clock;
     private final Vee vee;
     private final int historyReadings;
+    private final int rejudgeReadings;
     private final int batchMax;
 
     @Activate
@@ -49,6 +50,7 @@ public class ReadingServiceImpl implements ReadingService {
         this.vee = new Vee(config.spikeFactor(), Duration.ofMinutes(Math.max(0, config.futureToleranceMinutes())),
                 Math.max(1, config.spikeMinHistory()), Math.max(0, config.maxEstimatedPoints()));
         this.historyReadings = Math.max(2, config.historyReadings());
+        this.rejudgeReadings = Math.max(0, config.rejudgeReadings());
         this.batchMax = Math.max(1, config.readingBatchMax());
     }
 
@@ -60,7 +62,7 @@ public class ReadingServiceImpl implements ReadingService {
         return store.write(caller.office(), em -> {
             try {
                 ReadingTable table = new ReadingTable(em.unwrap(Connection.class), caller.office());
-                return new ReadingIngest(vee, historyReadings).run(table, parsed, now);
+                return new ReadingIngest(vee, historyReadings, rejudgeReadings).run(table, parsed, now);
             } catch (SQLException e) {
                 throw failure(e);
             }

@@ -37,6 +37,11 @@ final class MeteringConfigs {
             }
 
             @Override
+            public int rejudgeReadings() {
+                return 192;
+            }
+
+            @Override
             public int futureToleranceMinutes() {
                 return 5;
             }

@@ -1,6 +1,7 @@
 package org.countygrid.metering.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.countygrid.metering.internal.TestMetering.M1;
 import static org.countygrid.metering.internal.TestMetering.M2;
 import static org.countygrid.metering.internal.TestMetering.M3;
@@ -125,6 +126,39 @@ class ReadingIngestBatchTest {
         assertThat(summary).isEqualTo(new IngestSummary(5, 1, 0, 4, 40 - 11 - 1, Map.of()));
         assertThat(stored(M2)).hasSize(41).extracting(ReadingView::status).containsOnly(ReadingStatus.VALID,
                 ReadingStatus.ESTIMATED);
+    }
+
+    @Test
+    void aLateReadingJudgesStoredLaterOnesAgainUpToTheHorizon() {
+        ingest(steady(M1, 0, 11, 100));
+        ingest(List.of(interval(M1, 150, 115), interval(M1, 250, 116))); // long gaps: flagged, not estimated
+
+        // 8 kWh in one interval against 1: valid, and above both stored later readings
+        IngestSummary late = ingest(List.of(interval(M1, 12, 119)));
+
+        // the horizon is 192 intervals after the batch's last reading: 150 lies within, 250 beyond
+        assertThat(late.rejudged()).isEqualTo(1);
+        List<ReadingView> later = metering.readings.readings(operator(QS), M1, ReadingKind.INTERVAL_15,
+                T0.plus(STEP.multipliedBy(150)), T0.plus(STEP.multipliedBy(251)));
+        assertThat(later).extracting(ReadingView::status, ReadingView::reason).containsExactly(
+                tuple(ReadingStatus.FAILED, Vee.ROLLBACK), tuple(ReadingStatus.VALID, null));
+    }
+
+    @Test
+    void aLateReadingDeepInAnEstimatedGapIsJudgedAgainstTheRealReadingBeforeTheGap() {
+        ingest(steady(M1, 0, 11, 100));
+        ingest(List.of(interval(M1, 60, 159))); // estimates 12..59; the window of interval 40 holds only estimates
+
+        IngestSummary late = ingest(List.of(interval(M1, 40, 140)));
+
+        // as in time order: 40 follows the gap after 11 (1 kWh an interval), 60 the gap after 40
+        assertThat(late).isEqualTo(new IngestSummary(1, 1, 0, 0, 28 + 19, 0, Map.of()));
+        List<ReadingView> stored = stored(M1);
+        assertThat(stored).hasSize(61);
+        assertThat(stored.get(40)).extracting(ReadingView::status, ReadingView::flags)
+                .containsExactly(ReadingStatus.VALID, Vee.GAP_BEFORE);
+        assertThat(stored.get(12).kwh()).isEqualByComparingTo("112");
+        assertThat(stored.get(50).kwh()).isEqualByComparingTo("149.5");
     }
 
     @SafeVarargs

@@ -32,7 +32,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Reading ingestion on the real schema: idempotency, every VEE outcome kept, gaps estimated, offices apart. */
+/**
+ * Reading ingestion on the real schema: idempotency, every VEE outcome kept, gaps estimated, offices apart, and
+ * stored readings judged again when older ones arrive after them.
+ */
 class ReadingServiceTest {
 
     static final Duration DAY = Duration.ofDays(1);
@@ -113,8 +116,78 @@ class ReadingServiceTest {
                 ReadingStatus.ESTIMATED, ReadingStatus.ESTIMATED, ReadingStatus.VALID);
         assertThat(stored().get(5).kwh()).isEqualByComparingTo("150");
         assertThat(stored().get(8).flags()).isEqualTo(Vee.GAP_BEFORE);
-        // the estimates count as history: a resend of a real reading for an estimated day is a duplicate
+        // a real reading for an estimated day is no duplicate: it replaces the estimate; sent again, it is one
+        assertThat(metering.readings.ingest(operator(QS), List.of(daily(M1, 6, "160"))))
+                .isEqualTo(new IngestSummary(1, 1, 0, 0, 0, 0, Map.of()));
+        assertThat(stored().get(6).status()).isEqualTo(ReadingStatus.VALID);
         assertThat(metering.readings.ingest(operator(QS), List.of(daily(M1, 6, "160"))).duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void aLateReadingClosesTheGapBeforeAStoredLaterOne() {
+        metering.readings.ingest(operator(QS), days(0, 4, 100, 10));
+        metering.readings.ingest(operator(QS), List.of(daily(M1, 6, "160")));
+        assertThat(stored().get(6).flags()).isEqualTo(Vee.GAP_BEFORE);
+
+        IngestSummary late = metering.readings.ingest(operator(QS), List.of(daily(M1, 5, "150")));
+
+        assertThat(late).isEqualTo(new IngestSummary(1, 1, 0, 0, 0, 1, Map.of()));
+        assertThat(stored()).hasSize(7).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(ReadingStatus.VALID);
+            assertThat(r.flags()).isNull();
+        });
+    }
+
+    @Test
+    void aLateReadingRevealsARollbackInAStoredLaterOne() {
+        metering.readings.ingest(operator(QS), days(0, 4, 100, 10));
+        metering.readings.ingest(operator(QS), List.of(daily(M1, 6, "155"), daily(M1, 7, "165")));
+
+        IngestSummary late = metering.readings.ingest(operator(QS), List.of(daily(M1, 5, "158")));
+
+        assertThat(late).isEqualTo(new IngestSummary(1, 1, 0, 0, 0, 2, Map.of()));
+        List<ReadingView> stored = stored();
+        assertThat(stored).hasSize(8).extracting(ReadingView::status).doesNotContain(ReadingStatus.ESTIMATED);
+        assertThat(stored.get(5).kwh()).isEqualByComparingTo("158");
+        assertThat(stored.get(6)).extracting(ReadingView::status, ReadingView::reason)
+                .containsExactly(ReadingStatus.FAILED, Vee.ROLLBACK);
+        // day 7 now follows day 5, the last valid one, across the failed day 6, which is not estimated over
+        assertThat(stored.get(7)).extracting(ReadingView::status, ReadingView::flags)
+                .containsExactly(ReadingStatus.VALID, Vee.GAP_BEFORE);
+    }
+
+    @Test
+    void aLateReadingShowsAStoredLaterOneASpike() {
+        metering.readings.ingest(operator(QS), days(0, 4, 100, 10));
+        // 110 kWh in two days against 10 a day: 5.5 times the rate, valid
+        metering.readings.ingest(operator(QS), List.of(daily(M1, 6, "250")));
+        assertThat(stored().get(6).status()).isEqualTo(ReadingStatus.VALID);
+
+        IngestSummary late = metering.readings.ingest(operator(QS), List.of(daily(M1, 5, "141")));
+
+        // 109 kWh in the one day after day 5: 13 times the rate
+        assertThat(late.rejudged()).isEqualTo(1);
+        assertThat(late.failures()).as("the batch's own failures only").isEmpty();
+        assertThat(stored().get(6)).extracting(ReadingView::status, ReadingView::reason)
+                .containsExactly(ReadingStatus.FAILED, Vee.SPIKE);
+    }
+
+    @Test
+    void aLateRealReadingReplacesTheEstimateAndTheGapIsEstimatedAgain() {
+        metering.readings.ingest(operator(QS), days(0, 4, 100, 10));
+        metering.readings.ingest(operator(QS), List.of(daily(M1, 8, "180"))); // estimates 150, 160, 170
+
+        IngestSummary late = metering.readings.ingest(operator(QS), List.of(daily(M1, 6, "158")));
+
+        assertThat(late).isEqualTo(new IngestSummary(1, 1, 0, 0, 2, 0, Map.of()));
+        List<ReadingView> stored = stored();
+        assertThat(stored).extracting(ReadingView::status).containsExactly(ReadingStatus.VALID, ReadingStatus.VALID,
+                ReadingStatus.VALID, ReadingStatus.VALID, ReadingStatus.VALID, ReadingStatus.ESTIMATED,
+                ReadingStatus.VALID, ReadingStatus.ESTIMATED, ReadingStatus.VALID);
+        assertThat(stored).extracting(r -> r.kwh().stripTrailingZeros().toPlainString()).containsExactly("100", "110",
+                "120", "130", "140", "149", "158", "169", "180");
+        assertThat(stored.get(6).flags()).isEqualTo(Vee.GAP_BEFORE);
+        assertThat(metering.store.count("mtr_reading")).isEqualTo(9);
     }
 
     @Test

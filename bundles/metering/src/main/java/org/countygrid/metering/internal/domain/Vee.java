@@ -32,6 +32,9 @@ public record Vee(double spikeFactor, Duration futureTolerance, int minHistory, 
 
     public record Verdict(ReadingStatus status, String reason, String flags) {
 
+        /** The verdict of a point filled in for a gap. */
+        public static final Verdict ESTIMATE = new Verdict(ReadingStatus.ESTIMATED, null, null);
+
         static Verdict failed(String reason) {
             return new Verdict(ReadingStatus.FAILED, reason, null);
         }
@@ -42,6 +45,12 @@ public record Vee(double spikeFactor, Duration futureTolerance, int minHistory, 
      */
     public Verdict check(Instant at, long value, Instant now, boolean knownMeter, boolean installedThen,
             List<Point> history, Duration step) {
+        Verdict failed = precheck(at, now, knownMeter, installedThen);
+        return failed != null ? failed : judge(at, value, history, step);
+    }
+
+    /** The checks that need no history, in their order: the failed verdict, or null when the reading passed them. */
+    public Verdict precheck(Instant at, Instant now, boolean knownMeter, boolean installedThen) {
         if (at.isAfter(now.plus(futureTolerance))) {
             return Verdict.failed(FUTURE);
         }
@@ -51,6 +60,11 @@ public record Vee(double spikeFactor, Duration futureTolerance, int minHistory, 
         if (!installedThen) {
             return Verdict.failed(NOT_INSTALLED);
         }
+        return null;
+    }
+
+    /** The checks against the history, for a reading that passed {@link #precheck}. */
+    public Verdict judge(Instant at, long value, List<Point> history, Duration step) {
         if (history.isEmpty()) {
             return new Verdict(ReadingStatus.VALID, null, null);
         }
@@ -63,6 +77,15 @@ public record Vee(double spikeFactor, Duration futureTolerance, int minHistory, 
         }
         boolean gap = Duration.between(last.at(), at).compareTo(step) > 0;
         return new Verdict(ReadingStatus.VALID, null, gap ? GAP_BEFORE : null);
+    }
+
+    /**
+     * Whether a stored reading's verdict came from {@link #judge}, so a changed history may change it: valid ones and
+     * rollbacks and spikes. An estimate, or a reading that failed a {@link #precheck}, keeps its verdict.
+     */
+    public static boolean dependsOnHistory(Verdict verdict) {
+        return verdict.status() == ReadingStatus.VALID
+                || verdict.status() == ReadingStatus.FAILED && (ROLLBACK.equals(verdict.reason()) || SPIKE.equals(verdict.reason()));
     }
 
     /** Compares rates per second, so history of any spacing (a day, 15 minutes, with gaps) compares fairly. */

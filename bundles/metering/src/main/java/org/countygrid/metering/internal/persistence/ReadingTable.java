@@ -39,8 +39,12 @@ public final class ReadingTable {
             String reason, String flags) {
     }
 
-    /** A stored reading of a series; {@code valid} when it counts as history (valid or estimated, not failed). */
-    public record Stored(Instant at, long value, boolean valid) {
+    /** A stored reading of a series with its verdict (reason and flags only where asked for). */
+    public record Stored(Instant at, long value, ReadingStatus status, String reason, String flags) {
+    }
+
+    /** The key of a stored reading. */
+    public record Key(String barcode, ReadingKind kind, Register register, Instant at) {
     }
 
     private final Connection connection;
@@ -81,11 +85,24 @@ public final class ReadingTable {
 
     /**
      * Every stored reading, failed ones too, in [from, to] of the series (barcode, kind, register) of each of
-     * {@code barcodes}, by barcode. One query for many series instead of queries per series.
+     * {@code barcodes}, by barcode, with its status but without reason and flags (null): what judging new readings
+     * needs. One query for many series instead of queries per series.
      */
     public Map<String, List<Stored>> stored(Collection<String> barcodes, ReadingKind kind, Register register,
             Instant from, Instant to) throws SQLException {
-        String sql = "select b.barcode, r.read_at, r.value_hundredths, r.status from unnest(?) b(barcode)"
+        return select(false, barcodes, kind, register, from, to);
+    }
+
+    /** As {@link #stored}, with reason and flags: the readings judged again after a late one. */
+    public Map<String, List<Stored>> storedVerdicts(Collection<String> barcodes, ReadingKind kind, Register register,
+            Instant from, Instant to) throws SQLException {
+        return select(true, barcodes, kind, register, from, to);
+    }
+
+    private Map<String, List<Stored>> select(boolean verdicts, Collection<String> barcodes, ReadingKind kind,
+            Register register, Instant from, Instant to) throws SQLException {
+        String sql = "select b.barcode, r.read_at, r.value_hundredths, r.status" + (verdicts ? ", r.reason, r.flags" : "")
+                + " from unnest(?) b(barcode)"
                 + perMeter("join", "mtr_reading", "r", "r.office = ? and r.barcode = b.barcode and r.kind = ?"
                         + " and r.register = ? and r.read_at >= ? and r.read_at <= ?");
         Map<String, List<Stored>> stored = new HashMap<>();
@@ -100,7 +117,8 @@ public final class ReadingTable {
                 while (rs.next()) {
                     stored.computeIfAbsent(rs.getString(1), b -> new ArrayList<>()).add(new Stored(
                             Columns.instant(rs.getObject(2, LocalDateTime.class)), rs.getLong(3),
-                            !ReadingStatus.FAILED.name().equals(rs.getString(4))));
+                            ReadingStatus.valueOf(rs.getString(4)), verdicts ? rs.getString(5) : null,
+                            verdicts ? rs.getString(6) : null));
                 }
             }
         }
@@ -144,6 +162,77 @@ public final class ReadingTable {
         }
         Collections.reverse(points);
         return points;
+    }
+
+    /**
+     * The rows of one series a reading at {@code before} is judged against when estimates may lie between: from the
+     * {@code n}-th last valid point at or before the last VALID (real) reading before {@code before}, up to
+     * {@code before}. Three queries; only for a reading that arrived late.
+     */
+    public List<Stored> historyBefore(String barcode, ReadingKind kind, Register register, Instant before, int n)
+            throws SQLException {
+        Instant anchor = null;
+        try (PreparedStatement ps = connection.prepareStatement("select max(read_at) from mtr_reading where office = ?"
+                + " and barcode = ? and kind = ? and register = ? and read_at < ? and status = ?")) {
+            series(ps, barcode, kind, register);
+            ps.setObject(5, Columns.of(before));
+            ps.setString(6, ReadingStatus.VALID.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    anchor = Columns.instant(rs.getObject(1, LocalDateTime.class));
+                }
+            }
+        }
+        if (anchor == null) {
+            return List.of();
+        }
+        Instant oldest = anchor;
+        try (PreparedStatement ps = connection.prepareStatement("select read_at from mtr_reading where office = ?"
+                + " and barcode = ? and kind = ? and register = ? and read_at <= ? and status <> ? order by read_at desc")) {
+            series(ps, barcode, kind, register);
+            ps.setObject(5, Columns.of(anchor));
+            ps.setString(6, ReadingStatus.FAILED.name());
+            ps.setMaxRows(n);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    oldest = Columns.instant(rs.getObject(1, LocalDateTime.class));
+                }
+            }
+        }
+        return stored(List.of(barcode), kind, register, oldest, before).getOrDefault(barcode, List.of());
+    }
+
+    /** Stores the new verdicts of stored readings (value and ingestion time stay). */
+    public void update(List<Row> rows) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("update mtr_reading set status = ?, reason = ?, flags = ?"
+                + " where office = ? and barcode = ? and kind = ? and register = ? and read_at = ?")) {
+            for (Row r : rows) {
+                ps.setString(1, r.status().name());
+                ps.setString(2, r.reason());
+                ps.setString(3, r.flags());
+                ps.setString(4, office);
+                ps.setString(5, r.barcode());
+                ps.setString(6, r.kind().name());
+                ps.setString(7, r.register().name());
+                ps.setObject(8, Columns.of(r.at()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Deletes estimates (the caller passes only those). */
+    public void delete(List<Key> keys) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("delete from mtr_reading where office = ? and barcode = ?"
+                + " and kind = ? and register = ? and read_at = ? and status = ?")) {
+            for (Key k : keys) {
+                series(ps, k.barcode(), k.kind(), k.register());
+                ps.setObject(5, Columns.of(k.at()));
+                ps.setString(6, ReadingStatus.ESTIMATED.name());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     public void insert(List<Row> rows, Instant ingestedAt) throws SQLException {
