@@ -1,7 +1,11 @@
 // Metering panel (计量): meter stock by state with counts (#metering-stock); the work order board, one column per
 // status, one card per order ([data-order="<id>"], completed ones link their PDF form); a meter's history timeline
 // (#meter-history) and a chart of its daily readings with their validation (#meter-chart); the collection topology
-// of a transformer area (#topology). Reads the module's own REST resources through ctx.api.
+// of a transformer area (#topology). Reads the module's own REST resources through ctx.api. The board and the work
+// order forms are in board.js.
+import { h } from './dom.js';
+import { workOrderBoard } from './board.js';
+
 const STATES = {
   IN_STOCK: ['在库', 'In stock'],
   VERIFIED: ['已检定', 'Verified'],
@@ -11,23 +15,17 @@ const STATES = {
   REMOVED: ['已拆回', 'Removed'],
   SCRAPPED: ['已报废', 'Scrapped'],
 };
-const STATUSES = {
-  OPEN: ['待处理', 'Open'],
-  SUSPENDED: ['已挂起', 'Suspended'],
-  COMPLETED: ['已完成', 'Completed'],
-  CANCELLED: ['已取消', 'Cancelled'],
-};
-const TYPES = { INSTALL: ['装表', 'Install'], REMOVE: ['拆表', 'Remove'], REPLACE: ['换表', 'Replace'] };
 const READING = { VALID: ['有效', 'valid', '#2a7'], ESTIMATED: ['估算', 'estimated', '#e90'], FAILED: ['无效', 'failed', '#d22'] };
 const SVG = 'http://www.w3.org/2000/svg';
 
 export function render(el, ctx) {
+  ensureStyles();
   const label = (table, key) => (table[key] ? ctx.t(table[key][0], table[key][1]) : key);
   const root = h('div', { class: 'cg-metering', 'data-testid': 'metering-panel' });
   const problem = h('p', { id: 'metering-problem', role: 'alert' });
   const stock = h('table', { id: 'metering-stock' });
   const holders = h('div', { id: 'metering-holders' });
-  const board = h('div', { id: 'metering-board', style: 'display:flex;gap:1em;align-items:flex-start' });
+  const board = workOrderBoard(ctx, () => load());
   const refresh = h('button', { id: 'metering-refresh', type: 'button', onclick: () => load() }, ctx.t('刷新', 'Refresh'));
   const barcode = h('input', { id: 'meter-barcode', placeholder: ctx.t('表计条码（22位）', 'Meter barcode (22 digits)'), size: 24 });
   const meter = h('div', { id: 'metering-meter' });
@@ -37,7 +35,7 @@ export function render(el, ctx) {
   root.append(
     h('h2', {}, ctx.t('计量', 'Metering')), refresh, problem,
     h('h3', {}, ctx.t('表计库存', 'Meter stock')), stock, holders,
-    h('h3', {}, ctx.t('工单看板', 'Work order board')), board,
+    h('h3', {}, ctx.t('工单看板', 'Work order board')), board.element,
     h('h3', {}, ctx.t('表计履历与示数', 'Meter history and readings')),
     h('form', { onsubmit: (e) => { e.preventDefault(); showMeter(barcode.value.trim()); } }, barcode,
       h('button', { id: 'meter-show', type: 'submit' }, ctx.t('查询', 'Show'))), meter,
@@ -158,7 +156,7 @@ export function render(el, ctx) {
     try {
       const [counts, orders] = await Promise.all([ctx.api('/metering/meters/stock'), ctx.api('/metering/orders')]);
       showStock(counts);
-      showBoard(orders);
+      board.show(orders);
     } catch (error) {
       fail(error);
     }
@@ -186,40 +184,12 @@ export function render(el, ctx) {
     return table;
   }
 
-  function showBoard(orders) {
-    board.replaceChildren();
-    for (const status of Object.keys(STATUSES)) {
-      const mine = orders.filter((o) => o.status === status);
-      const column = h('section', { 'data-status': status, style: 'flex:1;min-width:12em' },
-        h('h4', {}, `${label(STATUSES, status)} (${mine.length})`));
-      for (const o of mine) {
-        column.append(h('article', { 'data-order': String(o.id), style: 'border:1px solid #ccc;margin:.3em 0;padding:.4em' },
-          h('strong', {}, `#${o.id} ${label(TYPES, o.type)}`),
-          h('div', {}, `${ctx.t('户号', 'Account')} ${o.accountNumber}`),
-          o.address ? h('div', {}, o.address) : null,
-          h('div', {}, `${ctx.t('施工人员', 'Worker')} ${o.worker}`),
-          o.oldMeter ? h('div', {}, `${ctx.t('旧表', 'Old meter')} ${o.oldMeter}`) : null,
-          o.newMeter ? h('div', {}, `${ctx.t('新表', 'New meter')} ${o.newMeter}`) : null,
-          o.status === 'COMPLETED' ? h('a', { class: 'order-form', href: `/api/metering/orders/${o.id}/form`, target: '_blank' },
-            ctx.t('电子工单 (PDF)', 'Form (PDF)')) : null));
-      }
-      board.append(column);
-    }
-  }
-
   load();
 }
 
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
-    else el.setAttribute(key, value === true ? '' : value);
+function ensureStyles() {
+  const href = new URL('./panel.css', import.meta.url).href;
+  if (!document.querySelector(`link[href="${href}"]`)) {
+    document.head.append(h('link', { rel: 'stylesheet', href }));
   }
-  for (const child of children.flat()) {
-    if (child === undefined || child === null || child === false) continue;
-    el.append(child instanceof Node ? child : String(child));
-  }
-  return el;
 }

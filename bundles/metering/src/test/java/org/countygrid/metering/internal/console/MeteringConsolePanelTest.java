@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.countygrid.metering.internal.MeteringRoles;
 import org.junit.jupiter.api.Test;
@@ -25,13 +27,33 @@ class MeteringConsolePanelTest {
 
     @Test
     void theScriptShipsWhereTheWhiteboardLooksWithItsStableIds() throws IOException {
-        String script;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("console/metering/panel.js")) {
-            assertThat(in).isNotNull();
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        String script = file("panel.js");
+        assertThat(script).contains("export function render(el, ctx)", "id: 'metering-stock'", "'/metering/meters/stock'",
+                "'/metering/orders'", "ctx.t('表计库存', 'Meter stock')", "ctx.t('工单看板', 'Work order board')",
+                "from './board.js'", "'./panel.css'");
+        assertThat(file("board.js")).contains("id: 'metering-board'", "'data-order': String(o.id)", "id: 'order-new'");
+        assertThat(file("api.js")).contains("const ORDERS = '/metering/orders'", "'hand-over'", "'suspend'", "'resume'",
+                "'cancel'");
+        assertThat(file("panel.css")).contains(".cg-metering .cg-field-error");
+    }
+
+    /** Every module the panel imports ships next to it, so the browser never asks the whiteboard for a missing one. */
+    @Test
+    void everyImportedModuleShips() throws IOException {
+        for (String name : new String[] { "panel.js", "board.js", "order-form.js", "order-detail.js", "entry-form.js",
+                "api.js", "messages.js", "dom.js" }) {
+            Matcher imports = Pattern.compile("from '\\./([a-z-]+\\.js)'").matcher(file(name));
+            while (imports.find()) {
+                assertThat(getClass().getClassLoader().getResource("console/metering/" + imports.group(1)))
+                        .as(name + " imports " + imports.group(1)).isNotNull();
+            }
         }
-        assertThat(script).contains("export function render(el, ctx)", "id: 'metering-stock'", "'data-order': String(o.id)",
-                "'/metering/meters/stock'", "'/metering/orders'", "ctx.t('表计库存', 'Meter stock')",
-                "ctx.t('工单看板', 'Work order board')");
+    }
+
+    private String file(String name) throws IOException {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("console/metering/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

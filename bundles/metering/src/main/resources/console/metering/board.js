@@ -1,0 +1,99 @@
+// The work order board (#metering-board): one column per status, one card per order ([data-order="<id>"], completed
+// ones link their PDF form). A card opens the order under the board with its history; operators, dispatchers and
+// admins get 新建工单 and the hand-over, suspend/resume and cancel forms, a field worker the hand-over and
+// suspend/resume of his own orders (as WorkOrderService allows), an auditor none.
+import { h, problemOf } from './dom.js';
+import { order as loadOrder } from './api.js';
+import { STATUSES, TYPES, label, problemMessage } from './messages.js';
+import { orderForm } from './order-form.js';
+import { orderDetail } from './order-detail.js';
+
+const DISPATCH = ['operator', 'dispatcher', 'admin'];
+
+// The open order, kept across re-renders of the panel (the shell renders it again when the language changes).
+const memory = { user: null, selected: null };
+
+export function workOrderBoard(ctx, reload) {
+  const roles = Array.from((ctx.caller && ctx.caller.roles) || []);
+  const user = ctx.caller && ctx.caller.user;
+  if (memory.user !== user) Object.assign(memory, { user, selected: null });
+  const dispatch = DISPATCH.some((role) => roles.includes(role));
+  const can = { dispatch, flow: (o) => dispatch || (roles.includes('field') && o.worker === user) };
+
+  const board = h('div', { id: 'metering-board', style: 'display:flex;gap:1em;align-items:flex-start' });
+  const formArea = h('div', { id: 'order-form-area' });
+  const detail = h('div', { id: 'order-detail-area' });
+  const open = dispatch
+    ? h('button', { id: 'order-new', type: 'button', onclick: openForm }, ctx.t('新建工单', 'New work order')) : null;
+  const element = h('div', { class: 'cg-orders' }, open, formArea, board, detail);
+  let restored = false;
+  return { element, show };
+
+  function openForm() {
+    formArea.replaceChildren(orderForm(ctx, { created, close: () => formArea.replaceChildren() }));
+    formArea.querySelector('select, input').focus();
+  }
+
+  function created(view) {
+    formArea.replaceChildren();
+    changed(view, ctx.t(`已创建工单 #${view.id}`, `Work order #${view.id} created`));
+  }
+
+  function changed(view, notice) {
+    memory.selected = view.id;
+    showDetail(view, notice);
+    reload();
+  }
+
+  function showDetail(view, notice) {
+    detail.replaceChildren(orderDetail(ctx, view, { can, changed, notice }));
+    markSelected();
+  }
+
+  async function select(id) {
+    memory.selected = id;
+    markSelected();
+    try {
+      showDetail(await loadOrder(ctx, id));
+    } catch (error) {
+      memory.selected = null;
+      detail.replaceChildren(h('p', { class: 'cg-banner', id: 'order-detail-problem', role: 'alert' },
+        problemMessage(ctx, problemOf(error))));
+    }
+  }
+
+  function markSelected() {
+    for (const card of board.querySelectorAll('article[data-order]')) {
+      card.classList.toggle('cg-selected', card.dataset.order === String(memory.selected));
+    }
+  }
+
+  function show(orders) {
+    board.replaceChildren();
+    for (const status of Object.keys(STATUSES)) {
+      const mine = orders.filter((o) => o.status === status);
+      const column = h('section', { 'data-status': status, style: 'flex:1;min-width:12em' },
+        h('h4', {}, `${label(ctx, STATUSES, status)} (${mine.length})`));
+      for (const o of mine) {
+        column.append(h('article', { 'data-order': String(o.id), style: 'border:1px solid #ccc;margin:.3em 0;padding:.4em',
+          tabindex: 0, title: ctx.t('查看详情与处理记录', 'Details and history'),
+          onclick: (e) => { if (!e.target.closest('a')) select(o.id); },
+          onkeydown: (e) => { if (e.key === 'Enter') select(o.id); } },
+        h('strong', {}, `#${o.id} ${label(ctx, TYPES, o.type)}`),
+        h('div', {}, `${ctx.t('户号', 'Account')} ${o.accountNumber}`),
+        o.address ? h('div', {}, o.address) : null,
+        h('div', {}, `${ctx.t('施工人员', 'Worker')} ${o.worker}`),
+        o.oldMeter ? h('div', {}, `${ctx.t('旧表', 'Old meter')} ${o.oldMeter}`) : null,
+        o.newMeter ? h('div', {}, `${ctx.t('新表', 'New meter')} ${o.newMeter}`) : null,
+        o.status === 'COMPLETED' ? h('a', { class: 'order-form', href: `/api/metering/orders/${o.id}/form`, target: '_blank' },
+          ctx.t('电子工单 (PDF)', 'Form (PDF)')) : null));
+      }
+      board.append(column);
+    }
+    markSelected();
+    if (!restored) {
+      restored = true;
+      if (memory.selected !== null) select(memory.selected);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+// Labels in Chinese and English, and the Chinese for the server's fixed messages about work orders
+// (internal/domain: Texts, WorkOrder; platform-api: Problem; platform-web: the role check). English shows what the
+// server sent; a Chinese message the table does not know is shown as sent, after a sentence saying what happened.
+export const STATUSES = {
+  OPEN: ['待处理', 'Open'],
+  SUSPENDED: ['已挂起', 'Suspended'],
+  COMPLETED: ['已完成', 'Completed'],
+  CANCELLED: ['已取消', 'Cancelled'],
+};
+export const TYPES = { INSTALL: ['装表', 'Install'], REMOVE: ['拆表', 'Remove'], REPLACE: ['换表', 'Replace'] };
+export const PHASES = { SINGLE: ['单相', 'Single-phase'], THREE: ['三相', 'Three-phase'] };
+export const STEPS = {
+  created: ['创建', 'Created'],
+  'meter-scanned': ['扫码绑定新表', 'New meter scanned'],
+  'final-readings': ['录入旧表止码', 'Final readings'],
+  'infrared-reading': ['红外抄读新表', 'Infrared reading'],
+  photo: ['拍照', 'Photo'],
+  signed: ['客户签字', 'Signed'],
+  completed: ['完成', 'Completed'],
+  suspended: ['挂起', 'Suspended'],
+  resumed: ['恢复', 'Resumed'],
+  'handed-over': ['转派', 'Handed over'],
+  cancelled: ['取消', 'Cancelled'],
+};
+
+export function label(ctx, table, key) {
+  const pair = table[key];
+  return pair ? ctx.t(pair[0], pair[1]) : (key ?? '');
+}
+
+const FIELD_EXACT = {
+  'is required': '必填',
+  'must be exactly 10 digits': '户号必须是10位数字',
+  'unknown field': '未知字段',
+  'invalid value': '值无效',
+};
+
+const FIELD_PATTERNS = [
+  [/^must be at most (\d+) characters$/, (m) => `最多${m[1]}个字符`],
+  [/^(?:expected|must be) one of (.+)$/, (m) => `应为以下之一：${m[1]}`],
+];
+
+/** A field's message from a 400 answer in the current language. */
+export function fieldMessage(ctx, message) {
+  return ctx.lang === 'en' ? message : translate(message, FIELD_EXACT, FIELD_PATTERNS) || message;
+}
+
+const STATUS_WORDS = { SUSPENDED: '已挂起', COMPLETED: '已完成', CANCELLED: '已取消', OPEN: '待处理' };
+
+const DETAIL_PATTERNS = [
+  [/^account (\d+) does not exist in your office$/, (m) => `本单位没有户号 ${m[1]}`],
+  [/^work order (\d+) does not exist in your office$/, (m) => `本单位没有工单 #${m[1]}`],
+  [/^account (\d+) has meter (\d+) installed already; create a REPLACE order$/,
+    (m) => `户号 ${m[1]} 已装有表计 ${m[2]}，请改建换表工单`],
+  [/^account (\d+) has no installed meter to (remove|replace)$/,
+    (m) => `户号 ${m[1]} 没有已安装的表计可${m[2] === 'remove' ? '拆' : '换'}`],
+  [/^work order (\d+) refused: it is assigned to (.+) already$/, (m) => `工单 #${m[1]} 已经派给 ${m[2]}`],
+  [/^work order (\d+) refused: it is SUSPENDED; resume it first$/, (m) => `工单 #${m[1]} 已挂起，请先恢复`],
+  [/^work order (\d+) refused: it is (\w+), not suspended$/,
+    (m) => `工单 #${m[1]} 状态为“${STATUS_WORDS[m[2]] || m[2]}”，未挂起`],
+  [/^work order (\d+) refused: it is (\w+)$/, (m) => `工单 #${m[1]} ${STATUS_WORDS[m[2]] || m[2]}，不能再操作`],
+  [/^work order (\d+) is assigned to (.+), not to (.+)$/, (m) => `工单 #${m[1]} 派给的是 ${m[2]}，不是 ${m[3]}`],
+  [/^User (.+) needs one of the roles (.+)\.$/, (m) => `用户 ${m[1]} 需要以下角色之一：${m[2]}`],
+];
+
+const STATUS_SENTENCES = {
+  0: ['网络错误，请检查连接后重试。', 'Network error: check the connection and try again.'],
+  400: ['输入有误：', 'Invalid input: '],
+  403: ['无权执行此操作：', 'Not allowed: '],
+  404: ['未找到：', 'Not found: '],
+  409: ['操作被拒绝：', 'Refused: '],
+};
+
+/** A whole problem (404, 409, 403, network, or a 400 without field errors) as one readable sentence. */
+export function problemMessage(ctx, problem) {
+  const detail = problem.detail || problem.title || '';
+  const known = translate(detail, {}, DETAIL_PATTERNS);
+  if (ctx.lang !== 'en' && known) return known;
+  const [zh, en] = STATUS_SENTENCES[problem.status] || ['操作失败：', 'Failed: '];
+  return problem.status === 0 ? ctx.t(zh, en) : ctx.t(zh, en) + detail;
+}
+
+function translate(message, exact, patterns) {
+  if (!message) return null;
+  if (exact[message]) return exact[message];
+  for (const [pattern, zh] of patterns) {
+    const m = pattern.exec(message);
+    if (m) return zh(m);
+  }
+  return null;
+}
+
+export function formatTime(ctx, iso) {
+  if (!iso) return '';
+  return new Date(iso).toLocaleString(ctx.lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
+}
