@@ -45,6 +45,7 @@ export function fieldMessage(ctx, message) {
   return ctx.lang === 'en' ? message : translate(message, FIELD_EXACT, FIELD_PATTERNS) || message;
 }
 
+const TYPE_WORDS = { INSTALL: '装表', REMOVE: '拆表', REPLACE: '换表' };
 const STATUS_WORDS = { SUSPENDED: '已挂起', COMPLETED: '已完成', CANCELLED: '已取消', OPEN: '待处理' };
 
 const DETAIL_PATTERNS = [
@@ -54,6 +55,9 @@ const DETAIL_PATTERNS = [
     (m) => `户号 ${m[1]} 已装有表计 ${m[2]}，请改建换表工单`],
   [/^account (\d+) has no installed meter to (remove|replace)$/,
     (m) => `户号 ${m[1]} 没有已安装的表计可${m[2] === 'remove' ? '拆' : '换'}`],
+  [/^account (\d+) has work order (\d+) \((\w+), (\w+)\) under way; finish or cancel it first$/,
+    (m) => `户号 ${m[1]} 已有进行中的工单 #${m[2]}（${TYPE_WORDS[m[3]] || m[3]}，${STATUS_WORDS[m[4]] || m[4]}），请先完成或取消`],
+  [/^work order (\d+) refused: it is not assigned to a worker yet$/, (m) => `工单 #${m[1]} 尚未派工`],
   [/^work order (\d+) refused: it is assigned to (.+) already$/, (m) => `工单 #${m[1]} 已经派给 ${m[2]}`],
   [/^work order (\d+) refused: it is SUSPENDED; resume it first$/, (m) => `工单 #${m[1]} 已挂起，请先恢复`],
   [/^work order (\d+) refused: it is (\w+), not suspended$/,

@@ -10,7 +10,7 @@ export function orderDetail(ctx, o, { can, changed, notice }) {
     [['户号', 'Account'], o.accountNumber],
     [['地址', 'Address'], o.address],
     [['台区', 'Transformer area'], o.areaCode],
-    [['施工人员', 'Worker'], o.worker],
+    [['施工人员', 'Worker'], o.worker || ctx.t('待派工', 'Not assigned yet')],
     [['相别', 'Phase'], o.phase ? label(ctx, PHASES, o.phase) : ctx.t('不限', 'Any')],
     [['旧表', 'Old meter'], o.oldMeter],
     [['新表', 'New meter'], o.newMeter],

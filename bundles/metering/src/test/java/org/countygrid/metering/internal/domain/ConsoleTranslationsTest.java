@@ -24,6 +24,7 @@ class ConsoleTranslationsTest {
         assertThat(messages).contains("'" + Texts.REQUIRED + "': '", "'must be exactly 10 digits': '",
                 "must be at most (\\d+) characters", "does not exist in your office",
                 "installed already; create a REPLACE order", "has no installed meter to", "refused: it is assigned to",
-                "refused: it is SUSPENDED; resume it first", "is assigned to (.+), not to", "needs one of the roles");
+                "refused: it is SUSPENDED; resume it first", "is assigned to (.+), not to", "needs one of the roles",
+                "under way; finish or cancel it first", "refused: it is not assigned to a worker yet");
     }
 }
