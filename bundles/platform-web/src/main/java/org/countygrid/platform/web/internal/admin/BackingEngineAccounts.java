@@ -1,27 +1,53 @@
 package org.countygrid.platform.web.internal.admin;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.jaas.modules.BackingEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Users through Karaf's JAAS backing engine (what {@code jaas:useradd} uses): it hashes the password with the
  * realm's encryption settings before anything reaches etc/users.properties.
+ *
+ * <p>The engine rewrites the whole file for the user and again for each role, and Karaf's realm watches the file
+ * and rewrites it too (its automatic password encryption). At a first start both happen within milliseconds, and
+ * in testing a stale rewrite once left the new user without roles and a bogus user named after the roles. So after
+ * adding, the file is read back through a fresh engine until it shows the user with all its roles twice in a row;
+ * what is missing is added again, and users whose names cannot be real (they contain the file's role separator)
+ * are removed.
  */
 public final class BackingEngineAccounts implements UserAccounts {
 
-    private final BackingEngine engine;
-    private final boolean encryptionEnabled;
+    private static final Logger LOG = LoggerFactory.getLogger(BackingEngineAccounts.class);
 
-    public BackingEngineAccounts(BackingEngine engine, boolean encryptionEnabled) {
-        this.engine = engine;
+    /** How often the file is read back, and the pause before each read. */
+    static final int MAX_CHECKS = 20;
+
+    private final Supplier<BackingEngine> engines;
+    private final boolean encryptionEnabled;
+    private final long pauseMillis;
+
+    /** {@code engines} builds an engine that reads the file afresh each time. */
+    public BackingEngineAccounts(Supplier<BackingEngine> engines, boolean encryptionEnabled) {
+        this(engines, encryptionEnabled, 300);
+    }
+
+    BackingEngineAccounts(Supplier<BackingEngine> engines, boolean encryptionEnabled, long pauseMillis) {
+        this.engines = engines;
         this.encryptionEnabled = encryptionEnabled;
+        this.pauseMillis = pauseMillis;
     }
 
     @Override
     public boolean hasUsers() {
-        List<UserPrincipal> users = engine.listUsers();
+        List<UserPrincipal> users = engines.get().listUsers();
         return users != null && !users.isEmpty();
     }
 
@@ -32,9 +58,59 @@ public final class BackingEngineAccounts implements UserAccounts {
 
     @Override
     public void add(String user, String password, List<String> roles) {
+        BackingEngine engine = engines.get();
         engine.addUser(user, password);
         for (String role : roles) {
             engine.addRole(user, role);
+        }
+        int stable = 0;
+        for (int check = 1; check <= MAX_CHECKS && stable < 2; check++) {
+            pause();
+            List<String> repairs = repair(engines.get(), user, password, roles);
+            if (repairs.isEmpty()) {
+                stable++;
+            } else {
+                stable = 0;
+                LOG.warn("The user file changed under the new user '{}'; repaired: {}", user, repairs);
+            }
+        }
+        if (stable < 2) {
+            throw new IllegalStateException("the user '" + user + "' could not be stored with its roles " + roles
+                    + ": etc/users.properties keeps changing");
+        }
+    }
+
+    /** What had to be put right, or nothing when the file holds the user with its roles and no bogus user. */
+    static List<String> repair(BackingEngine engine, String user, String password, List<String> roles) {
+        List<String> done = new ArrayList<>();
+        for (UserPrincipal other : engine.listUsers()) {
+            if (other.getName().contains(",")) {
+                engine.deleteUser(other.getName());
+                done.add("removed bogus user '" + other.getName() + "'");
+            }
+        }
+        UserPrincipal principal = engine.lookupUser(user);
+        if (principal == null) {
+            engine.addUser(user, password);
+            done.add("added the user again");
+            principal = new UserPrincipal(user);
+        }
+        Set<String> has = engine.listRoles(principal).stream().map(RolePrincipal::getName).collect(Collectors.toSet());
+        for (String role : roles) {
+            if (!has.contains(role)) {
+                engine.addRole(user, role);
+                done.add("added role " + role);
+            }
+        }
+        return done;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(pauseMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the new user", e);
         }
     }
 }

@@ -11,7 +11,6 @@ import javax.security.auth.login.AppConfigurationEntry;
 
 import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.config.JaasRealm;
-import org.apache.karaf.jaas.modules.BackingEngine;
 import org.apache.karaf.jaas.modules.BackingEngineFactory;
 import org.countygrid.platform.api.NodeIdentity;
 import org.countygrid.platform.web.internal.security.JaasAuthenticator;
@@ -78,9 +77,10 @@ public final class FirstAdminComponent {
             }
             for (BackingEngineFactory factory : engines) {
                 if (factory.getModuleClass().equals(module)) {
-                    BackingEngine engine = factory.build(options);
-                    if (engine != null) {
-                        return Optional.of(new BackingEngineAccounts(engine, Boolean.parseBoolean(String.valueOf(options.get("encryption.enabled")))));
+                    if (factory.build(options) != null) {
+                        // a fresh engine reads the file afresh: BackingEngineAccounts reads back what it wrote
+                        return Optional.of(new BackingEngineAccounts(() -> factory.build(options),
+                                Boolean.parseBoolean(String.valueOf(options.get("encryption.enabled")))));
                     }
                 }
             }

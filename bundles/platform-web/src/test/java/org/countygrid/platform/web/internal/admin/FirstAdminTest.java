@@ -106,8 +106,14 @@ class FirstAdminTest {
     }
 
     private FirstAdmin firstAdmin(Path users, boolean encryption, Optional<String> given) throws IOException {
-        return new FirstAdmin(new BackingEngineAccounts(engine(users, encryption), encryption), given,
-                home.resolve("data"), new SecureRandom());
+        // a fresh engine over the file each time, as FirstAdminComponent builds them
+        return new FirstAdmin(new BackingEngineAccounts(() -> {
+            try {
+                return engine(users, encryption);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, encryption, 0), given, home.resolve("data"), new SecureRandom());
     }
 
     /** The engine as Karaf's PropertiesBackingEngineFactory builds it, with SHA-512 hex hashing when enabled. */
