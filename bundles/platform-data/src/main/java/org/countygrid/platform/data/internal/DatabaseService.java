@@ -86,10 +86,11 @@ public class DatabaseService implements Database {
             throw new IllegalArgumentException(PLATFORM_CHANGELOG + " is the platform's own changelog");
         }
         long start = System.nanoTime();
-        migration.migrate(changelogPath, owner, resources);
+        boolean migrated = migration.migrate(changelogPath, owner, resources);
         JpaModuleStore store = new JpaModuleStore(unitName, PersistenceUnits.create(unitName, classLoader, dataSource), dataSource, clock, stores::remove);
         stores.add(store);
-        LOG.info("Opened unit {} of {} with {} in {} ms", unitName, owner, changelogPath, (System.nanoTime() - start) / 1_000_000);
+        LOG.info("Opened unit {} of {} with {} ({}) in {} ms", unitName, owner, changelogPath,
+                migrated ? "migrated" : "unchanged, Liquibase not run", (System.nanoTime() - start) / 1_000_000);
         return store;
     }
 

@@ -1,6 +1,17 @@
 package org.countygrid.platform.data.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,10 +29,19 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ResourceAccessor;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Runs module changelogs with Liquibase. All modules share one DATABASECHANGELOG table, which tells changeSets
  * apart by id, author and file path: hence one path per module, {@code db/changelog/<module>.xml}, owned by one
  * bundle.
+ *
+ * <p>Liquibase costs about a second of every start even when there is nothing to do (its services, the changelog's
+ * parsing, the lock, the history). So after a successful update the changelog's SHA-256 is kept in
+ * {@code cg_changelog_digest}, and a start whose changelog has exactly that digest does not run Liquibase at all.
+ * Any change of the file (a new changeSet) runs it as before. A changelog that includes other files is always run,
+ * since its digest would not cover them.
  */
 final class SchemaMigration {
 
@@ -45,6 +65,8 @@ final class SchemaMigration {
         return logger;
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigration.class);
+
     private final DataSource dataSource;
     private final Map<String, String> owners = new ConcurrentHashMap<>();
 
@@ -52,17 +74,86 @@ final class SchemaMigration {
         this.dataSource = dataSource;
     }
 
-    /** Applies the changelog's pending changeSets; {@code owner} names the bundle the path belongs to. */
-    void migrate(String changelogPath, String owner, ResourceAccessor resources) {
+    /**
+     * Applies the changelog's pending changeSets, unless it is unchanged since it was last applied; {@code owner}
+     * names the bundle the path belongs to. Returns whether Liquibase ran.
+     */
+    boolean migrate(String changelogPath, String owner, ResourceAccessor resources) {
         claim(changelogPath, owner);
         RUNNING.lock();
         try {
+            String digest = digest(changelogPath, resources);
+            if (digest != null && digest.equals(appliedDigest(changelogPath))) {
+                return false;
+            }
             // no usage reports to liquibase.com from a county's server
             Scope.child(Map.of(AnalyticsArgs.ENABLED.getKey(), Boolean.FALSE), () -> update(changelogPath, resources));
+            if (digest != null) {
+                try {
+                    remember(changelogPath, digest);
+                } catch (SQLException e) {
+                    // no digest table yet (the platform's own changelog creates it): the next start runs Liquibase again
+                    LOG.debug("Digest of {} not kept: {}", changelogPath, e.getMessage());
+                }
+            }
+            return true;
         } catch (Exception e) {
             throw new IllegalStateException("migration " + changelogPath + " of " + owner + " failed: " + e.getMessage(), e);
         } finally {
             RUNNING.unlock();
+        }
+    }
+
+    /** The changelog's SHA-256 in hex, or null when it cannot stand for the whole changelog (it includes others). */
+    static String digest(String changelogPath, ResourceAccessor resources) throws IOException {
+        byte[] content;
+        try (InputStream in = resources.getExisting(changelogPath).openInputStream()) {
+            content = in.readAllBytes();
+        }
+        String text = new String(content, StandardCharsets.UTF_8);
+        if (text.contains("<include")) {
+            return null;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** The digest last applied, or null (never applied, or the digest table does not exist yet). */
+    private String appliedDigest(String changelogPath) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("SELECT sha256 FROM cg_changelog_digest WHERE changelog = ?")) {
+            select.setString(1, changelogPath);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            return null; // a database from before platform-3: Liquibase runs and creates the table
+        }
+    }
+
+    private void remember(String changelogPath, String digest) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM cg_changelog_digest WHERE changelog = ?");
+                    PreparedStatement insert = c.prepareStatement(
+                            "INSERT INTO cg_changelog_digest (changelog, sha256, applied_at) VALUES (?, ?, ?)")) {
+                delete.setString(1, changelogPath);
+                delete.executeUpdate();
+                insert.setString(1, changelogPath);
+                insert.setString(2, digest);
+                insert.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+                insert.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
         }
     }
 

@@ -31,7 +31,7 @@ class DatabaseServiceTest {
 
             assertThat(TestDatabases.count(ds, "SELECT COUNT(*) FROM cg_office")).isZero();
             assertThat(TestDatabases.count(ds, "SELECT COUNT(*) FROM cg_outbox")).isZero();
-            assertThat(TestDatabases.count(ds, "SELECT COUNT(*) FROM DATABASECHANGELOG WHERE filename = 'db/changelog/platform.xml'")).isEqualTo(2);
+            assertThat(TestDatabases.count(ds, "SELECT COUNT(*) FROM DATABASECHANGELOG WHERE filename = 'db/changelog/platform.xml'")).isEqualTo(3);
             assertThat(database.productName()).isEqualTo(db == Db.H2 ? "H2" : "PostgreSQL");
         }
     }
