@@ -169,6 +169,7 @@ export function render(el, ctx) {
         h('td', {}, label(STATES, state)), h('td', { class: 'count' }, String(counts.byState[state] ?? 0))));
     }
     holders.replaceChildren(
+      holderTable('stock-by-warehouse', ctx.t('库房', 'Warehouse'), counts.byWarehouse),
       holderTable('stock-by-station', ctx.t('供电所', 'Supply station'), counts.byStation),
       holderTable('stock-by-cabinet', ctx.t('周转柜', 'Turnover cabinet'), counts.byCabinet),
       holderTable('stock-by-worker', ctx.t('施工人员', 'Field worker'), counts.byWorker));

@@ -67,7 +67,9 @@ abstract class MeteringFieldTests extends CustomersPersistenceTests {
         String csv = "barcode,assetNumber,commAddress,phase,feeControl,manufacturer,accuracyClass\n"
                 + OLD + ",QSM-A0501,000000000501,SINGLE,LOCAL,华立,2\n"
                 + NEW + ",QSM-A0502,000000000502,SINGLE,LOCAL,华立,2\n";
-        ok(op.post("/api/metering/meters/deliveries?batch=IT-501", "text/csv", csv.getBytes(StandardCharsets.UTF_8)), 200);
+        ok(op.post("/api/metering/meters/deliveries?batch=IT-501&warehouse=KF-IT", "text/csv", csv.getBytes(StandardCharsets.UTF_8)), 200);
+        assertThat(ok(op.get("/api/metering/meters/stock"), 200).json().get("byWarehouse").toString())
+                .contains("{\"holder\":\"KF-IT\",\"state\":\"IN_STOCK\",\"count\":2}");
         for (String m : List.of(OLD, NEW)) {
             ok(op.post("/api/metering/meters/" + m + "/verify", "{}"), 200);
             ok(op.post("/api/metering/meters/" + m + "/pre-issue", Http.json(Map.of("stationCode", "QSM", "cabinetCode", "A1"))), 200);

@@ -16,7 +16,7 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface MeterService {
 
-    /** Adds one meter in state IN_STOCK. */
+    /** Adds one meter in state IN_STOCK, in the configured default warehouse. */
     MeterView register(Caller caller, NewMeter meter, FieldContext where);
 
     /**
@@ -25,7 +25,15 @@ public interface MeterService {
      * {@code barcode} is a header). All lines are checked first; any bad line is a 400 whose field names are
      * {@code line <n>.<column>}, and nothing is stored.
      */
-    DeliverySummary receiveDelivery(Caller caller, String batch, String csv, FieldContext where);
+    default DeliverySummary receiveDelivery(Caller caller, String batch, String csv, FieldContext where) {
+        return receiveDelivery(caller, batch, null, csv, where);
+    }
+
+    /**
+     * As {@link #receiveDelivery(Caller, String, String, FieldContext)}, into warehouse (库房) {@code warehouseCode}
+     * (the configured default warehouse when null or blank).
+     */
+    DeliverySummary receiveDelivery(Caller caller, String batch, String warehouseCode, String csv, FieldContext where);
 
     /** @throws org.countygrid.platform.api.Problem 404 when the office has no meter with this barcode */
     MeterView meter(Caller caller, String barcode);
@@ -47,6 +55,12 @@ public interface MeterService {
      * when the meter is not pre-issued, was received already, or was pre-issued to another station.
      */
     MeterView receive(Caller caller, String barcode, String stationCode, FieldContext where);
+
+    /**
+     * 调拨: a meter IN_STOCK or VERIFIED moves to warehouse {@code warehouseCode}; refused (409) in any other state or
+     * when it is there already.
+     */
+    MeterView transfer(Caller caller, String barcode, String warehouseCode, FieldContext where);
 
     /** 报废: a meter that failed verification (IN_STOCK) or came back from the field (REMOVED) is scrapped. */
     MeterView scrap(Caller caller, String barcode, String reason, FieldContext where);

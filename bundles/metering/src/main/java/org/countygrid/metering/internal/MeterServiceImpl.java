@@ -53,12 +53,15 @@ public class MeterServiceImpl implements MeterService {
     static final ZoneId CHINA = ConsumptionService.DAY_ZONE;
     static final int MAX_REASON = 200;
     static final int MAX_BATCH = 40;
+    /** The length of the warehouse, station and cabinet columns. */
+    static final int MAX_CODE = 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(MeterServiceImpl.class);
 
     private final ModuleStore store;
     private final Clock clock;
     private final int deliveryMaxLines;
+    private final String defaultWarehouse;
     private final int defaultLimit;
 
     @Activate
@@ -70,6 +73,7 @@ public class MeterServiceImpl implements MeterService {
         this.store = store;
         this.clock = clock;
         this.deliveryMaxLines = Math.max(1, config.deliveryMaxLines());
+        this.defaultWarehouse = config.defaultWarehouse();
         this.defaultLimit = Math.max(1, Math.min(config.pageDefaultLimit(), Page.MAX_LIMIT));
     }
 
@@ -83,19 +87,22 @@ public class MeterServiceImpl implements MeterService {
         return store.write(caller.office(), em -> {
             MeterRepository meters = new MeterRepository(em);
             DeliveryBatch.requireFree(checked, meters);
-            return arrive(meters, Meter.arrived(checked), null, caller, where).toView();
+            return arrive(meters, Meter.arrived(checked, defaultWarehouse), null, caller, where).toView();
         });
     }
 
     @Override
-    public DeliverySummary receiveDelivery(Caller caller, String batch, String csv, FieldContext where) {
+    public DeliverySummary receiveDelivery(Caller caller, String batch, String warehouseCode, String csv,
+            FieldContext where) {
         require(caller, MeteringRoles.STOCK);
         String batchId = Texts.require("batch", batch, MAX_BATCH);
+        String warehouse = warehouseCode == null || warehouseCode.isBlank() ? defaultWarehouse
+                : Texts.require("warehouseCode", warehouseCode, MAX_CODE);
         return store.write(caller.office(), em -> {
             MeterRepository meters = new MeterRepository(em);
             List<NewMeter> arrived = DeliveryBatch.parse(csv, deliveryMaxLines, meters);
             for (NewMeter m : arrived) {
-                arrive(meters, Meter.arrived(m), batchId, caller, where);
+                arrive(meters, Meter.arrived(m, warehouse), batchId, caller, where);
             }
             return new DeliverySummary(batchId, arrived.size());
         });
@@ -135,7 +142,11 @@ public class MeterServiceImpl implements MeterService {
     public MeterView verify(Caller caller, String barcode, LocalDate verifiedOn, FieldContext where) {
         require(caller, MeteringRoles.STOCK);
         LocalDate on = verifiedOn == null ? LocalDate.ofInstant(clock.instant(), CHINA) : verifiedOn;
-        return transition(caller, barcode, where, "verified on " + on, m -> m.verify(on));
+        return transition(caller, barcode, where, "verified on " + on, m -> {
+            Meter verified = m.verify(on);
+            // a meter of a taken-over installed base had no warehouse until it came back
+            return verified.warehouseCode() == null ? verified.transfer(defaultWarehouse) : verified;
+        });
     }
 
     @Override
@@ -153,6 +164,13 @@ public class MeterServiceImpl implements MeterService {
     }
 
     @Override
+    public MeterView transfer(Caller caller, String barcode, String warehouseCode, FieldContext where) {
+        require(caller, MeteringRoles.STOCK);
+        return transition(caller, barcode, where, "to warehouse " + Texts.clean(warehouseCode),
+                m -> m.transfer(warehouseCode));
+    }
+
+    @Override
     public MeterView scrap(Caller caller, String barcode, String reason, FieldContext where) {
         require(caller, MeteringRoles.STOCK);
         String why = Texts.require("reason", reason, MAX_REASON);
@@ -164,7 +182,8 @@ public class MeterServiceImpl implements MeterService {
         require(caller, MeteringRoles.READ);
         return store.read(caller.office(), em -> {
             MeterRepository meters = new MeterRepository(em);
-            return new StockView(meters.countByState(), meters.byStation(), meters.byCabinet(), meters.byWorker());
+            return new StockView(meters.countByState(), meters.byWarehouse(), meters.byStation(), meters.byCabinet(),
+                    meters.byWorker());
         });
     }
 
@@ -216,7 +235,7 @@ public class MeterServiceImpl implements MeterService {
     private MeterEntity arrive(MeterRepository meters, Meter meter, String batch, Caller caller, FieldContext where) {
         MeterEntity entity = meters.add(meter, batch);
         meters.audit(meter.barcode(), null, MeterState.IN_STOCK, caller.user(), now(), where,
-                batch == null ? "registered" : "delivery " + batch);
+                (batch == null ? "registered" : "delivery " + batch) + " into warehouse " + meter.warehouseCode());
         return entity;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.countygrid.metering.internal.TestMetering.M1;
 import static org.countygrid.metering.internal.TestMetering.M2;
+import static org.countygrid.metering.internal.TestMetering.M3;
 import static org.countygrid.metering.internal.TestMetering.M4;
 import static org.countygrid.metering.internal.TestMetering.QS;
 import static org.countygrid.metering.internal.TestMetering.QT;
@@ -45,7 +46,7 @@ class MeterServiceTest {
             assertThat(t.to()).isEqualTo(MeterState.IN_STOCK);
             assertThat(t.actor()).isEqualTo("zhang");
             assertThat(t.deviceId()).isEqualTo("PDA-07");
-            assertThat(t.detail()).isEqualTo("delivery B-2026-11");
+            assertThat(t.detail()).isEqualTo("delivery B-2026-11 into warehouse MAIN");
         });
     }
 
@@ -109,6 +110,40 @@ class MeterServiceTest {
         assertThat(stock.byWorker()).containsExactly(new StockCount("li", MeterState.RECEIVED, 2));
         assertThat(metering.meters.meters(operator(QS), MeterState.RECEIVED, "", 0, 0).items())
                 .extracting(MeterView::barcode).containsExactly(M1, M2);
+    }
+
+    @Test
+    void meterStockIsCountedPerWarehouseAndMovesBetweenThem() {
+        metering.meters.receiveDelivery(operator(QS), "B-1", "KF-02", TestMetering.DELIVERY, SCANNER);
+        metering.meters.verify(operator(QS), M1, null, SCANNER);
+        MeterView moved = metering.meters.transfer(operator(QS), M2, "MAIN", new FieldContext("PDA-07", "县公司库房"));
+        metering.meters.preIssue(operator(QS), M1, "CG", "A1", SCANNER);
+
+        assertThat(moved.warehouseCode()).isEqualTo("MAIN");
+        assertThat(metering.meters.meter(operator(QS), M3).warehouseCode()).isEqualTo("KF-02");
+        assertThat(metering.meters.stock(operator(QS)).byWarehouse()).containsExactly(
+                new StockCount("KF-02", MeterState.IN_STOCK, 2), new StockCount("MAIN", MeterState.IN_STOCK, 1));
+        assertThat(metering.meters.history(operator(QS), M2)).last().satisfies(t -> {
+            assertThat(t.from()).isEqualTo(MeterState.IN_STOCK);
+            assertThat(t.to()).isEqualTo(MeterState.IN_STOCK);
+            assertThat(t.detail()).isEqualTo("to warehouse MAIN");
+            assertThat(t.location()).isEqualTo("县公司库房");
+        });
+
+        long audits = metering.store.count("mtr_meter_audit");
+        assertThatThrownBy(() -> metering.meters.transfer(operator(QS), M1, "MAIN", SCANNER))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
+                .hasMessageContaining("only a meter in stock or verified is kept in a warehouse");
+        assertThatThrownBy(() -> metering.meters.transfer(operator(QS), M2, "MAIN", SCANNER))
+                .hasMessageContaining("in warehouse MAIN already");
+        assertThatThrownBy(() -> metering.meters.transfer(operator(QS), M3, " ", SCANNER))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsKey("warehouseCode"));
+        assertThatThrownBy(() -> metering.meters.transfer(field(QS, "li"), M3, "MAIN", SCANNER))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(403));
+        assertThatThrownBy(() -> metering.meters.receiveDelivery(operator(QS), "B-2", "K".repeat(21),
+                TestMetering.DELIVERY.replace("33000000000000000000", "33000000000000000001"), SCANNER))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsKey("warehouseCode"));
+        assertThat(metering.store.count("mtr_meter_audit")).isEqualTo(audits);
     }
 
     @Test

@@ -62,6 +62,11 @@ final class MeteringConfigs {
             }
 
             @Override
+            public String defaultWarehouse() {
+                return "MAIN";
+            }
+
+            @Override
             public int pageDefaultLimit() {
                 return 50;
             }

@@ -39,6 +39,7 @@ public class MeterShowCommand extends MeteringCommand {
         table.addRow().addContent("Manufacturer", m.manufacturer() + ", class " + m.accuracyClass());
         table.addRow().addContent("Verified on", m.verifiedOn() == null ? "-" : m.verifiedOn());
         table.addRow().addContent("State", m.state());
+        table.addRow().addContent("Warehouse", dash(m.warehouseCode()));
         table.addRow().addContent("Station / cabinet", dash(m.stationCode()) + " / " + dash(m.cabinetCode()));
         table.addRow().addContent("Holder", dash(m.holder()));
         table.addRow().addContent("Account", dash(m.accountNumber()));

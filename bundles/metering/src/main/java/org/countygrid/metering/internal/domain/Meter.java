@@ -6,22 +6,41 @@ import org.countygrid.metering.FeeControl;
 import org.countygrid.metering.MeterState;
 import org.countygrid.metering.NewMeter;
 import org.countygrid.metering.Phase;
+import org.countygrid.platform.api.Problem;
 
 /**
  * A meter asset; its lifecycle rules are the {@link AssetLife} it shares with collection terminals. Immutable:
  * each transition returns the meter afterwards, or throws a 409 naming why it is illegal.
  *
+ * @param warehouseCode the warehouse (库房) that keeps it while IN_STOCK or VERIFIED: where it arrived or was transferred
+ *                      to, and where it comes back to for verification after removal
  * @param stationCode the supply station it was pre-issued to (from PRE_ISSUED until it goes back to verification)
  * @param holder      the field worker who received it, or removed it from the field
  */
 public record Meter(String barcode, String assetNumber, String commAddress, Phase phase, FeeControl feeControl,
-        String manufacturer, String accuracyClass, LocalDate verifiedOn, MeterState state, String stationCode,
+        String manufacturer, String accuracyClass, LocalDate verifiedOn, MeterState state, String warehouseCode,
+        String stationCode,
         String cabinetCode, String holder, String accountNumber, long version) {
 
-    /** A meter arriving in stock (入库). */
-    public static Meter arrived(NewMeter m) {
+    /** A meter arriving in stock (入库) at {@code warehouse}. */
+    public static Meter arrived(NewMeter m, String warehouse) {
+        String w = Texts.require("warehouseCode", warehouse, AssetLife.MAX_CODE);
         return new Meter(m.barcode(), m.assetNumber(), m.commAddress(), m.phase(), m.feeControl(), m.manufacturer(),
-                m.accuracyClass(), null, MeterState.IN_STOCK, null, null, null, null, 0);
+                m.accuracyClass(), null, MeterState.IN_STOCK, w, null, null, null, null, 0);
+    }
+
+    /** 调拨: a meter in stock or verified moves to another warehouse. */
+    public Meter transfer(String warehouse) {
+        String w = Texts.require("warehouseCode", warehouse, AssetLife.MAX_CODE);
+        if (state != MeterState.IN_STOCK && state != MeterState.VERIFIED) {
+            throw Problem.conflict("meter " + barcode + " refused: it is " + state
+                    + "; only a meter in stock or verified is kept in a warehouse");
+        }
+        if (w.equals(warehouseCode)) {
+            throw Problem.conflict("meter " + barcode + " refused: it is in warehouse " + w + " already");
+        }
+        return new Meter(barcode, assetNumber, commAddress, phase, feeControl, manufacturer, accuracyClass, verifiedOn,
+                state, w, stationCode, cabinetCode, holder, accountNumber, version);
     }
 
     /** 检定: passed verification; a meter back from the field is reused this way. */
@@ -60,6 +79,6 @@ public record Meter(String barcode, String assetNumber, String commAddress, Phas
 
     private Meter with(AssetLife l) {
         return new Meter(barcode, assetNumber, commAddress, phase, feeControl, manufacturer, accuracyClass,
-                l.verifiedOn(), l.state(), l.stationCode(), l.cabinetCode(), l.holder(), l.place(), version);
+                l.verifiedOn(), l.state(), warehouseCode, l.stationCode(), l.cabinetCode(), l.holder(), l.place(), version);
     }
 }

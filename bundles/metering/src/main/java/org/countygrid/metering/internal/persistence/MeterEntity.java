@@ -66,6 +66,9 @@ public class MeterEntity {
     @Column(nullable = false, length = 12)
     private MeterState state;
 
+    @Column(name = "warehouse_code", length = 20)
+    private String warehouseCode;
+
     @Column(name = "station_code", length = 20)
     private String stationCode;
 
@@ -104,6 +107,7 @@ public class MeterEntity {
     public void apply(Meter meter) {
         this.verifiedOn = meter.verifiedOn();
         this.state = meter.state();
+        this.warehouseCode = meter.warehouseCode();
         this.stationCode = meter.stationCode();
         this.cabinetCode = meter.cabinetCode();
         this.holder = meter.holder();
@@ -112,11 +116,11 @@ public class MeterEntity {
 
     public Meter toMeter() {
         return new Meter(barcode, assetNumber, commAddress, phase, feeControl, manufacturer, accuracyClass, verifiedOn,
-                state, stationCode, cabinetCode, holder, accountNumber, version);
+                state, warehouseCode, stationCode, cabinetCode, holder, accountNumber, version);
     }
 
     public MeterView toView() {
         return new MeterView(barcode, assetNumber, commAddress, phase, feeControl, manufacturer, accuracyClass,
-                verifiedOn, state, stationCode, cabinetCode, holder, accountNumber, version);
+                verifiedOn, state, warehouseCode, stationCode, cabinetCode, holder, accountNumber, version);
     }
 }

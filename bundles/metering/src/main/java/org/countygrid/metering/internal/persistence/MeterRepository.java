@@ -96,16 +96,22 @@ public final class MeterRepository implements DeliveryBatch.Stock {
         return counts;
     }
 
+    /** Meters in stock and verified per warehouse (库房). */
+    public List<StockCount> byWarehouse() {
+        return grouped("m.warehouseCode", List.of(MeterState.IN_STOCK, MeterState.VERIFIED));
+    }
+
     /** Pre-issued and received meters per supply station. */
     public List<StockCount> byStation() {
         return grouped("m.stationCode", List.of(MeterState.PRE_ISSUED, MeterState.RECEIVED));
     }
 
-    /** Received (carried) and removed (being returned) meters per field worker. */
+    /** Pre-issued and received meters per turnover cabinet they left. */
     public List<StockCount> byCabinet() {
         return grouped("m.cabinetCode", List.of(MeterState.PRE_ISSUED, MeterState.RECEIVED));
     }
 
+    /** Received (carried) and removed (being returned) meters per field worker. */
     public List<StockCount> byWorker() {
         return grouped("m.holder", List.of(MeterState.RECEIVED, MeterState.REMOVED));
     }

@@ -70,14 +70,17 @@ public class MeterResource implements RestResource {
         return Response.created(URI.create("metering/meters/" + added.barcode())).entity(added).build();
     }
 
-    /** The delivery file as the request body, {@code text/csv} or {@code text/plain}. */
+    /**
+     * The delivery file as the request body, {@code text/csv} or {@code text/plain}, into warehouse
+     * {@code warehouse} (the configured default when absent).
+     */
     @POST
     @Path("/deliveries")
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @RequiresRole({ Role.ADMIN, Role.OPERATOR })
-    public DeliverySummary delivery(@QueryParam("batch") String batch, @HeaderParam("X-Device-Id") String device,
-            String csv) {
-        return meters.receiveDelivery(CurrentCaller.get(), batch, csv, new FieldContext(device, null));
+    public DeliverySummary delivery(@QueryParam("batch") String batch, @QueryParam("warehouse") String warehouse,
+            @HeaderParam("X-Device-Id") String device, String csv) {
+        return meters.receiveDelivery(CurrentCaller.get(), batch, warehouse, csv, new FieldContext(device, null));
     }
 
     @GET
@@ -116,6 +119,14 @@ public class MeterResource implements RestResource {
     public MeterView receive(@PathParam("barcode") String barcode, Requests.Receive body) {
         Requests.Receive b = Params.body(body);
         return meters.receive(CurrentCaller.get(), barcode, b.stationCode(), b.where());
+    }
+
+    @POST
+    @Path("/{barcode}/transfer")
+    @RequiresRole({ Role.ADMIN, Role.OPERATOR })
+    public MeterView transfer(@PathParam("barcode") String barcode, Requests.Transfer body) {
+        Requests.Transfer b = Params.body(body);
+        return meters.transfer(CurrentCaller.get(), barcode, b.warehouseCode(), b.where());
     }
 
     @POST

@@ -28,6 +28,12 @@ public final class Requests {
         }
     }
 
+    public record Transfer(String warehouseCode, String deviceId, String location) {
+        FieldContext where() {
+            return new FieldContext(deviceId, location);
+        }
+    }
+
     public record Scrap(String reason, String deviceId, String location) {
         FieldContext where() {
             return new FieldContext(deviceId, location);

@@ -18,7 +18,7 @@ class MeterTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 11, 20);
     static final Meter NEW = Meter.arrived(new NewMeter("3300000000000000000001", "QS-A0001", "000000000001",
-            Phase.SINGLE, FeeControl.LOCAL, "华立", "2"));
+            Phase.SINGLE, FeeControl.LOCAL, "华立", "2"), "MAIN");
 
     static Meter received() {
         return NEW.verify(DAY).preIssue("CG", "A1").receive("li", "CG");
@@ -107,5 +107,17 @@ class MeterTest {
         Meter before = received();
         assertThatThrownBy(() -> before.receive("wang", "CG")).isInstanceOf(Problem.class);
         assertThat(before).isEqualTo(received());
+    }
+
+    @Test
+    void aMeterInStockMovesBetweenWarehousesOnly() {
+        Meter verified = NEW.verify(DAY);
+        assertThat(NEW.warehouseCode()).isEqualTo("MAIN");
+        assertThat(verified.transfer("KF-02").warehouseCode()).isEqualTo("KF-02");
+        assertThat(verified.preIssue("CG", "A1").warehouseCode()).as("its warehouse takes it back later").isEqualTo("MAIN");
+        assertThatThrownBy(() -> verified.preIssue("CG", "A1").transfer("KF-02")).hasMessageContaining("PRE_ISSUED");
+        assertThatThrownBy(() -> NEW.transfer("MAIN")).hasMessageContaining("in warehouse MAIN already");
+        assertThatThrownBy(() -> Meter.arrived(new NewMeter("3300000000000000000002", "QS-A0002", "000000000002",
+                Phase.SINGLE, FeeControl.LOCAL, "华立", "2"), null)).hasMessageContaining("warehouseCode");
     }
 }

@@ -37,6 +37,7 @@ class RolesDeclaredTest {
                 entry("MeterResource.delivery", MeteringRoles.STOCK),
                 entry("MeterResource.verify", MeteringRoles.STOCK),
                 entry("MeterResource.preIssue", MeteringRoles.STOCK),
+                entry("MeterResource.transfer", MeteringRoles.STOCK),
                 entry("MeterResource.scrap", MeteringRoles.STOCK),
                 entry("MeterResource.receive", MeteringRoles.FIELD),
                 entry("WorkOrderResource.list", MeteringRoles.READ),
