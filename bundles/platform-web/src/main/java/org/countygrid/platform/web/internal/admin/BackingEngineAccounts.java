@@ -3,6 +3,7 @@ package org.countygrid.platform.web.internal.admin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * in testing a stale rewrite once left the new user without roles and a bogus user named after the roles. So after
  * adding, the file is read back through a fresh engine until it shows the user with all its roles twice in a row;
  * what is missing is added again, and users whose names cannot be real (they contain the file's role separator)
- * are removed.
+ * are removed. The reading back runs on its own thread ({@code checks}), so that it does not hold up the start.
  */
 public final class BackingEngineAccounts implements UserAccounts {
 
@@ -33,16 +34,22 @@ public final class BackingEngineAccounts implements UserAccounts {
     private final Supplier<BackingEngine> engines;
     private final boolean encryptionEnabled;
     private final long pauseMillis;
+    private final Executor checks;
 
     /** {@code engines} builds an engine that reads the file afresh each time. */
     public BackingEngineAccounts(Supplier<BackingEngine> engines, boolean encryptionEnabled) {
-        this(engines, encryptionEnabled, 300);
+        this(engines, encryptionEnabled, 300, work -> {
+            Thread thread = new Thread(work, "countygrid-first-user-check");
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
-    BackingEngineAccounts(Supplier<BackingEngine> engines, boolean encryptionEnabled, long pauseMillis) {
+    BackingEngineAccounts(Supplier<BackingEngine> engines, boolean encryptionEnabled, long pauseMillis, Executor checks) {
         this.engines = engines;
         this.encryptionEnabled = encryptionEnabled;
         this.pauseMillis = pauseMillis;
+        this.checks = checks;
     }
 
     @Override
@@ -63,9 +70,16 @@ public final class BackingEngineAccounts implements UserAccounts {
         for (String role : roles) {
             engine.addRole(user, role);
         }
+        checks.execute(() -> settle(user, password, roles));
+    }
+
+    /** Reads the file back until it shows the user with its roles twice in a row; false when it never does. */
+    boolean settle(String user, String password, List<String> roles) {
         int stable = 0;
         for (int check = 1; check <= MAX_CHECKS && stable < 2; check++) {
-            pause();
+            if (!pause()) {
+                return false;
+            }
             List<String> repairs = repair(engines.get(), user, password, roles);
             if (repairs.isEmpty()) {
                 stable++;
@@ -75,9 +89,10 @@ public final class BackingEngineAccounts implements UserAccounts {
             }
         }
         if (stable < 2) {
-            throw new IllegalStateException("the user '" + user + "' could not be stored with its roles " + roles
-                    + ": etc/users.properties keeps changing");
+            LOG.error("The user '{}' could not be stored with its roles {}: etc/users.properties keeps changing", user, roles);
+            return false;
         }
+        return true;
     }
 
     /** What had to be put right, or nothing when the file holds the user with its roles and no bogus user. */
@@ -105,12 +120,13 @@ public final class BackingEngineAccounts implements UserAccounts {
         return done;
     }
 
-    private void pause() {
+    private boolean pause() {
         try {
             Thread.sleep(pauseMillis);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking the new user", e);
+            return false;
         }
     }
 }

@@ -113,7 +113,7 @@ class FirstAdminTest {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }, encryption, 0), given, home.resolve("data"), new SecureRandom());
+        }, encryption, 0, Runnable::run), given, home.resolve("data"), new SecureRandom());
     }
 
     /** The engine as Karaf's PropertiesBackingEngineFactory builds it, with SHA-512 hex hashing when enabled. */
