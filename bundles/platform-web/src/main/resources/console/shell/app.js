@@ -2,7 +2,7 @@
 // now (polled, so installing or removing a feature shows without reloading), each panel an ES module loaded
 // on demand and given render(el, ctx). Chinese first, English second; every string exists in both.
 import { api, setCsrfToken, whenSessionEnds } from './api.js';
-import { h } from './dom.js';
+import { h } from './kit/dom.js';
 import * as home from './home.js';
 import { applyLanguage, language, t } from './i18n.js';
 import { clearMessage, forgetMessage, messageArea, problemText, repeatMessage, showMessage } from './messages.js';

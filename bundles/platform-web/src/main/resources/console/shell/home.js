@@ -1,5 +1,5 @@
 // The built-in "Home" view: the node's health, refreshed while it is shown.
-import { h } from './dom.js';
+import { h } from './kit/dom.js';
 
 export function render(el, ctx) {
   const { t } = ctx;

@@ -1,5 +1,5 @@
 // The message area: readable text only (a problem's detail), never raw JSON or a stack trace.
-import { h } from './dom.js';
+import { h } from './kit/dom.js';
 import { t } from './i18n.js';
 
 let notice = null;

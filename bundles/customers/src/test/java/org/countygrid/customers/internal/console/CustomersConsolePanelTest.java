@@ -53,8 +53,8 @@ class CustomersConsolePanelTest {
 
     @Test
     void stationsAndAreasViewKeepsItsSelectorsAndIsReachableFromTheList() throws IOException {
-        // entry-form.js names its inputs `${id}-${field}` and its button `${id}-submit`
-        assertThat(read(SHIPPED_IN + "entry-form.js")).contains("`${spec.id}-${field.id || field.name}`", "`${spec.id}-submit`");
+        // the console kit's entry form (platform-web) names its inputs `${id}-${field}` and its button `${id}-submit`
+        assertThat(read(SHIPPED_IN + "entry-form.js")).contains("from '/console/kit/entry-form.js'", "fieldMessage");
         assertThat(read(SHIPPED_IN + "stations.js")).contains("id: 'station-add'", "name: 'code'", "name: 'name'",
                 "station: s.code", "'供电所与台区', 'Stations & areas'");
         assertThat(read(SHIPPED_IN + "areas.js")).contains("id: 'area-add'", "name: 'capacityKva', id: 'capacity'",

@@ -37,7 +37,10 @@ class MeteringConsolePanelTest {
         assertThat(file("panel.css")).contains(".cg-metering .cg-field-error");
     }
 
-    /** Every module the panel imports ships next to it, so the browser never asks the whiteboard for a missing one. */
+    /**
+     * Every module the panel imports ships next to it, so the browser never asks the whiteboard for a missing one; the
+     * console kit comes from platform-web (/console/kit/).
+     */
     @Test
     void everyImportedModuleShips() throws IOException {
         for (String name : new String[] { "panel.js", "board.js", "order-form.js", "order-detail.js", "entry-form.js",

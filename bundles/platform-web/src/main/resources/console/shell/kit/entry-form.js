@@ -1,0 +1,74 @@
+// A small entry form for the panels (served at /console/kit/entry-form.js): labelled inputs and selects with ids
+// `${id}-${field.id || field.name}`, a message under the field a problem names (the server's 400 field errors, the
+// form's own checks, or `fieldOf` for a 404/409 that belongs to one field), and a banner (`#${id}-problem`) for what
+// belongs to no field (403, 404, 409, network). A failed call changes nothing on the server, so the form keeps what
+// was typed.
+import { h, problemOf } from './dom.js';
+
+// spec: { id, title: [zh, en], heading?: 'h3' | 'h4',
+//         fields: [{ name, id?, label: [zh, en], options?: [[value, zh, en]], attrs?, check?(raw) -> message,
+//                    value?(raw) -> what is sent }],
+//         submit: [zh, en], confirm?(body) -> text, send(body) -> Promise, done(answer),
+//         fieldOf?(problem) -> the field a problem without field errors belongs to, extra?: [nodes],
+//         messages?: { field(ctx, message) -> text, problem(ctx, problem) -> text } (the module's translations) }
+export function entryForm(ctx, spec) {
+  const messages = { field: (c, message) => message, problem: (c, problem) => problem.detail, ...spec.messages };
+  const inputs = {};
+  const errors = {};
+  const banner = h('p', { class: 'cg-banner', id: `${spec.id}-problem`, role: 'alert', hidden: true });
+  const rows = spec.fields.map((field) => {
+    const id = `${spec.id}-${field.id || field.name}`;
+    inputs[field.name] = field.options
+      ? h('select', { id, name: field.name }, field.options.map(([value, zh, en]) => h('option', { value }, ctx.t(zh, en))))
+      : h('input', { id, name: field.name, autocomplete: 'off', ...field.attrs });
+    errors[field.name] = h('span', { class: 'cg-field-error', dataset: { errorFor: field.name } });
+    return h('div', { class: 'cg-field' }, h('label', { for: id }, ctx.t(...field.label)), inputs[field.name], errors[field.name]);
+  });
+  const submit = h('button', { id: `${spec.id}-submit`, type: 'submit' }, ctx.t(...spec.submit));
+  return h('form', { id: `${spec.id}-form`, class: 'cg-entry', novalidate: true, onsubmit: send },
+    h(spec.heading || 'h4', {}, ctx.t(...spec.title)), banner, rows, h('div', { class: 'cg-actions' }, submit, spec.extra || []));
+
+  async function send(event) {
+    event.preventDefault();
+    Object.values(errors).forEach((e) => { e.textContent = ''; });
+    banner.hidden = true;
+    const body = {};
+    const local = [];
+    for (const field of spec.fields) {
+      const raw = inputs[field.name].value.trim();
+      const message = field.check && field.check(raw);
+      if (message) local.push({ field: field.name, message });
+      body[field.name] = field.value ? field.value(raw) : raw;
+    }
+    if (local.length > 0) {
+      show({ status: 400, errors: local });
+      return;
+    }
+    if (spec.confirm && !window.confirm(spec.confirm(body))) return;
+    submit.disabled = true;
+    try {
+      spec.done(await spec.send(body));
+    } catch (failure) {
+      show(problemOf(failure));
+    } finally {
+      submit.disabled = false;
+    }
+  }
+
+  function show(problem) {
+    const unplaced = (problem.errors || []).filter((e) => {
+      if (!errors[e.field]) return true;
+      errors[e.field].textContent = messages.field(ctx, e.message);
+      return false;
+    });
+    const own = !problem.errors && spec.fieldOf && spec.fieldOf(problem);
+    if (own && errors[own]) {
+      errors[own].textContent = messages.problem(ctx, problem);
+    } else if (!problem.errors || unplaced.length > 0) {
+      banner.textContent = unplaced.length > 0
+        ? unplaced.map((e) => `${e.field}: ${messages.field(ctx, e.message)}`).join('; ')
+        : messages.problem(ctx, problem) || ctx.t('保存失败', 'Saving failed');
+      banner.hidden = false;
+    }
+  }
+}
