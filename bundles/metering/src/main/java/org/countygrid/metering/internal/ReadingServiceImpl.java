@@ -78,14 +78,13 @@ public class ReadingServiceImpl implements ReadingService {
         }
         Instant end = to == null ? clock.instant().plus(Duration.ofDays(1)) : to;
         Instant start = from == null ? end.minus(Duration.ofDays(31)) : from;
-        // a write only because EclipseLink hands out its JDBC connection inside a transaction; nothing changes
-        return store.write(caller.office(), em -> {
-            try {
-                return new ReadingTable(em.unwrap(Connection.class), caller.office()).readings(b, kind, start, end, MAX_QUERY_ROWS);
-            } catch (SQLException e) {
-                throw failure(e);
-            }
-        });
+        // plain JDBC on a pooled connection of its own: a read needs no JPA transaction (ReadingTable scopes by office)
+        try (Connection connection = store.dataSource().getConnection()) {
+            connection.setReadOnly(true);
+            return new ReadingTable(connection, caller.office()).readings(b, kind, start, end, MAX_QUERY_ROWS);
+        } catch (SQLException e) {
+            throw new IllegalStateException("readings not read: " + e.getMessage(), e);
+        }
     }
 
     private static RuntimeException failure(SQLException e) {
