@@ -1,5 +1,9 @@
 // Labels in Chinese and English, and the Chinese for the server's fixed validation messages
 // (internal/domain: Texts, PhoneNumber, Account, Premise, Station, TransformerArea). Unknown messages are shown as sent.
+import { formatTime, label, translate } from '/console/kit/text.js';
+
+export { formatTime, label };
+
 export const CATEGORIES = {
   RESIDENTIAL: ['居民', 'Residential'],
   COMMERCIAL: ['商业', 'Commercial'],
@@ -19,10 +23,6 @@ export const IMPORTANT_CLASSES = {
 
 export const STATUSES = { OPEN: ['正常', 'Open'], CLOSED: ['已销户', 'Closed'] };
 
-export function label(ctx, table, key) {
-  const pair = table[key];
-  return pair ? ctx.t(pair[0], pair[1]) : (key ?? '');
-}
 
 const EXACT = {
   'is required': '必填',
@@ -43,16 +43,6 @@ const PATTERNS = [
 ];
 
 export function fieldMessage(ctx, message) {
-  if (ctx.lang !== 'zh') return message;
-  if (EXACT[message]) return EXACT[message];
-  for (const [pattern, zh] of PATTERNS) {
-    const m = pattern.exec(message);
-    if (m) return zh(m);
-  }
-  return message;
+  return ctx.lang !== 'zh' ? message : translate(message, EXACT, PATTERNS) || message;
 }
 
-export function formatTime(ctx, iso) {
-  if (!iso) return '';
-  return new Date(iso).toLocaleString(ctx.lang === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });
-}

@@ -1,6 +1,10 @@
 // Labels in Chinese and English, and the Chinese for the server's fixed messages about work orders
 // (internal/domain: Texts, WorkOrder; platform-api: Problem; platform-web: the role check). English shows what the
 // server sent; a Chinese message the table does not know is shown as sent, after a sentence saying what happened.
+import { formatTime, label, translate } from '/console/kit/text.js';
+
+export { formatTime, label };
+
 export const STATUSES = {
   OPEN: ['待处理', 'Open'],
   SUSPENDED: ['已挂起', 'Suspended'],
@@ -23,10 +27,6 @@ export const STEPS = {
   cancelled: ['取消', 'Cancelled'],
 };
 
-export function label(ctx, table, key) {
-  const pair = table[key];
-  return pair ? ctx.t(pair[0], pair[1]) : (key ?? '');
-}
 
 const FIELD_EXACT = {
   'is required': '必填',
@@ -84,17 +84,4 @@ export function problemMessage(ctx, problem) {
   return problem.status === 0 ? ctx.t(zh, en) : ctx.t(zh, en) + detail;
 }
 
-function translate(message, exact, patterns) {
-  if (!message) return null;
-  if (exact[message]) return exact[message];
-  for (const [pattern, zh] of patterns) {
-    const m = pattern.exec(message);
-    if (m) return zh(m);
-  }
-  return null;
-}
 
-export function formatTime(ctx, iso) {
-  if (!iso) return '';
-  return new Date(iso).toLocaleString(ctx.lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
-}

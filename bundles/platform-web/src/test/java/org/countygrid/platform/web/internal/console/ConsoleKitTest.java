@@ -20,6 +20,8 @@ class ConsoleKitTest {
         assertThat(read("entry-form.js")).contains("export function entryForm(ctx, spec)", "from './dom.js'",
                 "`${spec.id}-${field.id || field.name}`", "`${spec.id}-submit`", "`${spec.id}-problem`",
                 "dataset: { errorFor: field.name }");
+        assertThat(read("text.js")).contains("export function label(ctx, table, key)",
+                "export function translate(message, exact, patterns)", "export function formatTime(ctx, iso)");
     }
 
     private String read(String name) throws IOException {
