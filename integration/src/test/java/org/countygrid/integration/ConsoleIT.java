@@ -7,7 +7,6 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;

@@ -8,7 +8,10 @@ import static org.countygrid.metering.internal.TestMetering.QS;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.countygrid.metering.FeeControl;
+import org.countygrid.metering.NewMeter;
 import org.countygrid.metering.NewWorkOrder;
+import org.countygrid.metering.Phase;
 import org.countygrid.metering.WorkOrderType;
 import org.countygrid.metering.internal.TestMetering;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +54,27 @@ class MeteringCommandsTest {
         assertThat(first.out()).isEqualTo("Received " + M1 + " (QS-A0001) by li at station CG" + System.lineSeparator());
         assertThat(second.out()).isEmpty();
         assertThat(second.err()).isEqualTo("Error: meter " + M1 + " refused: it was received already by li" + System.lineSeparator());
+    }
+
+    @Test
+    void movesAMeterInStockToAnotherWarehouseForStockRolesOnly() throws Exception {
+        String m5 = "3300000000000000000005";
+        metering.meters.register(TestMetering.operator(QS), new NewMeter(m5, "QS-A0005", "000000000005", Phase.SINGLE,
+                FeeControl.LOCAL, "华立", "2"), TestMetering.SCANNER);
+        MeterTransferCommand transfer = new MeterTransferCommand();
+        transfer.meters = metering.meters;
+        transfer.barcode = m5;
+        transfer.warehouse = "KF-02";
+
+        ShellSession.Output byField = li.run(transfer::execute);
+        ShellSession.Output byOperator = zhang.run(transfer::execute);
+        transfer.barcode = M1;
+        ShellSession.Output preIssued = zhang.run(transfer::execute);
+
+        assertThat(byField.err()).startsWith("Error: user li needs one of the roles");
+        assertThat(byOperator.out()).isEqualTo("Moved " + m5 + " (QS-A0005, IN_STOCK) to warehouse KF-02" + System.lineSeparator());
+        assertThat(preIssued.err()).contains("only a meter in stock or verified is kept in a warehouse");
+        assertThat(metering.meters.meter(TestMetering.operator(QS), m5).warehouseCode()).isEqualTo("KF-02");
     }
 
     @Test
