@@ -107,7 +107,7 @@ public class TopologyServiceImpl implements TopologyService {
     @Override
     public TerminalView verify(Caller caller, String assetNumber, LocalDate verifiedOn, FieldContext where) {
         require(caller, MeteringRoles.STOCK);
-        LocalDate on = verifiedOn == null ? LocalDate.ofInstant(now(), java.time.ZoneOffset.UTC) : verifiedOn;
+        LocalDate on = verifiedOn == null ? LocalDate.ofInstant(now(), MeterServiceImpl.CHINA) : verifiedOn;
         return transition(caller, assetNumber, where, "verified on " + on, t -> t.verify(on));
     }
 

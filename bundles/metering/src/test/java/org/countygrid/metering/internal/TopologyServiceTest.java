@@ -12,6 +12,8 @@ import static org.countygrid.metering.internal.TestMetering.field;
 import static org.countygrid.metering.internal.TestMetering.operator;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.countygrid.metering.AttachedMeter;
@@ -94,6 +96,15 @@ class TopologyServiceTest {
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(403));
         assertThatThrownBy(() -> metering.topology.terminal(operator(QT), T1))
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
+    }
+
+    @Test
+    void aTerminalVerifiedWithoutADateIsVerifiedOnTodayInChina() {
+        metering.topology.register(operator(QS), new NewTerminal(T1, "3301A001", TerminalKind.CONCENTRATOR, "威胜"), SCANNER);
+        metering.clock.set(Instant.parse("2026-11-20T17:30:00Z")); // 01:30 on the 21st in China
+
+        assertThat(metering.topology.verify(operator(QS), T1, null, SCANNER).verifiedOn())
+                .isEqualTo(LocalDate.of(2026, 11, 21));
     }
 
     @Test
