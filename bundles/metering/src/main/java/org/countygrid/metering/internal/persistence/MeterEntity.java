@@ -1,8 +1,8 @@
 package org.countygrid.metering.internal.persistence;
 
-import java.time.LocalDate;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,7 +19,6 @@ import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
 
 import org.countygrid.metering.FeeControl;
-import org.countygrid.metering.MeterState;
 import org.countygrid.metering.MeterView;
 import org.countygrid.metering.Phase;
 import org.countygrid.metering.internal.domain.Meter;
@@ -59,24 +58,11 @@ public class MeterEntity {
     @Column(name = "accuracy_class", nullable = false, length = 8, updatable = false)
     private String accuracyClass;
 
-    @Column(name = "verified_on")
-    private LocalDate verifiedOn;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 12)
-    private MeterState state;
+    @Embedded
+    private LifeColumns life;
 
     @Column(name = "warehouse_code", length = 20)
     private String warehouseCode;
-
-    @Column(name = "station_code", length = 20)
-    private String stationCode;
-
-    @Column(name = "cabinet_code", length = 20)
-    private String cabinetCode;
-
-    @Column(length = 60)
-    private String holder;
 
     @Column(name = "account_number", length = 10)
     private String accountNumber;
@@ -105,22 +91,21 @@ public class MeterEntity {
 
     /** Stores the state a lifecycle rule returned. */
     public void apply(Meter meter) {
-        this.verifiedOn = meter.verifiedOn();
-        this.state = meter.state();
+        this.life = new LifeColumns(meter.verifiedOn(), meter.state(), meter.stationCode(), meter.cabinetCode(),
+                meter.holder());
         this.warehouseCode = meter.warehouseCode();
-        this.stationCode = meter.stationCode();
-        this.cabinetCode = meter.cabinetCode();
-        this.holder = meter.holder();
         this.accountNumber = meter.accountNumber();
     }
 
     public Meter toMeter() {
-        return new Meter(barcode, assetNumber, commAddress, phase, feeControl, manufacturer, accuracyClass, verifiedOn,
-                state, warehouseCode, stationCode, cabinetCode, holder, accountNumber, version);
+        return new Meter(barcode, assetNumber, commAddress, phase, feeControl, manufacturer, accuracyClass,
+                life.verifiedOn(), life.state(), warehouseCode, life.stationCode(), life.cabinetCode(), life.holder(),
+                accountNumber, version);
     }
 
     public MeterView toView() {
         return new MeterView(barcode, assetNumber, commAddress, phase, feeControl, manufacturer, accuracyClass,
-                verifiedOn, state, warehouseCode, stationCode, cabinetCode, holder, accountNumber, version);
+                life.verifiedOn(), life.state(), warehouseCode, life.stationCode(), life.cabinetCode(), life.holder(),
+                accountNumber, version);
     }
 }

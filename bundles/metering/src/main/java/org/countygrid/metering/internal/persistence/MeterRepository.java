@@ -71,7 +71,7 @@ public final class MeterRepository implements DeliveryBatch.Stock {
     }
 
     public Page<MeterView> page(MeterState state, String prefix, int offset, int limit) {
-        String where = " where (:state is null or m.state = :state) and (m.barcode like :p or m.assetNumber like :p)";
+        String where = " where (:state is null or m.life.state = :state) and (m.barcode like :p or m.assetNumber like :p)";
         TypedQuery<Long> count = em.createQuery("select count(m) from MeterEntity m" + where, Long.class);
         TypedQuery<MeterEntity> page = em.createQuery("select m from MeterEntity m" + where + " order by m.barcode",
                 MeterEntity.class);
@@ -89,7 +89,7 @@ public final class MeterRepository implements DeliveryBatch.Stock {
         for (MeterState s : MeterState.values()) {
             counts.put(s, 0L);
         }
-        for (Object[] row : em.createQuery("select m.state, count(m) from MeterEntity m group by m.state", Object[].class)
+        for (Object[] row : em.createQuery("select m.life.state, count(m) from MeterEntity m group by m.life.state", Object[].class)
                 .getResultList()) {
             counts.put((MeterState) row[0], (Long) row[1]);
         }
@@ -103,29 +103,29 @@ public final class MeterRepository implements DeliveryBatch.Stock {
 
     /** Pre-issued and received meters per supply station. */
     public List<StockCount> byStation() {
-        return grouped("m.stationCode", List.of(MeterState.PRE_ISSUED, MeterState.RECEIVED));
+        return grouped("m.life.stationCode", List.of(MeterState.PRE_ISSUED, MeterState.RECEIVED));
     }
 
     /** Pre-issued and received meters per turnover cabinet they left. */
     public List<StockCount> byCabinet() {
-        return grouped("m.cabinetCode", List.of(MeterState.PRE_ISSUED, MeterState.RECEIVED));
+        return grouped("m.life.cabinetCode", List.of(MeterState.PRE_ISSUED, MeterState.RECEIVED));
     }
 
     /** Received (carried) and removed (being returned) meters per field worker. */
     public List<StockCount> byWorker() {
-        return grouped("m.holder", List.of(MeterState.RECEIVED, MeterState.REMOVED));
+        return grouped("m.life.holder", List.of(MeterState.RECEIVED, MeterState.REMOVED));
     }
 
     private List<StockCount> grouped(String column, List<MeterState> states) {
-        return em.createQuery("select " + column + ", m.state, count(m) from MeterEntity m where m.state in :states"
-                + " and " + column + " is not null group by " + column + ", m.state order by " + column, Object[].class)
+        return em.createQuery("select " + column + ", m.life.state, count(m) from MeterEntity m where m.life.state in :states"
+                + " and " + column + " is not null group by " + column + ", m.life.state order by " + column, Object[].class)
                 .setParameter("states", states).getResultStream()
                 .map(r -> new StockCount((String) r[0], (MeterState) r[1], (Long) r[2])).toList();
     }
 
     /** The barcode of the meter installed at the account now. */
     public Optional<String> installedAt(String account) {
-        return em.createQuery("select m.barcode from MeterEntity m where m.accountNumber = :a and m.state = :s", String.class)
+        return em.createQuery("select m.barcode from MeterEntity m where m.accountNumber = :a and m.life.state = :s", String.class)
                 .setParameter("a", account).setParameter("s", MeterState.INSTALLED).getResultStream().findFirst();
     }
 

@@ -1,8 +1,8 @@
 package org.countygrid.metering.internal.persistence;
 
-import java.time.LocalDate;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +13,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import org.countygrid.metering.MeterState;
 import org.countygrid.metering.TerminalKind;
 import org.countygrid.metering.TerminalView;
 import org.countygrid.metering.internal.domain.Terminal;
@@ -47,21 +46,8 @@ public class TerminalEntity {
     @Column(nullable = false, length = 60, updatable = false)
     private String manufacturer;
 
-    @Column(name = "verified_on")
-    private LocalDate verifiedOn;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 12)
-    private MeterState state;
-
-    @Column(name = "station_code", length = 20)
-    private String stationCode;
-
-    @Column(name = "cabinet_code", length = 20)
-    private String cabinetCode;
-
-    @Column(length = 60)
-    private String holder;
+    @Embedded
+    private LifeColumns life;
 
     @Column(name = "area_code", length = 20)
     private String areaCode;
@@ -82,21 +68,17 @@ public class TerminalEntity {
     }
 
     void apply(Terminal t) {
-        this.verifiedOn = t.verifiedOn();
-        this.state = t.state();
-        this.stationCode = t.stationCode();
-        this.cabinetCode = t.cabinetCode();
-        this.holder = t.holder();
+        this.life = new LifeColumns(t.verifiedOn(), t.state(), t.stationCode(), t.cabinetCode(), t.holder());
         this.areaCode = t.areaCode();
     }
 
     public Terminal toTerminal() {
-        return new Terminal(assetNumber, address, kind, manufacturer, verifiedOn, state, stationCode, cabinetCode,
-                holder, areaCode, version);
+        return new Terminal(assetNumber, address, kind, manufacturer, life.verifiedOn(), life.state(),
+                life.stationCode(), life.cabinetCode(), life.holder(), areaCode, version);
     }
 
     public TerminalView toView(long meters) {
-        return new TerminalView(assetNumber, address, kind, manufacturer, verifiedOn, state, stationCode, cabinetCode,
-                holder, areaCode, meters, version);
+        return new TerminalView(assetNumber, address, kind, manufacturer, life.verifiedOn(), life.state(),
+                life.stationCode(), life.cabinetCode(), life.holder(), areaCode, meters, version);
     }
 }

@@ -77,7 +77,7 @@ public final class TopologyRepository {
 
     /** The terminal reading an area's meters: its installed concentrator (the first by asset number), else a collector. */
     public Optional<Terminal> readerOf(String area) {
-        return em.createQuery("select t from TerminalEntity t where t.areaCode = :a and t.state = :s"
+        return em.createQuery("select t from TerminalEntity t where t.areaCode = :a and t.life.state = :s"
                 + " order by t.kind, t.assetNumber", TerminalEntity.class).setParameter("a", area)
                 .setParameter("s", MeterState.INSTALLED).setMaxResults(1).getResultStream().findFirst()
                 .map(TerminalEntity::toTerminal);
