@@ -4,7 +4,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -76,35 +78,23 @@ public class WorkOrderEntity {
     @Column(name = "new_meter", length = 22)
     private String newMeter;
 
-    @Column(name = "final_total")
-    private Long finalTotal;
+    /** The old meter's final readings (REMOVE, REPLACE). */
+    @Embedded
+    @AttributeOverride(name = "total", column = @Column(name = "final_total"))
+    @AttributeOverride(name = "peak", column = @Column(name = "final_peak"))
+    @AttributeOverride(name = "flat", column = @Column(name = "final_flat"))
+    @AttributeOverride(name = "valley", column = @Column(name = "final_valley"))
+    @AttributeOverride(name = "errCode", column = @Column(name = "err_code", length = 16))
+    private RegisterColumns finalReadings;
 
-    @Column(name = "final_peak")
-    private Long finalPeak;
-
-    @Column(name = "final_flat")
-    private Long finalFlat;
-
-    @Column(name = "final_valley")
-    private Long finalValley;
-
-    @Column(name = "err_code", length = 16)
-    private String errCode;
-
-    @Column(name = "new_total")
-    private Long newTotal;
-
-    @Column(name = "new_peak")
-    private Long newPeak;
-
-    @Column(name = "new_flat")
-    private Long newFlat;
-
-    @Column(name = "new_valley")
-    private Long newValley;
-
-    @Column(name = "new_err_code", length = 16)
-    private String newErrCode;
+    /** The new meter's registers read by infrared (INSTALL, REPLACE). */
+    @Embedded
+    @AttributeOverride(name = "total", column = @Column(name = "new_total"))
+    @AttributeOverride(name = "peak", column = @Column(name = "new_peak"))
+    @AttributeOverride(name = "flat", column = @Column(name = "new_flat"))
+    @AttributeOverride(name = "valley", column = @Column(name = "new_valley"))
+    @AttributeOverride(name = "errCode", column = @Column(name = "new_err_code", length = 16))
+    private RegisterColumns newMeterReadings;
 
     @Column(name = "signed_by", length = 60)
     private String signedBy;
@@ -142,18 +132,8 @@ public class WorkOrderEntity {
         this.status = order.status();
         this.worker = order.worker();
         this.newMeter = order.newMeter();
-        RegisterValues r = order.finalReadings();
-        this.finalTotal = r == null ? null : r.total();
-        this.finalPeak = r == null ? null : r.peak();
-        this.finalFlat = r == null ? null : r.flat();
-        this.finalValley = r == null ? null : r.valley();
-        this.errCode = r == null ? null : r.errCode();
-        RegisterValues n = order.newMeterReadings();
-        this.newTotal = n == null ? null : n.total();
-        this.newPeak = n == null ? null : n.peak();
-        this.newFlat = n == null ? null : n.flat();
-        this.newValley = n == null ? null : n.valley();
-        this.newErrCode = n == null ? null : n.errCode();
+        this.finalReadings = RegisterColumns.of(order.finalReadings());
+        this.newMeterReadings = RegisterColumns.of(order.newMeterReadings());
         this.signedBy = order.signedBy();
         this.completedAt = Columns.of(order.completedAt());
     }
@@ -172,10 +152,8 @@ public class WorkOrderEntity {
 
     /** @param photos the meter photos kept for the order's current meters (see {@link WorkOrderRepository#order}) */
     public WorkOrder toOrder(Set<OrderFileKind> photos) {
-        RegisterValues readings = finalTotal == null ? null
-                : new RegisterValues(finalTotal, finalPeak, finalFlat, finalValley, errCode);
-        RegisterValues infrared = newTotal == null ? null
-                : new RegisterValues(newTotal, newPeak, newFlat, newValley, newErrCode);
+        RegisterValues readings = RegisterColumns.values(finalReadings);
+        RegisterValues infrared = RegisterColumns.values(newMeterReadings);
         return new WorkOrder(id, type, status, accountNumber, address, areaCode, worker, phase, oldMeter, newMeter,
                 readings, infrared, signedBy, photos, Columns.instant(createdAt), createdBy, Columns.instant(completedAt),
                 version);
