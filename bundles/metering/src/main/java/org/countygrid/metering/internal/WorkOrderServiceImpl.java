@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 import jakarta.persistence.EntityManager;
@@ -128,12 +129,7 @@ public class WorkOrderServiceImpl implements WorkOrderService {
                         order.worker(), order.phase(), order.note());
                 step = WorkOrder.create(known, installed, facts.areaCode(), caller.user(), now());
             }
-            Optional<WorkOrderEntity> active = orders.activeAt(step.order().accountNumber());
-            if (active.isPresent()) {
-                WorkOrderEntity other = active.get();
-                throw Problem.conflict("account " + step.order().accountNumber() + " has work order " + other.id()
-                        + " (" + other.type() + ", " + other.status() + ") under way; finish or cancel it first");
-            }
+            orders.activeAt(step.order().accountNumber()).ifPresent(other -> other.toOrder(Set.of()).refuseAnother());
             WorkOrderEntity entity = orders.add(step.order(), origin);
             orders.step(entity.id(), step.action(), caller.user(), now(),
                     origin == null ? step.note() : step.note() + " (from " + origin + ")");

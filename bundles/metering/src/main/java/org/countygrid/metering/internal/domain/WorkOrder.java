@@ -255,6 +255,14 @@ public record WorkOrder(long id, WorkOrderType type, WorkOrderStatus status, Str
         return new Step(with(WorkOrderStatus.CANCELLED, worker, null), "cancelled", why);
     }
 
+    /** An account has one order under way at a time: this OPEN or SUSPENDED one refuses a second (409). */
+    public void refuseAnother() {
+        if (status == WorkOrderStatus.OPEN || status == WorkOrderStatus.SUSPENDED) {
+            throw Problem.conflict("account " + accountNumber + " has work order " + id + " (" + type + ", " + status
+                    + ") under way; finish or cancel it first");
+        }
+    }
+
     public boolean isAssignedTo(String user) {
         return Objects.equals(worker, user);
     }

@@ -138,14 +138,6 @@ public class WorkOrderEntity {
         this.completedAt = Columns.of(order.completedAt());
     }
 
-    public WorkOrderType type() {
-        return type;
-    }
-
-    public WorkOrderStatus status() {
-        return status;
-    }
-
     public long id() {
         return id;
     }

@@ -66,6 +66,17 @@ class WorkOrderTest {
     }
 
     @Test
+    void anOrderUnderWayRefusesASecondOneForItsAccountAndAFinishedOneDoesNot() {
+        WorkOrder open = WorkOrder.create(new NewWorkOrder(WorkOrderType.INSTALL, "3101000001", null, "li", null, null),
+                null, null, "zhang", NOW).order();
+
+        assertThatThrownBy(open::refuseAnother).isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
+                .hasMessage("account 3101000001 has work order 0 (INSTALL, OPEN) under way; finish or cancel it first");
+        assertThatThrownBy(() -> open.suspend("客户不在家").order().refuseAnother()).hasMessageContaining("SUSPENDED");
+        open.cancel("重复").order().refuseAnother(); // no exception: a cancelled order is not under way
+    }
+
+    @Test
     void refusesBadOrdersWithEveryFieldError() {
         assertThatThrownBy(() -> WorkOrder.create(new NewWorkOrder(null, "31010", null, "w".repeat(61), null, null), null,
                 null, "zhang", NOW)).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField())
