@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -131,6 +133,46 @@ abstract class MeteringFieldTests extends CustomersPersistenceTests {
         JsonNode topology = ok(op.get("/api/metering/areas/" + AREA + "/topology"), 200).json();
         assertThat(topology.get("attached").toString()).contains(NEW).doesNotContain(OLD);
         Files.delete(routes.resolve("it-meter-replaced.yaml"));
+
+        readingsOfTheNewMeterAreKeptWithTheirVerdictsOnce();
+    }
+
+    /**
+     * Readings of the installed new meter through the service (on PostgreSQL stored with COPY): a valid one and two
+     * failed ones, all kept with their reasons; the same batch again changes nothing.
+     */
+    private void readingsOfTheNewMeterAreKeptWithTheirVerdictsOnce() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant future = now.plus(Duration.ofDays(3));
+        Instant beforeInstallation = Instant.parse("2020-01-01T00:00:00Z");
+        String batch = Http.json(List.of(reading(now, "0.75"), reading(future, "9.00"), reading(beforeInstallation, "0.10")));
+        JsonNode summary = ok(op.post("/api/metering/readings", batch), 200).json();
+        assertThat(summary.get("received").asInt()).isEqualTo(3);
+        assertThat(summary.get("valid").asInt()).isEqualTo(1);
+        assertThat(summary.get("failed").asInt()).isEqualTo(2);
+        assertThat(summary.get("failures").toString()).contains("\"FUTURE\":1", "\"NOT_INSTALLED\":1");
+
+        JsonNode stored = ok(op.get("/api/metering/readings?barcode=" + NEW + "&kind=INTERVAL_15&from=2019-12-31T00:00:00Z&to="
+                + future.plus(Duration.ofDays(1))), 200).json();
+        assertThat(stored.size()).as(stored.toString()).isEqualTo(3);
+        Map<Instant, JsonNode> byTime = new java.util.HashMap<>();
+        stored.forEach(r -> byTime.put(Instant.parse(r.get("readAt").asText()), r));
+        assertThat(byTime.get(now).get("status").asText()).isEqualTo("VALID");
+        assertThat(byTime.get(now).get("kwh").decimalValue()).isEqualByComparingTo("0.75");
+        assertThat(byTime.get(now).hasNonNull("reason")).isFalse();
+        assertThat(byTime.get(future).get("reason").asText()).isEqualTo("FUTURE");
+        assertThat(byTime.get(beforeInstallation).get("reason").asText()).isEqualTo("NOT_INSTALLED");
+
+        JsonNode again = ok(op.post("/api/metering/readings", batch), 200).json();
+        assertThat(again.get("duplicates").asInt()).as(again.toString()).isEqualTo(3);
+        assertThat(again.get("valid").asInt() + again.get("failed").asInt()).isZero();
+        assertThat(ok(op.get("/api/metering/readings?barcode=" + NEW + "&kind=INTERVAL_15&from=2019-12-31T00:00:00Z&to="
+                + future.plus(Duration.ofDays(1))), 200).json().size()).isEqualTo(3);
+    }
+
+    private static Map<String, Object> reading(Instant at, String kwh) {
+        return Map.of("barcode", NEW, "kind", "INTERVAL_15", "readAt", at.toString(), "register", "TOTAL", "kwh",
+                new java.math.BigDecimal(kwh));
     }
 
     /**

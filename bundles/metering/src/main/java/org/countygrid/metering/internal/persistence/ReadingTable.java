@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.countygrid.metering.ReadingKind;
 import org.countygrid.metering.ReadingStatus;
@@ -24,6 +25,8 @@ import org.countygrid.metering.internal.domain.Installations;
 import org.countygrid.metering.internal.domain.Kwh;
 import org.countygrid.metering.internal.domain.Vee;
 import org.countygrid.platform.api.OfficeCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code mtr_reading} over plain JDBC on the connection of the surrounding JPA transaction, so the readings commit
@@ -33,6 +36,10 @@ import org.countygrid.platform.api.OfficeCode;
 public final class ReadingTable {
 
     static final int BATCH = 1000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadingTable.class);
+    private static final AtomicBoolean ANNOUNCED = new AtomicBoolean();
+    private static volatile boolean copyUnavailable;
 
     /** A reading ready to store. */
     public record Row(String barcode, ReadingKind kind, Register register, Instant at, long value, ReadingStatus status,
@@ -235,7 +242,16 @@ public final class ReadingTable {
         }
     }
 
+    /**
+     * Appends new readings. On PostgreSQL with {@code COPY … FROM STDIN} ({@link ReadingCopy}): one round trip per
+     * 64 KiB of rows and no statement to parse per row, about twice as fast as even a rewritten JDBC batch; the
+     * unique key still refuses a duplicate, which rolls the whole batch back. Elsewhere a JDBC batch.
+     */
     public void insert(List<Row> rows, Instant ingestedAt) throws SQLException {
+        if (isPostgres() && copy()) {
+            ReadingCopy.copy(connection, office, rows, ingestedAt);
+            return;
+        }
         try (PreparedStatement ps = connection.prepareStatement("insert into mtr_reading (office, barcode, kind, register,"
                 + " read_at, value_hundredths, status, reason, flags, ingested_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
@@ -296,13 +312,33 @@ public final class ReadingTable {
      * and a plain join on H2, which has no LATERAL and nests the loop over the array itself.
      */
     private String perMeter(String join, String table, String alias, String condition) throws SQLException {
-        if (postgres == null) {
-            postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        }
-        return postgres
+        return isPostgres()
                 ? " " + join + " lateral (select * from " + table + " " + alias + " where " + condition + " offset 0) "
                         + alias + " on true"
                 : " " + join + " " + table + " " + alias + " on " + condition;
+    }
+
+    private boolean copy() throws SQLException {
+        boolean copy = false;
+        if (!copyUnavailable) {
+            try {
+                copy = ReadingCopy.available(connection);
+            } catch (LinkageError e) {
+                copyUnavailable = true; // the PostgreSQL driver's packages are not wired to this bundle
+            }
+        }
+        if (ANNOUNCED.compareAndSet(false, true)) {
+            LOG.info(copy ? "Readings are stored into PostgreSQL with COPY"
+                    : "Readings are stored into PostgreSQL with JDBC batches: the driver's COPY API cannot be reached");
+        }
+        return copy;
+    }
+
+    private boolean isPostgres() throws SQLException {
+        if (postgres == null) {
+            postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        }
+        return postgres;
     }
 
     private void series(PreparedStatement ps, String barcode, ReadingKind kind, Register register) throws SQLException {
