@@ -77,8 +77,9 @@ abstract class MeteringFieldTests extends CustomersPersistenceTests {
             ok(op.post("/api/metering/meters/" + m + "/pre-issue", Http.json(Map.of("stationCode", "QSM", "cabinetCode", "A1"))), 200);
             ok(field.post("/api/metering/meters/" + m + "/receive", Http.json(Map.of("stationCode", "QSM", "deviceId", "PDA-9"))), 200);
         }
-        ok(op.post("/api/metering/terminals", Http.json(Map.of("assetNumber", TERMINAL, "address", "3301B001",
-                "kind", "CONCENTRATOR", "manufacturer", "威胜"))), 201);
+        assertThat(ok(op.post("/api/metering/terminals?warehouse=KF-IT", Http.json(Map.of("assetNumber", TERMINAL,
+                "address", "3301B001", "kind", "CONCENTRATOR", "manufacturer", "威胜"))), 201).json().get("warehouseCode")
+                .asText()).isEqualTo("KF-IT");
         ok(op.post("/api/metering/terminals/" + TERMINAL + "/verify", "{}"), 200);
         ok(op.post("/api/metering/terminals/" + TERMINAL + "/pre-issue", Http.json(Map.of("stationCode", "QSM", "cabinetCode", "A1"))), 200);
         ok(field.post("/api/metering/terminals/" + TERMINAL + "/receive", Http.json(Map.of("stationCode", "QSM"))), 200);

@@ -17,7 +17,14 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface TopologyService {
 
+    /** Adds a terminal in state IN_STOCK, in the configured default warehouse. */
     TerminalView register(Caller caller, NewTerminal terminal, FieldContext where);
+
+    /**
+     * Adds a terminal in state IN_STOCK (入库) in warehouse (库房) {@code warehouseCode}, the configured default when
+     * null or blank.
+     */
+    TerminalView register(Caller caller, NewTerminal terminal, String warehouseCode, FieldContext where);
 
     TerminalView terminal(Caller caller, String assetNumber);
 
@@ -29,6 +36,12 @@ public interface TopologyService {
     TerminalView preIssue(Caller caller, String assetNumber, String stationCode, String cabinetCode, FieldContext where);
 
     TerminalView receive(Caller caller, String assetNumber, String stationCode, FieldContext where);
+
+    /**
+     * 调拨: a terminal IN_STOCK or VERIFIED moves to warehouse {@code warehouseCode}; refused (409) in any other state
+     * or when it is there already. Audited like a transition.
+     */
+    TerminalView transfer(Caller caller, String assetNumber, String warehouseCode, FieldContext where);
 
     /** The field worker who received it installs it in transformer area {@code areaCode}. */
     TerminalView install(Caller caller, String assetNumber, String areaCode, FieldContext where);

@@ -34,7 +34,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Most meters in one delivery file")
     int deliveryMaxLines() default 10000;
 
-    @AttributeDefinition(description = "The warehouse (库房) code that deliveries and single arrivals go to when they name none")
+    @AttributeDefinition(description = "The warehouse (库房) code that deliveries, single arrivals and registered terminals go to when they name none")
     String defaultWarehouse() default "MAIN";
 
     @AttributeDefinition(description = "Meters per list page when the caller does not say (at most 500)")

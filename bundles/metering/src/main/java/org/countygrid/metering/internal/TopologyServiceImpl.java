@@ -48,7 +48,7 @@ import org.osgi.service.component.annotations.Reference;
  * Terminals and topology: each call checks the role, runs the {@link Terminal} or {@link Reconciliation} rule and
  * stores the result with its audit rows and events in one transaction of the caller's office.
  */
-@Component(service = TopologyService.class)
+@Component(service = TopologyService.class, configurationPid = MeteringConfig.PID)
 public class TopologyServiceImpl implements TopologyService {
 
     static final int MAX_ARCHIVE = 2048;
@@ -57,22 +57,30 @@ public class TopologyServiceImpl implements TopologyService {
     private final ModuleStore store;
     private final Clock clock;
     private final TopologyKeeper keeper;
+    private final String defaultWarehouse;
 
     @Activate
-    public TopologyServiceImpl(@Reference MeteringUnit unit) {
-        this(unit.store(), Clock.systemUTC());
+    public TopologyServiceImpl(@Reference MeteringUnit unit, MeteringConfig config) {
+        this(unit.store(), Clock.systemUTC(), config);
     }
 
-    TopologyServiceImpl(ModuleStore store, Clock clock) {
+    TopologyServiceImpl(ModuleStore store, Clock clock, MeteringConfig config) {
         this.store = store;
         this.clock = clock;
         this.keeper = new TopologyKeeper(store);
+        this.defaultWarehouse = config.defaultWarehouse();
     }
 
     @Override
     public TerminalView register(Caller caller, NewTerminal terminal, FieldContext where) {
+        return register(caller, terminal, null, where);
+    }
+
+    @Override
+    public TerminalView register(Caller caller, NewTerminal terminal, String warehouseCode, FieldContext where) {
         require(caller, MeteringRoles.STOCK);
-        Terminal t = Terminal.arrived(terminal);
+        Terminal t = Terminal.arrived(terminal,
+                warehouseCode == null || warehouseCode.isBlank() ? defaultWarehouse : warehouseCode);
         return store.write(caller.office(), em -> {
             TopologyRepository topology = new TopologyRepository(em);
             FieldErrors errors = new FieldErrors();
@@ -108,7 +116,18 @@ public class TopologyServiceImpl implements TopologyService {
     public TerminalView verify(Caller caller, String assetNumber, LocalDate verifiedOn, FieldContext where) {
         require(caller, MeteringRoles.STOCK);
         LocalDate on = verifiedOn == null ? LocalDate.ofInstant(now(), MeterServiceImpl.CHINA) : verifiedOn;
-        return transition(caller, assetNumber, where, "verified on " + on, t -> t.verify(on));
+        return transition(caller, assetNumber, where, "verified on " + on, t -> {
+            Terminal verified = t.verify(on);
+            // a terminal of a taken-over installed base had no warehouse until it came back
+            return verified.warehouseCode() == null ? verified.transfer(defaultWarehouse) : verified;
+        });
+    }
+
+    @Override
+    public TerminalView transfer(Caller caller, String assetNumber, String warehouseCode, FieldContext where) {
+        require(caller, MeteringRoles.STOCK);
+        return transition(caller, assetNumber, where, "to warehouse " + Texts.clean(warehouseCode),
+                t -> t.transfer(warehouseCode));
     }
 
     @Override

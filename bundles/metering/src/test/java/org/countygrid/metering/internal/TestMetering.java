@@ -68,7 +68,7 @@ public final class TestMetering implements AutoCloseable {
         ordersImpl = new WorkOrderServiceImpl(store, clock, MeteringConfigs.defaults());
         orders = ordersImpl;
         readings = new ReadingServiceImpl(store, clock, MeteringConfigs.defaults());
-        topology = new TopologyServiceImpl(store, clock);
+        topology = new TopologyServiceImpl(store, clock, MeteringConfigs.defaults());
         consumption = new ConsumptionServiceImpl(store, readings);
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 
 import org.countygrid.metering.AttachedMeter;
 import org.countygrid.metering.FinalReadings;
+import org.countygrid.metering.FieldContext;
 import org.countygrid.metering.MeterState;
 import org.countygrid.metering.NewTerminal;
 import org.countygrid.metering.NewWorkOrder;
@@ -96,6 +97,37 @@ class TopologyServiceTest {
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(403));
         assertThatThrownBy(() -> metering.topology.terminal(operator(QT), T1))
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
+    }
+
+    @Test
+    void aTerminalArrivesInAWarehouseAndIsTransferredOnlyWhileInStockOrVerified() {
+        Caller op = operator(QS);
+        TerminalView t1 = metering.topology.register(op, new NewTerminal(T1, "3301A001", TerminalKind.CONCENTRATOR, "威胜"),
+                "KF-T", SCANNER);
+        TerminalView t2 = metering.topology.register(op, new NewTerminal("QS-T0002", "3301A002", TerminalKind.COLLECTOR,
+                "威胜"), SCANNER);
+        assertThat(t1.warehouseCode()).isEqualTo("KF-T");
+        assertThat(t2.warehouseCode()).as("the configured default").isEqualTo("MAIN");
+
+        TerminalView moved = metering.topology.transfer(op, T1, "MAIN", new FieldContext("PDA-07", "县公司库房"));
+
+        assertThat(moved.warehouseCode()).isEqualTo("MAIN");
+        assertThat(moved.state()).isEqualTo(MeterState.IN_STOCK);
+        assertThat(metering.topology.terminal(op, T1).warehouseCode()).isEqualTo("MAIN");
+        assertThatThrownBy(() -> metering.topology.transfer(op, T1, "MAIN", SCANNER))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
+                .hasMessageContaining("terminal QS-T0001 refused: it is in warehouse MAIN already");
+        assertThatThrownBy(() -> metering.topology.transfer(op, T1, " ", SCANNER))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsKey("warehouseCode"));
+        assertThatThrownBy(() -> metering.topology.transfer(LI, T1, "KF-T", SCANNER))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(403));
+        metering.topology.verify(op, T1, null, SCANNER);
+        metering.topology.preIssue(op, T1, "CG", "A1", SCANNER);
+        assertThatThrownBy(() -> metering.topology.transfer(op, T1, "KF-T", SCANNER))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
+                .hasMessageContaining("it is PRE_ISSUED; only a terminal in stock or verified is kept in a warehouse");
+        assertThat(metering.topology.terminal(op, T1).warehouseCode()).as("a refused transfer changed nothing")
+                .isEqualTo("MAIN");
     }
 
     @Test

@@ -29,11 +29,12 @@ public class TerminalListCommand extends MeteringCommand {
         table.column("Address");
         table.column("Kind");
         table.column("State");
+        table.column("Warehouse");
         table.column("Area");
         table.column("Meters").alignRight();
         for (TerminalView t : list) {
             table.addRow().addContent(t.assetNumber(), t.address(), t.kind(), t.state(),
-                    MeterShowCommand.dash(t.areaCode()), t.meters());
+                    MeterShowCommand.dash(t.warehouseCode()), MeterShowCommand.dash(t.areaCode()), t.meters());
         }
         table.print(System.out);
         System.out.println(list.size() + " terminals");

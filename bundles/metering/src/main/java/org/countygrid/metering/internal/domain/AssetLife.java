@@ -13,17 +13,32 @@ import org.countygrid.platform.api.Problem;
  * naming why it is illegal, so a refused transition cannot have changed anything.
  *
  * @param what        the asset as a refusal names it ("meter 3300…", "terminal QS-T0001")
+ * @param warehouseCode the warehouse (库房) that keeps it while IN_STOCK or VERIFIED: where it arrived or was
+ *                    transferred to, and where it comes back to for verification after removal
  * @param stationCode the supply station it was pre-issued to (from PRE_ISSUED until it goes back to verification)
  * @param holder      the field worker who received it, or removed it from the field
  * @param place       where it is installed: an account number (meter) or a transformer area code (terminal)
  */
-public record AssetLife(String what, MeterState state, LocalDate verifiedOn, String stationCode, String cabinetCode,
-        String holder, String place) {
+public record AssetLife(String what, MeterState state, LocalDate verifiedOn, String warehouseCode, String stationCode,
+        String cabinetCode, String holder, String place) {
 
     static final int MAX_CODE = 20;
 
-    public static AssetLife arrived(String what) {
-        return new AssetLife(what, MeterState.IN_STOCK, null, null, null, null, null);
+    /** 入库 into warehouse {@code warehouse}. */
+    public static AssetLife arrived(String what, String warehouse) {
+        return new AssetLife(what, MeterState.IN_STOCK, null, Texts.require("warehouseCode", warehouse, MAX_CODE), null,
+                null, null, null);
+    }
+
+    /** 调拨: an asset in stock or verified moves to another warehouse. */
+    public AssetLife transfer(String warehouse) {
+        String w = Texts.require("warehouseCode", warehouse, MAX_CODE);
+        require(state == MeterState.IN_STOCK || state == MeterState.VERIFIED,
+                "only a " + noun() + " in stock or verified is kept in a warehouse");
+        if (w.equals(warehouseCode)) {
+            throw refused("it is in warehouse " + w + " already");
+        }
+        return new AssetLife(what, state, verifiedOn, w, stationCode, cabinetCode, holder, place);
     }
 
     /** 检定: passed verification; an asset back from the field is reused this way. */
@@ -80,7 +95,7 @@ public record AssetLife(String what, MeterState state, LocalDate verifiedOn, Str
 
     private AssetLife with(MeterState next, LocalDate verified, String station, String cabinet, String newHolder,
             String at) {
-        return new AssetLife(what, next, verified, station, cabinet, newHolder, at);
+        return new AssetLife(what, next, verified, warehouseCode, station, cabinet, newHolder, at);
     }
 
     /** "meter" or "terminal": the first word of {@link #what}. */

@@ -38,15 +38,14 @@ public final class InstalledBaseCheck {
             String at = "terminals[" + i + "].";
             String area = Texts.required(errors, at + "areaCode", t.areaCode(), AssetLife.MAX_CODE);
             try {
-                Terminal clean = Terminal.arrived(t.terminal());
+                org.countygrid.metering.NewTerminal clean = Terminal.checked(t.terminal());
                 if (!assets.add(clean.assetNumber())) {
                     errors.add(at + "assetNumber", "appears twice");
                 }
                 if (!addresses.add(clean.address())) {
                     errors.add(at + "address", "appears twice");
                 }
-                terminals.add(new InstalledBase.Terminal(new org.countygrid.metering.NewTerminal(clean.assetNumber(),
-                        clean.address(), clean.kind(), clean.manufacturer()), area, t.installedAt()));
+                terminals.add(new InstalledBase.Terminal(clean, area, t.installedAt()));
             } catch (org.countygrid.platform.api.ValidationException e) {
                 e.errors().forEach(f -> errors.add(at + f.field(), f.message()));
             }

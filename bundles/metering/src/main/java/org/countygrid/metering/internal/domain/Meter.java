@@ -24,23 +24,14 @@ public record Meter(String barcode, String assetNumber, String commAddress, Phas
 
     /** A meter arriving in stock (入库) at {@code warehouse}. */
     public static Meter arrived(NewMeter m, String warehouse) {
-        String w = Texts.require("warehouseCode", warehouse, AssetLife.MAX_CODE);
+        AssetLife l = AssetLife.arrived("meter " + m.barcode(), warehouse);
         return new Meter(m.barcode(), m.assetNumber(), m.commAddress(), m.phase(), m.feeControl(), m.manufacturer(),
-                m.accuracyClass(), null, MeterState.IN_STOCK, w, null, null, null, null, 0);
+                m.accuracyClass(), null, l.state(), l.warehouseCode(), null, null, null, null, 0);
     }
 
     /** 调拨: a meter in stock or verified moves to another warehouse. */
     public Meter transfer(String warehouse) {
-        String w = Texts.require("warehouseCode", warehouse, AssetLife.MAX_CODE);
-        if (state != MeterState.IN_STOCK && state != MeterState.VERIFIED) {
-            throw Problem.conflict("meter " + barcode + " refused: it is " + state
-                    + "; only a meter in stock or verified is kept in a warehouse");
-        }
-        if (w.equals(warehouseCode)) {
-            throw Problem.conflict("meter " + barcode + " refused: it is in warehouse " + w + " already");
-        }
-        return new Meter(barcode, assetNumber, commAddress, phase, feeControl, manufacturer, accuracyClass, verifiedOn,
-                state, w, stationCode, cabinetCode, holder, accountNumber, version);
+        return with(life().transfer(warehouse));
     }
 
     /** 检定: passed verification; a meter back from the field is reused this way. */
@@ -74,11 +65,13 @@ public record Meter(String barcode, String assetNumber, String commAddress, Phas
     }
 
     private AssetLife life() {
-        return new AssetLife("meter " + barcode, state, verifiedOn, stationCode, cabinetCode, holder, accountNumber);
+        return new AssetLife("meter " + barcode, state, verifiedOn, warehouseCode, stationCode, cabinetCode, holder,
+                accountNumber);
     }
 
     private Meter with(AssetLife l) {
         return new Meter(barcode, assetNumber, commAddress, phase, feeControl, manufacturer, accuracyClass,
-                l.verifiedOn(), l.state(), warehouseCode, l.stationCode(), l.cabinetCode(), l.holder(), l.place(), version);
+                l.verifiedOn(), l.state(), l.warehouseCode(), l.stationCode(), l.cabinetCode(), l.holder(), l.place(),
+                version);
     }
 }

@@ -11,18 +11,26 @@ import org.countygrid.platform.api.FieldErrors;
 
 /**
  * A collection terminal asset; its lifecycle is the {@link AssetLife} meters have, installed in a transformer area
- * instead of at an account. Immutable.
+ * instead of at an account, and kept in a warehouse (库房) while in stock or verified like a meter. Immutable.
  */
 public record Terminal(String assetNumber, String address, TerminalKind kind, String manufacturer,
-        LocalDate verifiedOn, MeterState state, String stationCode, String cabinetCode, String holder, String areaCode,
-        long version) {
+        LocalDate verifiedOn, MeterState state, String warehouseCode, String stationCode, String cabinetCode,
+        String holder, String areaCode, long version) {
 
     static final Pattern ASSET = Pattern.compile("[A-Za-z0-9-]{1,30}");
     static final Pattern ADDRESS = Pattern.compile("[0-9A-F]{4,16}");
     static final int MAX_MANUFACTURER = 60;
 
-    /** Checked, with every bad field at once. */
-    public static Terminal arrived(NewTerminal t) {
+    /** A terminal arriving in stock (入库) at {@code warehouse}. */
+    public static Terminal arrived(NewTerminal t, String warehouse) {
+        NewTerminal c = checked(t);
+        AssetLife l = AssetLife.arrived("terminal " + c.assetNumber(), warehouse);
+        return new Terminal(c.assetNumber(), c.address(), c.kind(), c.manufacturer(), null, l.state(), l.warehouseCode(),
+                null, null, null, null, 0);
+    }
+
+    /** The terminal's fields checked and cleaned, with every bad field at once. */
+    public static NewTerminal checked(NewTerminal t) {
         FieldErrors errors = new FieldErrors();
         if (t == null) {
             errors.add("body", Texts.REQUIRED);
@@ -40,7 +48,7 @@ public record Terminal(String assetNumber, String address, TerminalKind kind, St
         }
         String manufacturer = Texts.required(errors, "manufacturer", t.manufacturer(), MAX_MANUFACTURER);
         errors.throwIfAny();
-        return new Terminal(asset, address, t.kind(), manufacturer, null, MeterState.IN_STOCK, null, null, null, null, 0);
+        return new NewTerminal(asset, address, t.kind(), manufacturer);
     }
 
     /** A checked asset number for a lookup. */
@@ -62,6 +70,11 @@ public record Terminal(String assetNumber, String address, TerminalKind kind, St
             return null;
         }
         return clean;
+    }
+
+    /** 调拨: a terminal in stock or verified moves to another warehouse. */
+    public Terminal transfer(String warehouse) {
+        return with(life().transfer(warehouse));
     }
 
     public Terminal verify(LocalDate on) {
@@ -90,11 +103,12 @@ public record Terminal(String assetNumber, String address, TerminalKind kind, St
     }
 
     private AssetLife life() {
-        return new AssetLife("terminal " + assetNumber, state, verifiedOn, stationCode, cabinetCode, holder, areaCode);
+        return new AssetLife("terminal " + assetNumber, state, verifiedOn, warehouseCode, stationCode, cabinetCode, holder,
+                areaCode);
     }
 
     private Terminal with(AssetLife l) {
-        return new Terminal(assetNumber, address, kind, manufacturer, l.verifiedOn(), l.state(), l.stationCode(),
-                l.cabinetCode(), l.holder(), l.place(), version);
+        return new Terminal(assetNumber, address, kind, manufacturer, l.verifiedOn(), l.state(), l.warehouseCode(),
+                l.stationCode(), l.cabinetCode(), l.holder(), l.place(), version);
     }
 }

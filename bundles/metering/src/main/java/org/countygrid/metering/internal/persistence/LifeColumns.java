@@ -23,6 +23,9 @@ public class LifeColumns {
     @Column(nullable = false, length = 12)
     private MeterState state;
 
+    @Column(name = "warehouse_code", length = 20)
+    private String warehouseCode;
+
     @Column(name = "station_code", length = 20)
     private String stationCode;
 
@@ -36,9 +39,11 @@ public class LifeColumns {
         // for JPA
     }
 
-    LifeColumns(LocalDate verifiedOn, MeterState state, String stationCode, String cabinetCode, String holder) {
+    LifeColumns(LocalDate verifiedOn, MeterState state, String warehouseCode, String stationCode, String cabinetCode,
+            String holder) {
         this.verifiedOn = verifiedOn;
         this.state = state;
+        this.warehouseCode = warehouseCode;
         this.stationCode = stationCode;
         this.cabinetCode = cabinetCode;
         this.holder = holder;
@@ -50,6 +55,10 @@ public class LifeColumns {
 
     MeterState state() {
         return state;
+    }
+
+    String warehouseCode() {
+        return warehouseCode;
     }
 
     String stationCode() {

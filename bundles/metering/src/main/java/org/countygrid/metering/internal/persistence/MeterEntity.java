@@ -61,9 +61,6 @@ public class MeterEntity {
     @Embedded
     private LifeColumns life;
 
-    @Column(name = "warehouse_code", length = 20)
-    private String warehouseCode;
-
     @Column(name = "account_number", length = 10)
     private String accountNumber;
 
@@ -91,21 +88,20 @@ public class MeterEntity {
 
     /** Stores the state a lifecycle rule returned. */
     public void apply(Meter meter) {
-        this.life = new LifeColumns(meter.verifiedOn(), meter.state(), meter.stationCode(), meter.cabinetCode(),
-                meter.holder());
-        this.warehouseCode = meter.warehouseCode();
+        this.life = new LifeColumns(meter.verifiedOn(), meter.state(), meter.warehouseCode(), meter.stationCode(),
+                meter.cabinetCode(), meter.holder());
         this.accountNumber = meter.accountNumber();
     }
 
     public Meter toMeter() {
         return new Meter(barcode, assetNumber, commAddress, phase, feeControl, manufacturer, accuracyClass,
-                life.verifiedOn(), life.state(), warehouseCode, life.stationCode(), life.cabinetCode(), life.holder(),
+                life.verifiedOn(), life.state(), life.warehouseCode(), life.stationCode(), life.cabinetCode(), life.holder(),
                 accountNumber, version);
     }
 
     public MeterView toView() {
         return new MeterView(barcode, assetNumber, commAddress, phase, feeControl, manufacturer, accuracyClass,
-                life.verifiedOn(), life.state(), warehouseCode, life.stationCode(), life.cabinetCode(), life.holder(),
+                life.verifiedOn(), life.state(), life.warehouseCode(), life.stationCode(), life.cabinetCode(), life.holder(),
                 accountNumber, version);
     }
 }

@@ -98,7 +98,7 @@ public final class MeterRepository implements DeliveryBatch.Stock {
 
     /** Meters in stock and verified per warehouse (库房). */
     public List<StockCount> byWarehouse() {
-        return grouped("m.warehouseCode", List.of(MeterState.IN_STOCK, MeterState.VERIFIED));
+        return grouped("m.life.warehouseCode", List.of(MeterState.IN_STOCK, MeterState.VERIFIED));
     }
 
     /** Pre-issued and received meters per supply station. */

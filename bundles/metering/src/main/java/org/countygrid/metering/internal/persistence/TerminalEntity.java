@@ -68,17 +68,18 @@ public class TerminalEntity {
     }
 
     void apply(Terminal t) {
-        this.life = new LifeColumns(t.verifiedOn(), t.state(), t.stationCode(), t.cabinetCode(), t.holder());
+        this.life = new LifeColumns(t.verifiedOn(), t.state(), t.warehouseCode(), t.stationCode(), t.cabinetCode(),
+                t.holder());
         this.areaCode = t.areaCode();
     }
 
     public Terminal toTerminal() {
         return new Terminal(assetNumber, address, kind, manufacturer, life.verifiedOn(), life.state(),
-                life.stationCode(), life.cabinetCode(), life.holder(), areaCode, version);
+                life.warehouseCode(), life.stationCode(), life.cabinetCode(), life.holder(), areaCode, version);
     }
 
     public TerminalView toView(long meters) {
         return new TerminalView(assetNumber, address, kind, manufacturer, life.verifiedOn(), life.state(),
-                life.stationCode(), life.cabinetCode(), life.holder(), areaCode, meters, version);
+                life.warehouseCode(), life.stationCode(), life.cabinetCode(), life.holder(), areaCode, meters, version);
     }
 }

@@ -52,11 +52,12 @@ public class TopologyResource implements RestResource {
         return topology.terminals(CurrentCaller.get(), area);
     }
 
+    /** Registers a terminal into warehouse {@code warehouse} (the configured default when absent). */
     @POST
     @Path("/terminals")
     @RequiresRole({ Role.ADMIN, Role.OPERATOR })
-    public Response registerTerminal(NewTerminal body) {
-        TerminalView added = topology.register(CurrentCaller.get(), Params.body(body), FieldContext.NONE);
+    public Response registerTerminal(@QueryParam("warehouse") String warehouse, NewTerminal body) {
+        TerminalView added = topology.register(CurrentCaller.get(), Params.body(body), warehouse, FieldContext.NONE);
         return Response.created(URI.create("metering/terminals/" + added.assetNumber())).entity(added).build();
     }
 
@@ -73,6 +74,14 @@ public class TopologyResource implements RestResource {
     public TerminalView verifyTerminal(@PathParam("asset") String asset, Requests.Verify body) {
         Requests.Verify b = body == null ? new Requests.Verify(null, null, null) : body;
         return topology.verify(CurrentCaller.get(), asset, b.verifiedOn(), b.where());
+    }
+
+    @POST
+    @Path("/terminals/{asset}/transfer")
+    @RequiresRole({ Role.ADMIN, Role.OPERATOR })
+    public TerminalView transferTerminal(@PathParam("asset") String asset, Requests.Transfer body) {
+        Requests.Transfer b = Params.body(body);
+        return topology.transfer(CurrentCaller.get(), asset, b.warehouseCode(), b.where());
     }
 
     @POST

@@ -10,8 +10,10 @@ import java.util.List;
 
 import org.countygrid.metering.FeeControl;
 import org.countygrid.metering.NewMeter;
+import org.countygrid.metering.NewTerminal;
 import org.countygrid.metering.NewWorkOrder;
 import org.countygrid.metering.Phase;
+import org.countygrid.metering.TerminalKind;
 import org.countygrid.metering.WorkOrderType;
 import org.countygrid.metering.internal.TestMetering;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +77,26 @@ class MeteringCommandsTest {
         assertThat(byOperator.out()).isEqualTo("Moved " + m5 + " (QS-A0005, IN_STOCK) to warehouse KF-02" + System.lineSeparator());
         assertThat(preIssued.err()).contains("only a meter in stock or verified is kept in a warehouse");
         assertThat(metering.meters.meter(TestMetering.operator(QS), m5).warehouseCode()).isEqualTo("KF-02");
+    }
+
+    @Test
+    void movesATerminalInStockToAnotherWarehouseForStockRolesOnly() throws Exception {
+        metering.topology.register(TestMetering.operator(QS), new NewTerminal("QS-T0009", "3301A009",
+                TerminalKind.CONCENTRATOR, "威胜"), TestMetering.SCANNER);
+        TerminalTransferCommand transfer = new TerminalTransferCommand();
+        transfer.topology = metering.topology;
+        transfer.asset = "QS-T0009";
+        transfer.warehouse = "KF-02";
+
+        ShellSession.Output byField = li.run(transfer::execute);
+        ShellSession.Output byOperator = zhang.run(transfer::execute);
+        ShellSession.Output again = zhang.run(transfer::execute);
+
+        assertThat(byField.err()).startsWith("Error: user li needs one of the roles");
+        assertThat(byOperator.out()).isEqualTo("Moved QS-T0009 (CONCENTRATOR, IN_STOCK) to warehouse KF-02"
+                + System.lineSeparator());
+        assertThat(again.err()).contains("it is in warehouse KF-02 already");
+        assertThat(metering.topology.terminal(TestMetering.operator(QS), "QS-T0009").warehouseCode()).isEqualTo("KF-02");
     }
 
     @Test

@@ -61,6 +61,7 @@ class RolesDeclaredTest {
                 entry("TopologyResource.area", MeteringRoles.READ),
                 entry("TopologyResource.check", MeteringRoles.READ),
                 entry("TopologyResource.registerTerminal", MeteringRoles.STOCK),
+                entry("TopologyResource.transferTerminal", MeteringRoles.STOCK),
                 entry("TopologyResource.verifyTerminal", MeteringRoles.STOCK),
                 entry("TopologyResource.preIssueTerminal", MeteringRoles.STOCK),
                 entry("TopologyResource.scrapTerminal", MeteringRoles.STOCK),
