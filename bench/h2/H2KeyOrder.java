@@ -5,7 +5,8 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 
 /**
- * Plain JDBC inserts into H2 of rows shaped like mtr_reading, in the ingest bench's order (batches of one hour of
+ * Plain JDBC inserts into H2 of rows shaped like mtr_reading (with the surrogate id it had until changeset
+ * metering-7, whose values only ever append), in the ingest bench's order (batches of one hour of
  * 1,250 meters out of 20,000, one commit per 5,000 rows), with the unique key in one of two column orders:
  * {@code series} = (office, barcode, kind, register, read_at), the shipped one, which every per-meter read uses;
  * {@code time} = (office, read_at, barcode, kind, register), where each batch lands at the end of the index.
