@@ -172,7 +172,8 @@ export function render(el, ctx) {
       holderTable('stock-by-warehouse', ctx.t('库房', 'Warehouse'), counts.byWarehouse),
       holderTable('stock-by-station', ctx.t('供电所', 'Supply station'), counts.byStation),
       holderTable('stock-by-cabinet', ctx.t('周转柜', 'Turnover cabinet'), counts.byCabinet),
-      holderTable('stock-by-worker', ctx.t('施工人员', 'Field worker'), counts.byWorker));
+      holderTable('stock-by-worker', ctx.t('施工人员', 'Field worker'), counts.byWorker),
+      holderTable('terminal-stock-by-warehouse', ctx.t('库房（采集终端）', 'Warehouse (terminals)'), counts.terminalsByWarehouse));
   }
 
   function holderTable(id, heading, rows) {

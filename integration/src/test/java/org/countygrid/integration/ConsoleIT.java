@@ -162,6 +162,9 @@ public class ConsoleIT {
                 "accountNumber", account, "worker", "li")));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long order = created.json().get("id").asLong();
+        Http.Reply terminal = admin.post("/api/metering/terminals?warehouse=KF-C", Http.json(java.util.Map.of(
+                "assetNumber", "CI-T0001", "address", "FFFF0001", "kind", "CONCENTRATOR", "manufacturer", "威胜")));
+        assertThat(terminal.status()).as(terminal.body()).isEqualTo(201);
 
         loggedIn();
         wait.until(b -> !b.findElements(By.cssSelector("[data-panel=\"metering\"]")).isEmpty());
@@ -170,6 +173,8 @@ public class ConsoleIT {
         wait.until(b -> !b.findElements(By.cssSelector("section[data-status=\"OPEN\"] article[data-order=\"" + order + "\"]")).isEmpty());
         assertThat(text("article[data-order=\"" + order + "\"]")).contains("换表", account, "li", DEMO_METER);
         assertThat(text("#metering-stock tr[data-state=\"INSTALLED\"] .count")).isEqualTo("3000");
+        assertThat(text("#terminal-stock-by-warehouse tr[data-holder=\"KF-C\"][data-state=\"IN_STOCK\"] .count"))
+                .as("terminals in stock per warehouse").isEqualTo("1");
 
         // a meter's history timeline and its daily readings with their validation
         browser.findElement(By.id("meter-barcode")).sendKeys(DEMO_METER);

@@ -183,7 +183,7 @@ public class MeterServiceImpl implements MeterService {
         return store.read(caller.office(), em -> {
             MeterRepository meters = new MeterRepository(em);
             return new StockView(meters.countByState(), meters.byWarehouse(), meters.byStation(), meters.byCabinet(),
-                    meters.byWorker());
+                    meters.byWorker(), new TopologyRepository(em).byWarehouse());
         });
     }
 

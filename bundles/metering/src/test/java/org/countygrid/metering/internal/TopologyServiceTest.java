@@ -20,6 +20,7 @@ import org.countygrid.metering.AttachedMeter;
 import org.countygrid.metering.FinalReadings;
 import org.countygrid.metering.FieldContext;
 import org.countygrid.metering.MeterState;
+import org.countygrid.metering.StockCount;
 import org.countygrid.metering.NewTerminal;
 import org.countygrid.metering.NewWorkOrder;
 import org.countygrid.metering.TerminalKind;
@@ -108,6 +109,9 @@ class TopologyServiceTest {
                 "威胜"), SCANNER);
         assertThat(t1.warehouseCode()).isEqualTo("KF-T");
         assertThat(t2.warehouseCode()).as("the configured default").isEqualTo("MAIN");
+        assertThat(metering.meters.stock(op).terminalsByWarehouse()).containsExactly(
+                new StockCount("KF-T", MeterState.IN_STOCK, 1), new StockCount("MAIN", MeterState.IN_STOCK, 1));
+        assertThat(metering.meters.stock(operator(QT)).terminalsByWarehouse()).as("another office's").isEmpty();
 
         TerminalView moved = metering.topology.transfer(op, T1, "MAIN", new FieldContext("PDA-07", "县公司库房"));
 

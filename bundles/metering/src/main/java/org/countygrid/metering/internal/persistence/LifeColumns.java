@@ -1,13 +1,16 @@
 package org.countygrid.metering.internal.persistence;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
 import org.countygrid.metering.MeterState;
+import org.countygrid.metering.StockCount;
 
 /**
  * The columns of the lifecycle meters and collection terminals share ({@code AssetLife}), in {@code mtr_meter} and
@@ -47,6 +50,17 @@ public class LifeColumns {
         this.stationCode = stationCode;
         this.cabinetCode = cabinetCode;
         this.holder = holder;
+    }
+
+    /**
+     * Assets of {@code entity} (alias {@code m}, whose {@code life} these columns are) in {@code states}, counted per
+     * value of {@code column} (e.g. {@code m.life.warehouseCode}) and state.
+     */
+    static List<StockCount> grouped(EntityManager em, String entity, String column, List<MeterState> states) {
+        return em.createQuery("select " + column + ", m.life.state, count(m) from " + entity + " m where m.life.state in"
+                + " :states and " + column + " is not null group by " + column + ", m.life.state order by " + column,
+                Object[].class).setParameter("states", states).getResultStream()
+                .map(r -> new StockCount((String) r[0], (MeterState) r[1], (Long) r[2])).toList();
     }
 
     LocalDate verifiedOn() {

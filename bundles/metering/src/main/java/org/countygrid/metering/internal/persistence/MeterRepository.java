@@ -117,10 +117,7 @@ public final class MeterRepository implements DeliveryBatch.Stock {
     }
 
     private List<StockCount> grouped(String column, List<MeterState> states) {
-        return em.createQuery("select " + column + ", m.life.state, count(m) from MeterEntity m where m.life.state in :states"
-                + " and " + column + " is not null group by " + column + ", m.life.state order by " + column, Object[].class)
-                .setParameter("states", states).getResultStream()
-                .map(r -> new StockCount((String) r[0], (MeterState) r[1], (Long) r[2])).toList();
+        return LifeColumns.grouped(em, "MeterEntity", column, states);
     }
 
     /** The barcode of the meter installed at the account now. */

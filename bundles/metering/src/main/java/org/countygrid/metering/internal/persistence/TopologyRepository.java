@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import org.countygrid.metering.AttachedMeter;
 import org.countygrid.metering.FieldContext;
 import org.countygrid.metering.MeterState;
+import org.countygrid.metering.StockCount;
 import org.countygrid.metering.TerminalView;
 import org.countygrid.metering.internal.domain.Terminal;
 import org.countygrid.platform.api.Problem;
@@ -23,6 +24,11 @@ public final class TopologyRepository {
 
     public TopologyRepository(EntityManager em) {
         this.em = em;
+    }
+
+    /** Terminals in stock and verified per warehouse (库房). */
+    public List<StockCount> byWarehouse() {
+        return LifeColumns.grouped(em, "TerminalEntity", "m.life.warehouseCode", List.of(MeterState.IN_STOCK, MeterState.VERIFIED));
     }
 
     public Optional<TerminalEntity> find(String asset) {
