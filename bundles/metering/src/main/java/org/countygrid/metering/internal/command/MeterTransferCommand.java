@@ -3,10 +3,8 @@ package org.countygrid.metering.internal.command;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.countygrid.metering.FieldContext;
 import org.countygrid.metering.MeterService;
 import org.countygrid.metering.MeterView;
 import org.countygrid.platform.api.security.Caller;
@@ -14,7 +12,7 @@ import org.countygrid.platform.api.security.Caller;
 /** 调拨 from the shell: the warehouse keeper moves a meter in stock to another warehouse. */
 @Service
 @Command(scope = "metering", name = "meter-transfer", description = "Moves a meter in stock or verified to another warehouse (调拨)")
-public class MeterTransferCommand extends MeteringCommand {
+public class MeterTransferCommand extends TransferCommand {
 
     @Reference
     MeterService meters;
@@ -23,16 +21,9 @@ public class MeterTransferCommand extends MeteringCommand {
     @Completion(BarcodeCompleter.class)
     String barcode;
 
-    @Argument(index = 1, name = "warehouse", required = true, description = "The warehouse code it moves to, e.g. KF-02")
-    String warehouse;
-
-    @Option(name = "--device", description = "Scanner or terminal id for the audit row")
-    String device;
-
     @Override
     void run(Caller caller) {
-        MeterView m = meters.transfer(caller, barcode, warehouse, new FieldContext(device, null));
-        System.out.println("Moved " + m.barcode() + " (" + m.assetNumber() + ", " + m.state() + ") to warehouse "
-                + m.warehouseCode());
+        MeterView m = meters.transfer(caller, barcode, warehouse, where());
+        moved(m.barcode(), m.assetNumber(), m.state(), m.warehouseCode());
     }
 }
