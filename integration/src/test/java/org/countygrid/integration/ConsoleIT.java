@@ -165,6 +165,14 @@ public class ConsoleIT {
         Http.Reply terminal = admin.post("/api/metering/terminals?warehouse=KF-C", Http.json(java.util.Map.of(
                 "assetNumber", "CI-T0001", "address", "FFFF0001", "kind", "CONCENTRATOR", "manufacturer", "威胜")));
         assertThat(terminal.status()).as(terminal.body()).isEqualTo(201);
+        // the same from a script: bin/cg-command passes on the command's output, its one-line error and exit status
+        Command listed = command("metering:terminal-list");
+        assertThat(listed.status()).as(listed.output()).isZero();
+        assertThat(listed.output()).contains("CI-T0001", "KF-C");
+        Command refused = command("metering:terminal-transfer CI-T0001 KF-C");
+        assertThat(refused.status()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.output()).contains("Error: terminal CI-T0001 refused: it is in warehouse KF-C already")
+                .doesNotContain("Exception");
 
         loggedIn();
         wait.until(b -> !b.findElements(By.cssSelector("[data-panel=\"metering\"]")).isEmpty());
@@ -335,6 +343,19 @@ public class ConsoleIT {
         String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(client.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
         assertThat(output).as("shell output").doesNotContain("Error", "Insufficient credentials", "Command not found");
+    }
+
+    record Command(int status, String output) {
+    }
+
+    /** One command as admin through the distribution's bin/cg-command, from a process whose input is no terminal. */
+    private static Command command(String command) throws IOException, InterruptedException {
+        Path home = newestRuntimeFolder();
+        Process client = new ProcessBuilder(home.resolve("bin/cg-command").toString(), "-u", "admin", "-p", PASSWORD, command)
+                .redirectErrorStream(true).start();
+        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(client.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
+        return new Command(client.exitValue(), output);
     }
 
     private static Path newestRuntimeFolder() throws IOException {

@@ -6,6 +6,7 @@ import javax.security.auth.Subject;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.CommandException;
 import org.countygrid.customers.CustomerService;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.security.Caller;
@@ -13,7 +14,10 @@ import org.countygrid.platform.api.security.SubjectCaller;
 
 /**
  * What every customers command shares: the service, the caller taken from the shell session's JAAS subject
- * (so shell users get exactly the rights they have over REST), and one-line errors instead of stack traces.
+ * (so shell users get exactly the rights they have over REST), and one-line errors instead of stack traces: a
+ * refusal is thrown as Karaf's {@link CommandException} with {@code Error: <reason>} as its text, which Karaf prints
+ * as it is (on the session's error stream, also to {@code bin/client}) and which makes {@code bin/client} exit with
+ * status 1.
  */
 abstract class CustomerCommand implements Action {
 
@@ -25,7 +29,7 @@ abstract class CustomerCommand implements Action {
         try {
             run(currentCaller());
         } catch (Problem | IllegalArgumentException e) {
-            System.err.println("Error: " + e.getMessage());
+            throw new CommandException("Error: " + e.getMessage(), e.getMessage());
         }
         return null;
     }

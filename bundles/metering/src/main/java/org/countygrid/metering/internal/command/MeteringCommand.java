@@ -5,13 +5,16 @@ import java.security.AccessController;
 import javax.security.auth.Subject;
 
 import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.support.CommandException;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.security.Caller;
 import org.countygrid.platform.api.security.SubjectCaller;
 
 /**
  * What every metering command shares: the caller from the shell session's JAAS subject (the same rights as over
- * REST) and one-line errors instead of stack traces.
+ * REST) and one-line errors instead of stack traces: a refusal is thrown as Karaf's {@link CommandException} with
+ * {@code Error: <reason>} as its text, which Karaf prints as it is (on the session's error stream, also to
+ * {@code bin/client}) and which makes {@code bin/client} exit with status 1.
  */
 abstract class MeteringCommand implements Action {
 
@@ -20,7 +23,7 @@ abstract class MeteringCommand implements Action {
         try {
             run(currentCaller());
         } catch (Problem | IllegalArgumentException e) {
-            System.err.println("Error: " + e.getMessage());
+            throw new CommandException("Error: " + e.getMessage(), e.getMessage());
         }
         return null;
     }

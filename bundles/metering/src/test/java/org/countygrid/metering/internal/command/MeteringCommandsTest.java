@@ -95,7 +95,10 @@ class MeteringCommandsTest {
         assertThat(byField.err()).startsWith("Error: user li needs one of the roles");
         assertThat(byOperator.out()).isEqualTo("Moved QS-T0009 (CONCENTRATOR, IN_STOCK) to warehouse KF-02"
                 + System.lineSeparator());
-        assertThat(again.err()).contains("it is in warehouse KF-02 already");
+        assertThat(again.err()).isEqualTo("Error: terminal QS-T0009 refused: it is in warehouse KF-02 already"
+                + System.lineSeparator());
+        assertThat(again.failed()).as("a refusal is a failed command: bin/client exits with status 1").isTrue();
+        assertThat(byOperator.failed()).isFalse();
         assertThat(metering.topology.terminal(TestMetering.operator(QS), "QS-T0009").warehouseCode()).isEqualTo("KF-02");
     }
 

@@ -3,22 +3,15 @@ package org.countygrid.platform.cluster.internal.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.security.PrivilegedAction;
+import java.security.PrivilegedExceptionAction;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
-import javax.security.auth.Subject;
-
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.countygrid.platform.api.NodeIdentity;
 import org.countygrid.platform.api.OfficeCode;
 import org.countygrid.platform.cluster.NodeInfo;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.countygrid.platform.testing.ShellSession;
 import org.junit.jupiter.api.Test;
 
 class NodeListCommandTest {
@@ -28,23 +21,6 @@ class NodeListCommandTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
-
     private NodeListCommand command() {
         NodeListCommand command = new NodeListCommand();
         Instant at = Instant.parse("2026-11-26T08:00:00Z");
@@ -55,18 +31,15 @@ class NodeListCommandTest {
         return command;
     }
 
-    @SuppressWarnings("removal")
-    private static void as(String role, Runnable action) {
-        Subject subject = new Subject(true, Set.of(new UserPrincipal("han.mei"), new RolePrincipal(role), new RolePrincipal("office.QS")),
-                Set.of(), Set.of());
-        Subject.doAs(subject, (PrivilegedAction<Void>) () -> {
-            action.run();
-            return null;
-        });
+    /** Runs the command as Karaf does for a logged-in user with {@code role} of office QS; keeps what it printed. */
+    private void as(String role, PrivilegedExceptionAction<?> command) throws Exception {
+        ShellSession.Output printed = new ShellSession("han.mei", role, "office.QS").run(command);
+        out.writeBytes(printed.out().getBytes(StandardCharsets.UTF_8));
+        err.writeBytes(printed.err().getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
-    void listsNodesAndMarksThisOne() {
+    void listsNodesAndMarksThisOne() throws Exception {
         NodeListCommand command = command();
         as("auditor", command::execute);
 
@@ -77,11 +50,11 @@ class NodeListCommandTest {
     }
 
     @Test
-    void refusesACallerWithoutRole() {
+    void refusesACallerWithoutRole() throws Exception {
         NodeListCommand command = command();
         as("operator", command::execute);
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("needs one of the roles admin, auditor");
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Error: ").contains("needs one of the roles admin, auditor");
     }
 }

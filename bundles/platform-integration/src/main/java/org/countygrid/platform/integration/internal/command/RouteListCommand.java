@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.apache.karaf.shell.support.CommandException;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.security.Role;
 import org.countygrid.platform.integration.EventRelay;
@@ -29,12 +30,11 @@ public class RouteListCommand implements Action {
     EventRelay relay;
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         try {
             ShellCaller.require(Role.ADMIN, Role.AUDITOR);
         } catch (Problem e) {
-            System.err.println(e.getMessage());
-            return null;
+            throw new CommandException("Error: " + e.getMessage(), e.getMessage());
         }
         // Karaf gives each session its own System.out; read it now, on the session's thread
         PrintStream out = System.out;

@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.CommandException;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.security.Role;
 import org.countygrid.platform.integration.RouteControl;
@@ -26,14 +27,14 @@ abstract class RouteStateCommand implements Action {
     abstract void change(RouteControl routes, String id);
 
     @Override
-    public Object execute() {
+    public Object execute() throws CommandException {
         try {
             ShellCaller.require(Role.ADMIN);
             change(routes, id);
             System.out.println("Route " + id + ": " + (routes.routes().stream().filter(r -> r.id().equals(id))
                     .map(RouteInfo::state).findFirst().orElse("gone")));
         } catch (Problem e) {
-            System.err.println(e.getMessage());
+            throw new CommandException("Error: " + e.getMessage(), e.getMessage());
         }
         return null;
     }

@@ -3,24 +3,18 @@ package org.countygrid.platform.integration.internal.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.security.PrivilegedAction;
+import java.security.PrivilegedExceptionAction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-import javax.security.auth.Subject;
 
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.countygrid.platform.integration.RelayStats;
 import org.countygrid.platform.integration.RouteControl;
 import org.countygrid.platform.integration.RouteInfo;
 import org.countygrid.platform.integration.RouteLoadError;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.countygrid.platform.testing.ShellSession;
 import org.junit.jupiter.api.Test;
 
 class RouteListCommandTest {
@@ -54,35 +48,15 @@ class RouteListCommandTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
-
-    @SuppressWarnings("removal")
-    static void as(String role, Runnable command) {
-        Subject subject = new Subject(true, Set.of(new UserPrincipal("li.lei"), new RolePrincipal(role), new RolePrincipal("office.QS")),
-                Set.of(), Set.of());
-        Subject.doAs(subject, (PrivilegedAction<Void>) () -> {
-            command.run();
-            return null;
-        });
+    /** Runs the command as Karaf does for a logged-in user with {@code role} of office QS; keeps what it printed. */
+    private void as(String role, PrivilegedExceptionAction<?> command) throws Exception {
+        ShellSession.Output printed = new ShellSession("li.lei", role, "office.QS").run(command);
+        out.writeBytes(printed.out().getBytes(StandardCharsets.UTF_8));
+        err.writeBytes(printed.err().getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
-    void listsRoutesLoadErrorsAndRelay() {
+    void listsRoutesLoadErrorsAndRelay() throws Exception {
         RouteListCommand command = new RouteListCommand();
         command.routes = new FixedRoutes();
         command.relay = () -> new RelayStats(40, 3, 2, 41, 0, null, null);
@@ -97,18 +71,18 @@ class RouteListCommandTest {
     }
 
     @Test
-    void refusesACallerWithoutRole() {
+    void refusesACallerWithoutRole() throws Exception {
         RouteListCommand command = new RouteListCommand();
         command.routes = new FixedRoutes();
 
         as("cashier", command::execute);
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("needs one of the roles admin, auditor");
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("Error: ").contains("needs one of the roles admin, auditor");
     }
 
     @Test
-    void startAndStopNeedAdminAndShowTheStateAfterwards() {
+    void startAndStopNeedAdminAndShowTheStateAfterwards() throws Exception {
         FixedRoutes routes = new FixedRoutes();
         RouteStopCommand stop = new RouteStopCommand();
         stop.routes = routes;
@@ -135,7 +109,7 @@ class RouteListCommandTest {
     }
 
     @Test
-    void shortensLongErrors() {
+    void shortensLongErrors() throws Exception {
         assertThat(RouteListCommand.shorten("x".repeat(100))).hasSize(RouteListCommand.MAX_ERROR_WIDTH);
         assertThat(RouteListCommand.shorten("line one\n  line two")).isEqualTo("line one line two");
     }
