@@ -86,8 +86,19 @@ final class SchemaMigration {
             if (digest != null && digest.equals(appliedDigest(changelogPath))) {
                 return false;
             }
-            // no usage reports to liquibase.com from a county's server
-            Scope.child(Map.of(AnalyticsArgs.ENABLED.getKey(), Boolean.FALSE), () -> update(changelogPath, resources));
+            // Liquibase finds its own services (databases, change types, parsers) with ServiceLoader on the scope's
+            // class loader: its own bundle's, so that no ServiceLoader mediator (SPI Fly) has to weave it in OSGi;
+            // and no usage reports to liquibase.com from a county's server
+            ClassLoader liquibase = Liquibase.class.getClassLoader();
+            Thread thread = Thread.currentThread();
+            ClassLoader context = thread.getContextClassLoader();
+            thread.setContextClassLoader(liquibase);
+            try {
+                Scope.child(Map.of(Scope.Attr.classLoader.name(), liquibase, AnalyticsArgs.ENABLED.getKey(), Boolean.FALSE),
+                        () -> update(changelogPath, resources));
+            } finally {
+                thread.setContextClassLoader(context);
+            }
             if (digest != null) {
                 try {
                     remember(changelogPath, digest);
