@@ -19,6 +19,7 @@ import org.countygrid.metering.MeterTransitionView;
 import org.countygrid.metering.MeterView;
 import org.countygrid.metering.NewMeter;
 import org.countygrid.metering.StockView;
+import org.countygrid.metering.internal.domain.AssetLife;
 import org.countygrid.metering.internal.domain.DeliveryBatch;
 import org.countygrid.metering.internal.domain.InstalledBaseCheck;
 import org.countygrid.metering.internal.domain.Meter;
@@ -53,8 +54,6 @@ public class MeterServiceImpl implements MeterService {
     static final ZoneId CHINA = ConsumptionService.DAY_ZONE;
     static final int MAX_REASON = 200;
     static final int MAX_BATCH = 40;
-    /** The length of the warehouse, station and cabinet columns. */
-    static final int MAX_CODE = 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(MeterServiceImpl.class);
 
@@ -96,8 +95,7 @@ public class MeterServiceImpl implements MeterService {
             FieldContext where) {
         require(caller, MeteringRoles.STOCK);
         String batchId = Texts.require("batch", batch, MAX_BATCH);
-        String warehouse = warehouseCode == null || warehouseCode.isBlank() ? defaultWarehouse
-                : Texts.require("warehouseCode", warehouseCode, MAX_CODE);
+        String warehouse = AssetLife.warehouseOr(warehouseCode, defaultWarehouse);
         return store.write(caller.office(), em -> {
             MeterRepository meters = new MeterRepository(em);
             List<NewMeter> arrived = DeliveryBatch.parse(csv, deliveryMaxLines, meters);
@@ -142,11 +140,7 @@ public class MeterServiceImpl implements MeterService {
     public MeterView verify(Caller caller, String barcode, LocalDate verifiedOn, FieldContext where) {
         require(caller, MeteringRoles.STOCK);
         LocalDate on = verifiedOn == null ? LocalDate.ofInstant(clock.instant(), CHINA) : verifiedOn;
-        return transition(caller, barcode, where, "verified on " + on, m -> {
-            Meter verified = m.verify(on);
-            // a meter of a taken-over installed base had no warehouse until it came back
-            return verified.warehouseCode() == null ? verified.transfer(defaultWarehouse) : verified;
-        });
+        return transition(caller, barcode, where, "verified on " + on, m -> m.verify(on, defaultWarehouse));
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.countygrid.metering.TerminalView;
 import org.countygrid.metering.TopologyCheck;
 import org.countygrid.metering.TopologyService;
 import org.countygrid.metering.event.TerminalArchiveSync;
+import org.countygrid.metering.internal.domain.AssetLife;
 import org.countygrid.metering.internal.domain.MeterIdentity;
 import org.countygrid.metering.internal.domain.Reconciliation;
 import org.countygrid.metering.internal.domain.Terminal;
@@ -79,8 +80,7 @@ public class TopologyServiceImpl implements TopologyService {
     @Override
     public TerminalView register(Caller caller, NewTerminal terminal, String warehouseCode, FieldContext where) {
         require(caller, MeteringRoles.STOCK);
-        Terminal t = Terminal.arrived(terminal,
-                warehouseCode == null || warehouseCode.isBlank() ? defaultWarehouse : warehouseCode);
+        Terminal t = Terminal.arrived(terminal, AssetLife.warehouseOr(warehouseCode, defaultWarehouse));
         return store.write(caller.office(), em -> {
             TopologyRepository topology = new TopologyRepository(em);
             FieldErrors errors = new FieldErrors();
@@ -116,11 +116,7 @@ public class TopologyServiceImpl implements TopologyService {
     public TerminalView verify(Caller caller, String assetNumber, LocalDate verifiedOn, FieldContext where) {
         require(caller, MeteringRoles.STOCK);
         LocalDate on = verifiedOn == null ? LocalDate.ofInstant(now(), MeterServiceImpl.CHINA) : verifiedOn;
-        return transition(caller, assetNumber, where, "verified on " + on, t -> {
-            Terminal verified = t.verify(on);
-            // a terminal of a taken-over installed base had no warehouse until it came back
-            return verified.warehouseCode() == null ? verified.transfer(defaultWarehouse) : verified;
-        });
+        return transition(caller, assetNumber, where, "verified on " + on, t -> t.verify(on, defaultWarehouse));
     }
 
     @Override

@@ -24,6 +24,11 @@ public record AssetLife(String what, MeterState state, LocalDate verifiedOn, Str
 
     static final int MAX_CODE = 20;
 
+    /** The warehouse a caller named, checked, or {@code fallback} (the configured default) when it named none. */
+    public static String warehouseOr(String requested, String fallback) {
+        return requested == null || requested.isBlank() ? fallback : Texts.require("warehouseCode", requested, MAX_CODE);
+    }
+
     /** 入库 into warehouse {@code warehouse}. */
     public static AssetLife arrived(String what, String warehouse) {
         return new AssetLife(what, MeterState.IN_STOCK, null, Texts.require("warehouseCode", warehouse, MAX_CODE), null,
@@ -41,11 +46,15 @@ public record AssetLife(String what, MeterState state, LocalDate verifiedOn, Str
         return new AssetLife(what, state, verifiedOn, w, stationCode, cabinetCode, holder, place);
     }
 
-    /** 检定: passed verification; an asset back from the field is reused this way. */
-    public AssetLife verify(LocalDate on) {
+    /**
+     * 检定: passed verification; an asset back from the field is reused this way. It comes back to its warehouse, or to
+     * {@code defaultWarehouse} when it never had one (taken over with an installed base).
+     */
+    public AssetLife verify(LocalDate on, String defaultWarehouse) {
         require(state == MeterState.IN_STOCK || state == MeterState.REMOVED,
                 "only a " + noun() + " in stock or removed from the field goes to verification");
-        return with(MeterState.VERIFIED, on, null, null, null, null);
+        String home = warehouseCode != null ? warehouseCode : Texts.require("warehouseCode", defaultWarehouse, MAX_CODE);
+        return new AssetLife(what, MeterState.VERIFIED, on, home, null, null, null, null);
     }
 
     /** 预领: from turnover cabinet {@code cabinet} (周转柜) to supply station {@code station}. */

@@ -6,7 +6,6 @@ import org.countygrid.metering.FeeControl;
 import org.countygrid.metering.MeterState;
 import org.countygrid.metering.NewMeter;
 import org.countygrid.metering.Phase;
-import org.countygrid.platform.api.Problem;
 
 /**
  * A meter asset; its lifecycle rules are the {@link AssetLife} it shares with collection terminals. Immutable:
@@ -19,8 +18,7 @@ import org.countygrid.platform.api.Problem;
  */
 public record Meter(String barcode, String assetNumber, String commAddress, Phase phase, FeeControl feeControl,
         String manufacturer, String accuracyClass, LocalDate verifiedOn, MeterState state, String warehouseCode,
-        String stationCode,
-        String cabinetCode, String holder, String accountNumber, long version) {
+        String stationCode, String cabinetCode, String holder, String accountNumber, long version) {
 
     /** A meter arriving in stock (入库) at {@code warehouse}. */
     public static Meter arrived(NewMeter m, String warehouse) {
@@ -34,9 +32,9 @@ public record Meter(String barcode, String assetNumber, String commAddress, Phas
         return with(life().transfer(warehouse));
     }
 
-    /** 检定: passed verification; a meter back from the field is reused this way. */
-    public Meter verify(LocalDate on) {
-        return with(life().verify(on));
+    /** 检定: passed verification (see {@link AssetLife#verify}); a meter back from the field is reused this way. */
+    public Meter verify(LocalDate on, String defaultWarehouse) {
+        return with(life().verify(on, defaultWarehouse));
     }
 
     /** 预领: from turnover cabinet {@code cabinet} (周转柜) to supply station {@code station}. */

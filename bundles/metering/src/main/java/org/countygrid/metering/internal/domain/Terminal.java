@@ -77,8 +77,9 @@ public record Terminal(String assetNumber, String address, TerminalKind kind, St
         return with(life().transfer(warehouse));
     }
 
-    public Terminal verify(LocalDate on) {
-        return with(life().verify(on));
+    /** 检定 (see {@link AssetLife#verify}). */
+    public Terminal verify(LocalDate on, String defaultWarehouse) {
+        return with(life().verify(on, defaultWarehouse));
     }
 
     public Terminal preIssue(String station, String cabinet) {

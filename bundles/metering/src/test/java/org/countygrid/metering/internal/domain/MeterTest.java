@@ -21,14 +21,14 @@ class MeterTest {
             Phase.SINGLE, FeeControl.LOCAL, "华立", "2"), "MAIN");
 
     static Meter received() {
-        return NEW.verify(DAY).preIssue("CG", "A1").receive("li", "CG");
+        return NEW.verify(DAY, "MAIN").preIssue("CG", "A1").receive("li", "CG");
     }
 
     @Test
     void walksTheWholeLifeAndIsReusedAfterRemoval() {
         Meter installed = received().install("3101000001", "li");
         Meter removed = installed.remove("li");
-        Meter reused = removed.verify(DAY.plusDays(30));
+        Meter reused = removed.verify(DAY.plusDays(30), "MAIN");
 
         assertThat(installed.state()).isEqualTo(MeterState.INSTALLED);
         assertThat(installed.accountNumber()).isEqualTo("3101000001");
@@ -42,7 +42,7 @@ class MeterTest {
 
     @Test
     void preIssueRecordsStationAndCabinetAndReceiptTheWorker() {
-        Meter pre = NEW.verify(DAY).preIssue(" CG ", "A1");
+        Meter pre = NEW.verify(DAY, "MAIN").preIssue(" CG ", "A1");
         Meter got = pre.receive("li", "CG");
 
         assertThat(pre.state()).isEqualTo(MeterState.PRE_ISSUED);
@@ -54,7 +54,7 @@ class MeterTest {
 
     @Test
     void refusesToInstallAMeterNobodyReceived() {
-        Meter verified = NEW.verify(DAY);
+        Meter verified = NEW.verify(DAY, "MAIN");
         assertThatThrownBy(() -> verified.install("3101000001", "li"))
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
                 .hasMessageContaining("nobody received it");
@@ -76,30 +76,30 @@ class MeterTest {
 
     @Test
     void refusesToReceiveAMeterPreIssuedToAnotherStation() {
-        Meter pre = NEW.verify(DAY).preIssue("CG", "A1");
+        Meter pre = NEW.verify(DAY, "MAIN").preIssue("CG", "A1");
         assertThatThrownBy(() -> pre.receive("li", "QSZ")).hasMessageContaining("pre-issued to station CG, not to QSZ");
     }
 
     @Test
     void refusesToReceiveAMeterThatWasNotPreIssued() {
-        assertThatThrownBy(() -> NEW.verify(DAY).receive("li", "CG")).hasMessageContaining("only a pre-issued meter");
+        assertThatThrownBy(() -> NEW.verify(DAY, "MAIN").receive("li", "CG")).hasMessageContaining("only a pre-issued meter");
         assertThatThrownBy(() -> NEW.receive("li", "CG")).hasMessageContaining("it is IN_STOCK");
     }
 
     @Test
     void refusesOtherIllegalSteps() {
         assertThatThrownBy(() -> NEW.preIssue("CG", "A1")).hasMessageContaining("only a verified meter");
-        assertThatThrownBy(() -> received().verify(DAY)).hasMessageContaining("goes to verification");
+        assertThatThrownBy(() -> received().verify(DAY, "MAIN")).hasMessageContaining("goes to verification");
         assertThatThrownBy(() -> received().remove("li")).hasMessageContaining("only an installed meter");
         assertThatThrownBy(() -> received().scrap()).hasMessageContaining("can be scrapped");
-        assertThatThrownBy(() -> NEW.verify(DAY).preIssue("", "A1")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> NEW.verify(DAY, "MAIN").preIssue("", "A1")).isInstanceOf(ValidationException.class);
     }
 
     @Test
     void scrapsFromStockOrAfterRemovalOnly() {
         assertThat(NEW.scrap().state()).isEqualTo(MeterState.SCRAPPED);
         assertThat(received().install("3101000001", "li").remove("li").scrap().state()).isEqualTo(MeterState.SCRAPPED);
-        assertThatThrownBy(() -> NEW.scrap().verify(DAY)).hasMessageContaining("it is SCRAPPED");
+        assertThatThrownBy(() -> NEW.scrap().verify(DAY, "MAIN")).hasMessageContaining("it is SCRAPPED");
     }
 
     @Test
@@ -111,7 +111,7 @@ class MeterTest {
 
     @Test
     void aMeterInStockMovesBetweenWarehousesOnly() {
-        Meter verified = NEW.verify(DAY);
+        Meter verified = NEW.verify(DAY, "MAIN");
         assertThat(NEW.warehouseCode()).isEqualTo("MAIN");
         assertThat(verified.transfer("KF-02").warehouseCode()).isEqualTo("KF-02");
         assertThat(verified.preIssue("CG", "A1").warehouseCode()).as("its warehouse takes it back later").isEqualTo("MAIN");
@@ -119,5 +119,26 @@ class MeterTest {
         assertThatThrownBy(() -> NEW.transfer("MAIN")).hasMessageContaining("in warehouse MAIN already");
         assertThatThrownBy(() -> Meter.arrived(new NewMeter("3300000000000000000002", "QS-A0002", "000000000002",
                 Phase.SINGLE, FeeControl.LOCAL, "华立", "2"), null)).hasMessageContaining("warehouseCode");
+    }
+
+    @Test
+    void comesBackToItsWarehouseForVerificationOrToTheDefaultWhenItNeverHadOne() {
+        Meter removed = received().install("3101000001", "li").remove("li");
+        assertThat(removed.verify(DAY, "KF-09").warehouseCode()).as("its own warehouse").isEqualTo("MAIN");
+
+        Meter takenOver = new Meter("3300000000000000000009", "QS-B9", "000000000009", Phase.SINGLE, FeeControl.LOCAL,
+                "华立", "2", null, MeterState.REMOVED, null, null, null, "li", null, 1);
+        assertThat(takenOver.verify(DAY, "KF-09").warehouseCode()).as("an installed base's meter had none")
+                .isEqualTo("KF-09");
+        assertThatThrownBy(() -> takenOver.verify(DAY, " ")).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void aNamedWarehouseIsCheckedAndNoneMeansTheDefault() {
+        assertThat(AssetLife.warehouseOr(null, "MAIN")).isEqualTo("MAIN");
+        assertThat(AssetLife.warehouseOr("  ", "MAIN")).isEqualTo("MAIN");
+        assertThat(AssetLife.warehouseOr(" KF-02 ", "MAIN")).isEqualTo("KF-02");
+        assertThatThrownBy(() -> AssetLife.warehouseOr("K".repeat(21), "MAIN"))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsKey("warehouseCode"));
     }
 }

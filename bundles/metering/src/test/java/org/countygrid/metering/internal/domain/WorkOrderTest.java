@@ -36,7 +36,7 @@ class WorkOrderTest {
 
     static Meter receivedBy(String worker, Phase phase) {
         return Meter.arrived(new NewMeter("3300000000000000000001", "QS-A0001", "000000000001", phase, FeeControl.LOCAL,
-                "华立", "2"), "MAIN").verify(null).preIssue("CG", "A1").receive(worker, "CG");
+                "华立", "2"), "MAIN").verify(null, "MAIN").preIssue("CG", "A1").receive(worker, "CG");
     }
 
     @Test
