@@ -9,6 +9,5 @@ import java.time.LocalDate;
  */
 public record MeterView(String barcode, String assetNumber, String commAddress, Phase phase, FeeControl feeControl,
         String manufacturer, String accuracyClass, LocalDate verifiedOn, MeterState state, String warehouseCode,
-        String stationCode,
-        String cabinetCode, String holder, String accountNumber, long version) {
+        String stationCode, String cabinetCode, String holder, String accountNumber, long version) {
 }

@@ -7,6 +7,6 @@ import java.time.LocalDate;
  * verified, the transformer area it is installed in and how many meters hang under it.
  */
 public record TerminalView(String assetNumber, String address, TerminalKind kind, String manufacturer,
-        LocalDate verifiedOn, MeterState state, String warehouseCode, String stationCode, String cabinetCode, String holder, String areaCode,
-        long meters, long version) {
+        LocalDate verifiedOn, MeterState state, String warehouseCode, String stationCode, String cabinetCode,
+        String holder, String areaCode, long meters, long version) {
 }

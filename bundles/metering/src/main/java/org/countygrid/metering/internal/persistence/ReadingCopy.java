@@ -19,8 +19,7 @@ import org.postgresql.copy.CopyIn;
  */
 final class ReadingCopy {
 
-    private static final String SQL = "copy mtr_reading (office, barcode, kind, register, read_at, value_hundredths,"
-            + " status, reason, flags, ingested_at) from stdin";
+    private static final String SQL = "copy mtr_reading (" + ReadingTable.NEW_ROW_COLUMNS + ") from stdin";
     private static final int CHUNK = 64 * 1024;
 
     private ReadingCopy() {

@@ -28,7 +28,8 @@ public final class TopologyRepository {
 
     /** Terminals in stock and verified per warehouse (库房). */
     public List<StockCount> byWarehouse() {
-        return LifeColumns.grouped(em, "TerminalEntity", "m.life.warehouseCode", List.of(MeterState.IN_STOCK, MeterState.VERIFIED));
+        return LifeColumns.grouped(em, "TerminalEntity", "m.life.warehouseCode",
+                List.of(MeterState.IN_STOCK, MeterState.VERIFIED));
     }
 
     public Optional<TerminalEntity> find(String asset) {

@@ -38,6 +38,7 @@ public final class StartupCompaction {
     @Activate
     public StartupCompaction(@Reference BootFinished bootFinished) {
         timer.schedule(StartupCompaction::compact, DELAY_SECONDS, TimeUnit.SECONDS);
+        timer.shutdown(); // the delayed collection still runs; then the thread ends
     }
 
     @Deactivate
