@@ -218,10 +218,17 @@ public class ConsoleIT {
                 "accountNumber", otherAccount, "worker", "li")));
         assertThat(other.status()).as(other.body()).isEqualTo(201);
         long otherOrder = other.json().get("id").asLong();
-        shell("jaas:realm-manage --realm karaf --module org.apache.karaf.jaas.modules.properties.PropertiesLoginModule",
-                "jaas:user-add disp_qs " + USER_PASSWORD, "jaas:role-add disp_qs dispatcher", "jaas:role-add disp_qs office.QS",
-                "jaas:user-add aud_qs " + USER_PASSWORD, "jaas:role-add aud_qs auditor", "jaas:role-add aud_qs office.QS",
-                "jaas:update");
+        // county IT adds the staff with staff:user-add, which returns once etc/users.properties holds the user
+        for (String[] user : new String[][] {{"disp_qs", "dispatcher"}, {"aud_qs", "auditor"}}) {
+            Command added = command("staff:user-add " + user[0] + " " + USER_PASSWORD + " QS " + user[1]);
+            assertThat(added.status()).as(added.output()).isZero();
+            assertThat(added.output()).contains("Added " + user[0] + " of office QS with the roles " + user[1]);
+        }
+        Command again = command("staff:user-add aud_qs " + USER_PASSWORD + " QS operator");
+        assertThat(again.status()).as(again.output()).isEqualTo(1);
+        assertThat(again.output()).contains("Error: the user 'aud_qs' exists already; nothing changed");
+        assertThat(command("staff:user-list --office QS").output()).containsPattern("disp_qs\\s+.*QS\\s+.*dispatcher")
+                .doesNotContain(USER_PASSWORD);
         int ordersBefore = admin.get("/api/metering/orders").json().size();
         try {
             logInAs("disp_qs", USER_PASSWORD);

@@ -1,8 +1,9 @@
 package org.countygrid.platform.web.internal.admin;
 
 import java.util.List;
+import java.util.Map;
 
-/** The user file of the login realm, as far as the first start needs it. */
+/** The user file of the login realm, as far as the first start and the {@code staff:} commands need it. */
 public interface UserAccounts {
 
     boolean hasUsers();
@@ -10,5 +11,14 @@ public interface UserAccounts {
     /** True when passwords are stored as hashes ({@code {CRYPT}...{CRYPT}}), never as clear text. */
     boolean hashesPasswords();
 
+    boolean exists(String user);
+
+    /** Every user with its roles (the office as {@code office.<code>} among them), in the file's order. */
+    Map<String, List<String>> usersWithRoles();
+
+    /** Adds the user; makes sure it stays in the file in the background, so that a start is not held up. */
     void add(String user, String password, List<String> roles);
+
+    /** Adds the user and returns once the file has shown it with all its roles; false when it never did. */
+    boolean addAndConfirm(String user, String password, List<String> roles);
 }

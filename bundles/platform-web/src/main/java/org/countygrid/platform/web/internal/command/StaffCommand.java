@@ -1,0 +1,50 @@
+package org.countygrid.platform.web.internal.command;
+
+import java.io.PrintStream;
+import java.security.AccessController;
+
+import javax.security.auth.Subject;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.CommandException;
+import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.api.security.Role;
+import org.countygrid.platform.api.security.SubjectCaller;
+import org.countygrid.platform.web.internal.admin.StaffAccounts;
+import org.countygrid.platform.web.internal.admin.UserAccounts;
+
+/** What the {@code staff:} commands share: admins only, and the realm's user file. */
+abstract class StaffCommand implements Action {
+
+    @Reference
+    StaffAccounts staff;
+
+    @Override
+    public final Object execute() throws CommandException {
+        requireAdmin();
+        // Karaf gives each session its own System.out; read it now, on the session's thread
+        PrintStream out = System.out;
+        run(out, staff);
+        return null;
+    }
+
+    abstract void run(PrintStream out, StaffAccounts staff) throws CommandException;
+
+    @SuppressWarnings("removal")
+    static void requireAdmin() throws CommandException {
+        try {
+            SubjectCaller.from(Subject.getSubject(AccessController.getContext())).requireAnyRole(Role.ADMIN);
+        } catch (Problem e) {
+            throw error(e.getMessage());
+        }
+    }
+
+    static UserAccounts accounts(StaffAccounts staff) throws CommandException {
+        return staff.accounts().orElseThrow(() -> error("the login realm 'karaf' has no user file this node can edit"));
+    }
+
+    static CommandException error(String message) {
+        return new CommandException("Error: " + message, message);
+    }
+}

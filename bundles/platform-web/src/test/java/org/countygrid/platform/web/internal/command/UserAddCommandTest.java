@@ -1,0 +1,134 @@
+package org.countygrid.platform.web.internal.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.countygrid.platform.testing.ShellSession;
+import org.countygrid.platform.web.internal.admin.StaffAccounts;
+import org.countygrid.platform.web.internal.admin.UserAccounts;
+import org.junit.jupiter.api.Test;
+
+class UserAddCommandTest {
+
+    /** The user file: user -> roles; what was stored as the password is kept aside. */
+    private final Map<String, List<String>> file = new LinkedHashMap<>(Map.of("admin", List.of("admin", "ssh", "office.QS")));
+    private final Map<String, String> passwords = new LinkedHashMap<>();
+    private boolean fileKeepsChanging;
+
+    private final UserAccounts accounts = new UserAccounts() {
+        @Override
+        public boolean hasUsers() {
+            return !file.isEmpty();
+        }
+
+        @Override
+        public boolean hashesPasswords() {
+            return true;
+        }
+
+        @Override
+        public boolean exists(String user) {
+            return file.containsKey(user);
+        }
+
+        @Override
+        public Map<String, List<String>> usersWithRoles() {
+            return file;
+        }
+
+        @Override
+        public void add(String user, String password, List<String> roles) {
+            throw new AssertionError("the command waits for the file");
+        }
+
+        @Override
+        public boolean addAndConfirm(String user, String password, List<String> roles) {
+            file.put(user, new ArrayList<>(roles));
+            passwords.put(user, password);
+            return !fileKeepsChanging;
+        }
+    };
+
+    private final StaffAccounts staff = new StaffAccounts(List.of(), List.of()) {
+        @Override
+        public Optional<UserAccounts> accounts() {
+            return Optional.of(accounts);
+        }
+    };
+
+    private ShellSession.Output add(String role, String... arguments) throws Exception {
+        UserAddCommand command = new UserAddCommand();
+        command.staff = staff;
+        command.user = arguments[0];
+        command.password = arguments[1];
+        command.office = arguments[2];
+        command.roles = List.of(arguments).subList(3, arguments.length);
+        return new ShellSession("it", role, "office.QS").run(command::execute);
+    }
+
+    @Test
+    void anAdminAddsAUserOfAnOfficeWithItsRoles() throws Exception {
+        ShellSession.Output out = add("admin", "disp_qs", "Disp-Passw0rd", "QS", "dispatcher", "ssh");
+
+        assertThat(out.failed()).isFalse();
+        assertThat(out.out()).contains("Added disp_qs of office QS with the roles dispatcher, ssh");
+        assertThat(file.get("disp_qs")).containsExactly("dispatcher", "ssh", "office.QS");
+        assertThat(passwords.get("disp_qs")).isEqualTo("Disp-Passw0rd");
+    }
+
+    @Test
+    void badInputIsExplainedAndChangesNothing() throws Exception {
+        ShellSession.Output out = add("admin", "disp qs", "pw", "QS", "boss");
+
+        assertThat(out.failed()).isTrue();
+        assertThat(out.err()).startsWith("Error: ").contains("user: ", "password: at least 8 characters", "roles: unknown boss")
+                .doesNotContain("Exception");
+        assertThat(file).containsOnlyKeys("admin");
+    }
+
+    @Test
+    void anExistingUserIsNotOverwritten() throws Exception {
+        ShellSession.Output out = add("admin", "admin", "New-Passw0rd", "QS", "operator");
+
+        assertThat(out.err()).contains("the user 'admin' exists already; nothing changed");
+        assertThat(file.get("admin")).containsExactly("admin", "ssh", "office.QS");
+        assertThat(passwords).isEmpty();
+    }
+
+    @Test
+    void onlyAnAdminAddsUsers() throws Exception {
+        ShellSession.Output out = add("operator", "li", "Li-Passw0rd", "QS", "operator");
+
+        assertThat(out.failed()).isTrue();
+        assertThat(out.err()).contains("needs one of the roles admin");
+        assertThat(file).containsOnlyKeys("admin");
+    }
+
+    @Test
+    void aFileThatNeverSettlesIsReported() throws Exception {
+        fileKeepsChanging = true;
+
+        ShellSession.Output out = add("admin", "li", "Li-Passw0rd", "QS", "operator");
+
+        assertThat(out.err()).contains("etc/users.properties kept changing while 'li' was added");
+    }
+
+    @Test
+    void theListShowsOfficeAndRolesButNoPassword() throws Exception {
+        add("admin", "disp_qs", "Disp-Passw0rd", "QS", "dispatcher");
+        file.put("aud_xy", List.of("auditor", "office.XY"));
+        UserListCommand list = new UserListCommand();
+        list.staff = staff;
+        list.office = "QS";
+
+        ShellSession.Output out = new ShellSession("it", "admin", "office.QS").run(list::execute);
+
+        assertThat(out.out()).contains("disp_qs", "dispatcher").doesNotContain("Disp-Passw0rd", "aud_xy");
+        assertThat(out.out().lines().filter(l -> l.contains("disp_qs")).findFirst().orElseThrow()).contains("QS");
+    }
+}
