@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -19,19 +18,13 @@ import org.countygrid.platform.api.OfficeCode;
 import org.countygrid.platform.api.event.DomainEvent;
 import org.countygrid.platform.data.ModuleStore;
 import org.countygrid.platform.data.internal.DatabaseService;
-import org.h2.jdbcx.JdbcDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The module's real persistence unit and changelog, opened by platform-data's own {@link DatabaseService} outside
- * OSGi on a throwaway database: a private in-memory H2, or — with
- * {@code -Dcountygrid.test.postgres=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres} — a fresh schema on
- * that PostgreSQL server, dropped again at close. Events go to the real outbox; those whose transaction committed
+ * OSGi on a throwaway {@link TestDatabase} (in-memory H2, or PostgreSQL with {@code -Dcountygrid.test.postgres}). Events go to the real outbox; those whose transaction committed
  * are also kept as objects, for assertions.
  */
 public final class RecordingModuleStore implements ModuleStore {
-
-    static final String POSTGRES_PROPERTY = "countygrid.test.postgres";
 
     /** Held so the levels stick: java.util.logging keeps loggers only weakly. */
     private static final List<java.util.logging.Logger> QUIET = List.of(java.util.logging.Logger.getLogger("liquibase"),
@@ -41,8 +34,8 @@ public final class RecordingModuleStore implements ModuleStore {
         QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
     }
 
+    private final TestDatabase database;
     private final DataSource dataSource;
-    private final Runnable dropDatabase;
     private final ModuleStore store;
     private final List<DomainEvent> committed = new CopyOnWriteArrayList<>();
     private final ThreadLocal<List<DomainEvent>> pending = new ThreadLocal<>();
@@ -53,24 +46,8 @@ public final class RecordingModuleStore implements ModuleStore {
      * @param loader    the class loader that sees both (the test's)
      */
     public RecordingModuleStore(String unit, String changelog, ClassLoader loader) {
-        String postgres = System.getProperty(POSTGRES_PROPERTY, "");
-        if (postgres.isBlank()) {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL("jdbc:h2:mem:" + unit + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-            dataSource = h2;
-            dropDatabase = () -> execute(h2, "shutdown");
-        } else {
-            String schema = unit + "_test_" + UUID.randomUUID().toString().replace("-", "");
-            PGSimpleDataSource admin = new PGSimpleDataSource();
-            admin.setURL(postgres);
-            execute(admin, "create schema " + schema);
-            PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setURL(postgres);
-            pg.setCurrentSchema(schema);
-            pg.setReWriteBatchedInserts(true);
-            dataSource = pg;
-            dropDatabase = () -> execute(admin, "drop schema " + schema + " cascade");
-        }
+        database = TestDatabase.create(unit);
+        dataSource = database.dataSource();
         store = quietly(() -> new DatabaseService(dataSource).open(unit, loader, changelog));
     }
 
@@ -112,7 +89,7 @@ public final class RecordingModuleStore implements ModuleStore {
         try {
             store.close();
         } finally {
-            dropDatabase.run();
+            database.close();
         }
     }
 
@@ -134,14 +111,6 @@ public final class RecordingModuleStore implements ModuleStore {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void execute(DataSource target, String sql) {
-        try (Connection c = target.getConnection(); var statement = c.createStatement()) {
-            statement.execute(sql);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
     }
 }
