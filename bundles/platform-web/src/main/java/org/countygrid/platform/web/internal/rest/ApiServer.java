@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,10 +17,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import javax.servlet.Servlet;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.apache.cxf.Bus;
 import org.apache.cxf.bus.CXFBusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.transport.http.DestinationRegistry;
+import org.apache.cxf.transport.http.DestinationRegistryImpl;
 import org.apache.cxf.transport.http.HTTPTransportFactory;
 import org.countygrid.platform.api.health.ReadinessCheck;
 import org.countygrid.platform.api.rest.RestResource;
@@ -27,6 +35,7 @@ import org.countygrid.platform.web.internal.security.JaasAuthenticator;
 import org.countygrid.platform.web.internal.security.LoginGate;
 import org.countygrid.platform.web.internal.session.SessionRegistry;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,9 +51,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The one JAX-RS server under /api. Every {@link RestResource} service of every bundle is published in it;
  * when the set changes (a feature installed or removed) the server is built anew, shortly after the last
- * change, so a feature with several resources causes one rebuild. The address is relative: CXF's OSGi servlet
- * transport (the HTTPTransportFactory service of cxf-rt-transports-http, whose servlet
- * etc/org.apache.cxf.osgi.cfg mounts at /api) serves it. The Bus is our own, created with CXF's class loader.
+ * change, so a feature with several resources causes one rebuild. The address is relative, on this bundle's own
+ * CXF servlet ({@link ApiServlet}, registered with the HTTP whiteboard at /api/*) and destination registry; while
+ * the server is (re)built, the servlet holds new requests back ({@link ApiGate}) instead of letting CXF answer 404.
+ * The Bus is our own, created with CXF's class loader.
  */
 @Component(immediate = true, service = ReadinessCheck.class, configurationPid = WebConfig.PID)
 @Designate(ocd = WebConfig.class)
@@ -60,6 +70,8 @@ public final class ApiServer implements ReadinessCheck {
     private final long republishDelayMillis;
     private final Bus bus;
     private final HTTPTransportFactory transport;
+    private final ApiGate gate = new ApiGate();
+    private final ServiceRegistration<Servlet> servlet;
     private final ScheduledExecutorService publisher;
     private ScheduledFuture<?> pendingPublish;
     private volatile boolean closed;
@@ -68,19 +80,23 @@ public final class ApiServer implements ReadinessCheck {
 
     @Activate
     public ApiServer(@Reference(policyOption = ReferencePolicyOption.GREEDY) SessionStore sessionStore,
-            @Reference HTTPTransportFactory transport, WebConfig config, BundleContext context) {
-        this.transport = transport;
+            WebConfig config, BundleContext context) {
+        DestinationRegistry destinations = new DestinationRegistryImpl();
+        this.transport = new HTTPTransportFactory(destinations);
         SessionRegistry sessions = new SessionRegistry(sessionStore, Clock.systemUTC(),
                 Duration.ofMinutes(config.sessionIdleMinutes()));
         LoginGate logins = new LoginGate(new JaasAuthenticator(JaasAuthenticator.KARAF_REALM),
                 Duration.ofMillis(config.loginDelayMillis()));
-        this.providers = List.of(JsonMapping.provider(JsonMapping.objectMapper()), new ProblemExceptionMapper(),
+        ObjectMapper json = JsonMapping.objectMapper();
+        this.providers = List.of(JsonMapping.provider(json), new ProblemExceptionMapper(),
                 new SecurityFilter(sessions, logins));
         this.builtInResources = List.of(new AuthResource(sessions, logins, new SessionCookie(config.secureCookie())), openApi);
         this.version = context.getBundle().getVersion().toString();
         this.republishDelayMillis = config.republishDelayMillis();
         this.bus = withClassLoader(Bus.class.getClassLoader(), () -> new CXFBusFactory().createBus());
         this.publisher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "countygrid-api-publisher"));
+        this.servlet = context.registerService(Servlet.class,
+                new ApiServlet(destinations, bus, gate, Duration.ofMillis(config.apiWaitMillis()), json), servletProperties());
         publisher.scheduleWithFixedDelay(() -> purge(sessions), 1, 1, TimeUnit.MINUTES);
         // the first publication at once, so that login and health answer as early as possible
         synchronized (this) {
@@ -107,13 +123,18 @@ public final class ApiServer implements ReadinessCheck {
         }
         publisher.shutdownNow();
         publisher.awaitTermination(10, TimeUnit.SECONDS);
+        try {
+            servlet.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the bundle is stopping and its services are gone already
+        }
         destroyServer();
         bus.shutdown(true);
     }
 
     /**
      * The node is not ready while a change of the resource set waits to be published: republishing swaps the CXF
-     * server, and a request arriving in that moment would get 404.
+     * server (requests arriving meanwhile wait at the {@link ApiGate}).
      */
     @Override
     public synchronized Optional<String> blocker() {
@@ -136,6 +157,15 @@ public final class ApiServer implements ReadinessCheck {
         List<Object> beans = new ArrayList<>(builtInResources);
         resources.values().stream().sorted(Comparator.comparing(r -> r.getClass().getName())).forEach(beans::add);
         updateOpenApi(beans);
+        gate.closeForSwap();
+        try {
+            swap(beans);
+        } finally {
+            gate.open();
+        }
+    }
+
+    private void swap(List<Object> beans) {
         destroyServer();
         try {
             server = create(beans);
@@ -155,13 +185,22 @@ public final class ApiServer implements ReadinessCheck {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress("/");
-        // the transport whose destinations the /api servlet of cxf-rt-transports-http dispatches to
+        // the transport whose destinations ApiServlet dispatches to
         factory.setDestinationFactory(transport);
         factory.setServiceBeans(new ArrayList<>(beans));
         factory.setProviders(providers);
         // keep it out of CXF's service list page
         factory.getProperties(true).put("org.apache.cxf.endpoint.private", Boolean.TRUE);
         return withClassLoader(JAXRSServerFactoryBean.class.getClassLoader(), factory::create);
+    }
+
+    private static Dictionary<String, Object> servletProperties() {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("osgi.http.whiteboard.servlet.pattern", "/api/*");
+        properties.put("osgi.http.whiteboard.servlet.name", "countygrid-api");
+        properties.put("servlet.init.hide-service-list-page", "true");
+        properties.put("servlet.init.disable-address-updates", "true");
+        return properties;
     }
 
     private void destroyServer() {

@@ -24,4 +24,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Republish delay (ms)", min = "0",
             description = "Resources coming and going within this time are published together")
     int republishDelayMillis() default 250;
+
+    @AttributeDefinition(name = "API wait (ms)", min = "0",
+            description = "How long a request waits for the REST API while it starts or is rebuilt (a feature installed "
+                    + "or removed) before it is answered 503 Service Unavailable")
+    int apiWaitMillis() default 2000;
 }

@@ -1,0 +1,69 @@
+package org.countygrid.platform.web.internal.rest;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.transport.http.DestinationRegistry;
+import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import org.countygrid.platform.web.internal.problem.ProblemBody;
+
+/**
+ * The servlet behind /api: CXF's, on this bundle's own destination registry, behind the {@link ApiGate}. A request
+ * that finds no published server within the wait — the node is starting, or a republication takes unusually long —
+ * is answered 503 as application/problem+json with Retry-After, never with CXF's or Jetty's HTML 404.
+ */
+final class ApiServlet extends CXFNonSpringServlet {
+
+    private static final long serialVersionUID = 1L;
+    static final String RETRY_AFTER_SECONDS = "1";
+
+    private final transient ApiGate gate;
+    private final Duration wait;
+    private final transient ObjectMapper json;
+    private final transient ClassLoader cxfLoader;
+
+    ApiServlet(DestinationRegistry registry, Bus bus, ApiGate gate, Duration wait, ObjectMapper json) {
+        super(registry, bus);
+        this.gate = gate;
+        this.wait = wait;
+        this.json = json;
+        this.cxfLoader = Bus.class.getClassLoader();
+    }
+
+    /** CXF's class loader as the requests' context class loader, as when the server was built. */
+    @Override
+    protected ClassLoader initClassLoader() {
+        return cxfLoader;
+    }
+
+    @Override
+    protected void invoke(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+        if (!gate.awaitOpen(wait)) {
+            unavailable(request, response);
+            return;
+        }
+        super.invoke(request, response);
+    }
+
+    private void unavailable(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+        ProblemBody body = ProblemBody.of(503, "Service Unavailable",
+                "The REST API is starting or being updated (a feature installed or removed); try again in a moment.")
+                .withInstance(request.getRequestURI());
+        try {
+            response.setStatus(503);
+            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            response.setContentType(ProblemBody.MEDIA_TYPE);
+            response.setCharacterEncoding("UTF-8");
+            json.writeValue(response.getOutputStream(), body);
+        } catch (IOException e) {
+            throw new ServletException("cannot answer 503", e);
+        }
+    }
+}
