@@ -7,6 +7,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -229,6 +230,15 @@ public class ConsoleIT {
         assertThat(again.output()).contains("Error: the user 'aud_qs' exists already; nothing changed");
         assertThat(command("staff:user-list --office QS").output()).containsPattern("disp_qs\\s+.*QS\\s+.*dispatcher")
                 .doesNotContain(USER_PASSWORD);
+        // the same password, stored salted: two different digests, neither the password nor its plain SHA-512
+        java.util.Properties users = new java.util.Properties();
+        try (var in = Files.newInputStream(newestRuntimeFolder().resolve("etc/users.properties"))) {
+            users.load(in);
+        }
+        String dispatcher = users.getProperty("disp_qs").split(",")[0];
+        String auditor = users.getProperty("aud_qs").split(",")[0];
+        assertThat(dispatcher).startsWith("{CRYPT}").endsWith("{CRYPT}").isNotEqualTo(auditor)
+                .doesNotContainIgnoringCase(sha512Hex(USER_PASSWORD)).doesNotContain(USER_PASSWORD);
         int ordersBefore = admin.get("/api/metering/orders").json().size();
         try {
             logInAs("disp_qs", USER_PASSWORD);
@@ -363,6 +373,11 @@ public class ConsoleIT {
         String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(client.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
         return new Command(client.exitValue(), output);
+    }
+
+    private static String sha512Hex(String text) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-512")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Path newestRuntimeFolder() throws IOException {
