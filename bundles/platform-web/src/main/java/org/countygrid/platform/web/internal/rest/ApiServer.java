@@ -61,6 +61,8 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements ReadinessCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    /** How long a rebuild waits for the requests the old server is serving. */
+    private static final Duration RUNNING_REQUESTS_WAIT = Duration.ofSeconds(10);
 
     private final Map<Long, RestResource> resources = new ConcurrentHashMap<>();
     private final List<Object> providers;
@@ -157,11 +159,14 @@ public final class ApiServer implements ReadinessCheck {
         List<Object> beans = new ArrayList<>(builtInResources);
         resources.values().stream().sorted(Comparator.comparing(r -> r.getClass().getName())).forEach(beans::add);
         updateOpenApi(beans);
-        gate.closeForSwap();
+        boolean held = gate.beginSwap(RUNNING_REQUESTS_WAIT);
+        if (!held) {
+            LOG.warn("Requests still running after {} s; rebuilding the REST API under them", RUNNING_REQUESTS_WAIT.toSeconds());
+        }
         try {
             swap(beans);
         } finally {
-            gate.open();
+            gate.endSwap(held);
         }
     }
 

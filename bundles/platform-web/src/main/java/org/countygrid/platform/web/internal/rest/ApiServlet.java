@@ -45,11 +45,15 @@ final class ApiServlet extends CXFNonSpringServlet {
 
     @Override
     protected void invoke(HttpServletRequest request, HttpServletResponse response) throws ServletException {
-        if (!gate.awaitOpen(wait)) {
+        if (!gate.enter(wait)) {
             unavailable(request, response);
             return;
         }
-        super.invoke(request, response);
+        try {
+            super.invoke(request, response);
+        } finally {
+            gate.leave();
+        }
     }
 
     private void unavailable(HttpServletRequest request, HttpServletResponse response) throws ServletException {
