@@ -228,6 +228,9 @@ public class ConsoleIT {
         Command again = command("staff:user-add aud_qs " + USER_PASSWORD + " QS operator");
         assertThat(again.status()).as(again.output()).isEqualTo(1);
         assertThat(again.output()).contains("Error: the user 'aud_qs' exists already; nothing changed");
+        Command mistyped = command("staff:user-add op_qx " + USER_PASSWORD + " QX operator");
+        assertThat(mistyped.status()).as(mistyped.output()).isEqualTo(1);
+        assertThat(mistyped.output()).contains("Error: office QX is not known to this database (known: QS");
         assertThat(command("staff:user-list --office QS").output()).containsPattern("disp_qs\\s+.*QS\\s+.*dispatcher")
                 .doesNotContain(USER_PASSWORD);
         // the same password, stored salted: two different digests, neither the password nor its plain SHA-512

@@ -2,6 +2,7 @@ package org.countygrid.platform.web.internal.command;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -39,6 +40,11 @@ public class UserAddCommand extends StaffCommand {
             wanted = StaffUser.of(user, password, office, roles);
         } catch (ValidationException e) {
             throw error(e.getMessage());
+        }
+        Optional<List<String>> known = staff.knownOffices();
+        if (known.isPresent() && !known.get().contains(wanted.office().value())) {
+            throw error("office " + wanted.office() + " is not known to this database (known: " + String.join(", ", known.get())
+                    + "); nothing changed");
         }
         UserAccounts accounts = accounts(staff);
         if (accounts.exists(wanted.name())) {

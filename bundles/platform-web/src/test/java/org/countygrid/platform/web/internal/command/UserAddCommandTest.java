@@ -59,6 +59,11 @@ class UserAddCommandTest {
         public Optional<UserAccounts> accounts() {
             return Optional.of(accounts);
         }
+
+        @Override
+        public Optional<List<String>> knownOffices() {
+            return Optional.of(List.of("QS", "QS01"));
+        }
     };
 
     private ShellSession.Output add(String role, String... arguments) throws Exception {
@@ -88,6 +93,14 @@ class UserAddCommandTest {
         assertThat(out.failed()).isTrue();
         assertThat(out.err()).startsWith("Error: ").contains("user: ", "password: at least 8 characters", "roles: unknown boss")
                 .doesNotContain("Exception");
+        assertThat(file).containsOnlyKeys("admin");
+    }
+
+    @Test
+    void anOfficeTheDatabaseDoesNotKnowIsRefused() throws Exception {
+        ShellSession.Output out = add("admin", "li", "Li-Passw0rd", "QX", "operator");
+
+        assertThat(out.err()).contains("office QX is not known to this database (known: QS, QS01); nothing changed");
         assertThat(file).containsOnlyKeys("admin");
     }
 
