@@ -25,12 +25,15 @@ import org.slf4j.LoggerFactory;
  * adding, the file is read back through a fresh engine until it shows the user with all its roles twice in a row;
  * what is missing is added again, and users whose names cannot be real (they contain the file's role separator)
  * are removed. For the first user the reading back runs on its own thread ({@code checks}), so that it does not
- * hold up the start; {@code staff:user-add} waits for it ({@link #addAndConfirm}). {@code jaas:user-add} followed
+ * hold up the start; {@code staff:user-add} waits for it ({@link #addIfAbsent}). {@code jaas:user-add} followed
  * by {@code jaas:update} has no such check and lost users and roles in testing.
  */
 public final class BackingEngineAccounts implements UserAccounts {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackingEngineAccounts.class);
+
+    /** One writer of the user file at a time in this JVM (the first start and the staff commands). */
+    private static final Object WRITERS = new Object();
 
     /** How often the file is read back, and the pause before each read. */
     static final int MAX_CHECKS = 20;
@@ -68,11 +71,6 @@ public final class BackingEngineAccounts implements UserAccounts {
     }
 
     @Override
-    public boolean exists(String user) {
-        return engines.get().lookupUser(user) != null;
-    }
-
-    @Override
     public Map<String, List<String>> usersWithRoles() {
         BackingEngine engine = engines.get();
         Map<String, List<String>> users = new LinkedHashMap<>();
@@ -84,14 +82,22 @@ public final class BackingEngineAccounts implements UserAccounts {
 
     @Override
     public void add(String user, String password, List<String> roles) {
-        write(user, password, roles);
+        synchronized (WRITERS) {
+            write(user, password, roles);
+        }
         checks.execute(() -> settle(user, password, roles));
     }
 
     @Override
-    public boolean addAndConfirm(String user, String password, List<String> roles) {
-        write(user, password, roles);
-        return settle(user, password, roles);
+    public Added addIfAbsent(String user, String password, List<String> roles) {
+        // check and write as one: Karaf's engine silently replaces the password of a user that exists
+        synchronized (WRITERS) {
+            if (engines.get().lookupUser(user) != null) {
+                return Added.EXISTS;
+            }
+            write(user, password, roles);
+            return settle(user, password, roles) ? Added.ADDED : Added.UNSETTLED;
+        }
     }
 
     private void write(String user, String password, List<String> roles) {
@@ -109,7 +115,10 @@ public final class BackingEngineAccounts implements UserAccounts {
             if (!pause()) {
                 return false;
             }
-            List<String> repairs = repair(engines.get(), user, password, roles);
+            List<String> repairs;
+            synchronized (WRITERS) {
+                repairs = repair(engines.get(), user, password, roles);
+            }
             if (repairs.isEmpty()) {
                 stable++;
             } else {

@@ -32,7 +32,7 @@ public record StaffUser(String name, String password, OfficeCode office, List<St
         List<ValidationException.FieldError> errors = new ArrayList<>();
         if (name == null || !NAME.matcher(name).matches()) {
             errors.add(new ValidationException.FieldError("user",
-                    "1-64 letters, digits, '_', '.' or '-', starting with a letter or digit, got: " + name));
+                    "1-64 letters, digits, '_', '.' or '-', starting with a letter or digit"));
         }
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             errors.add(new ValidationException.FieldError("password", "at least " + MIN_PASSWORD_LENGTH + " characters"));
@@ -45,7 +45,8 @@ public record StaffUser(String name, String password, OfficeCode office, List<St
         try {
             code = OfficeCode.of(office);
         } catch (ValidationException e) {
-            errors.addAll(e.errors());
+            // in our words, without the value: a password typed in the wrong place must not be echoed
+            errors.add(new ValidationException.FieldError("office", "2-12 upper-case letters or digits, e.g. QS"));
         }
         Set<String> wanted = new LinkedHashSet<>(roles == null ? List.of() : roles);
         List<String> unknown = wanted.stream().filter(r -> !Role.ALL.contains(r) && !SSH.equals(r)).toList();

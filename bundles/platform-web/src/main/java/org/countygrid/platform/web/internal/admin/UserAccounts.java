@@ -11,14 +11,20 @@ public interface UserAccounts {
     /** True when passwords are stored as hashes ({@code {CRYPT}...{CRYPT}}), never as clear text. */
     boolean hashesPasswords();
 
-    boolean exists(String user);
-
     /** Every user with its roles (the office as {@code office.<code>} among them), in the file's order. */
     Map<String, List<String>> usersWithRoles();
 
     /** Adds the user; makes sure it stays in the file in the background, so that a start is not held up. */
     void add(String user, String password, List<String> roles);
 
-    /** Adds the user and returns once the file has shown it with all its roles; false when it never did. */
-    boolean addAndConfirm(String user, String password, List<String> roles);
+    /** What {@link #addIfAbsent} did. */
+    enum Added {
+        ADDED, EXISTS, UNSETTLED
+    }
+
+    /**
+     * Adds the user unless it exists, one writer of the file at a time, and returns once the file has shown it with
+     * all its roles ({@code UNSETTLED} when it never did).
+     */
+    Added addIfAbsent(String user, String password, List<String> roles);
 }

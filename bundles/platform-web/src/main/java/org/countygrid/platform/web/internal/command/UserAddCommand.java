@@ -1,6 +1,9 @@
 package org.countygrid.platform.web.internal.command;
 
 import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +25,9 @@ public class UserAddCommand extends StaffCommand {
     @Argument(index = 0, name = "user", description = "login name: letters, digits, '_', '.', '-'", required = true)
     String user;
 
-    @Argument(index = 1, name = "password", description = "at least 8 characters; stored hashed", required = true)
+    /** Censored: Karaf writes command lines to the shell history, which other shell users can read. */
+    @Argument(index = 1, name = "password", description = "at least 8 characters; stored as a salted digest", required = true,
+            censor = true)
     String password;
 
     @Argument(index = 2, name = "office", description = "the office code, e.g. QS", required = true)
@@ -47,12 +52,33 @@ public class UserAddCommand extends StaffCommand {
                     + "); nothing changed");
         }
         UserAccounts accounts = accounts(staff);
-        if (accounts.exists(wanted.name())) {
-            throw error("the user '" + wanted.name() + "' exists already; nothing changed");
+        if (!accounts.hashesPasswords()) {
+            throw error("etc/org.apache.karaf.jaas.cfg does not enable password encryption; no password is stored in clear text");
         }
-        if (!accounts.addAndConfirm(wanted.name(), wanted.password(), wanted.jaasRoles())) {
-            throw error("etc/users.properties kept changing while '" + wanted.name() + "' was added; check it with staff:user-list");
+        switch (offTheSessionThread(() -> accounts.addIfAbsent(wanted.name(), wanted.password(), wanted.jaasRoles()))) {
+            case EXISTS -> throw error("the user '" + wanted.name() + "' exists already; nothing changed");
+            case UNSETTLED -> throw error("etc/users.properties kept changing while '" + wanted.name()
+                    + "' was added; check it with staff:user-list");
+            case ADDED -> { }
         }
         out.println("Added " + wanted.name() + " of office " + wanted.office() + " with the roles " + String.join(", ", wanted.roles()));
+    }
+
+    /**
+     * Runs the write on a thread of its own: Karaf names a session's thread after the command line, password
+     * included, and every log line written on it (a repaired user file, say) would carry it into data/log.
+     */
+    private static UserAccounts.Added offTheSessionThread(Callable<UserAccounts.Added> write) throws CommandException {
+        FutureTask<UserAccounts.Added> task = new FutureTask<>(write);
+        Thread thread = new Thread(task, "countygrid-staff-user-add");
+        thread.start();
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw error("interrupted; check etc/users.properties with staff:user-list");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
     }
 }

@@ -16,13 +16,22 @@ final class ApiGate {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
     private final CountDownLatch firstPublication = new CountDownLatch(1);
+    /** False while no server is published (both attempts of a rebuild failed) and once the API is closed. */
+    private volatile boolean available;
 
     /** For a request: true when it may go in, within {@code max}; it must then {@link #leave()} when done. */
     boolean enter(Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
         try {
-            return firstPublication.await(max.toNanos(), TimeUnit.NANOSECONDS)
-                    && lock.readLock().tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (!firstPublication.await(max.toNanos(), TimeUnit.NANOSECONDS)
+                    || !lock.readLock().tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+            if (!available) {
+                lock.readLock().unlock();
+                return false;
+            }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -46,11 +55,25 @@ final class ApiGate {
         }
     }
 
-    /** A server is published (or the attempt ended): requests go through again. */
-    void endSwap(boolean held) {
+    /**
+     * The rebuild ended: with a server ({@code published}) requests go through again; without one they are
+     * answered 503 until a later rebuild publishes one.
+     */
+    void endSwap(boolean held, boolean published) {
+        available = published;
         if (held) {
             lock.writeLock().unlock();
         }
+        firstPublication.countDown();
+    }
+
+    /**
+     * The API closes for good (the component deactivates): waits at most {@code max} for the requests running, and
+     * from then on answers every request 503. The write side is never given back.
+     */
+    void close(Duration max) {
+        available = false;
+        beginSwap(max);
         firstPublication.countDown();
     }
 }

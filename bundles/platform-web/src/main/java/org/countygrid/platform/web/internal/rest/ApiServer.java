@@ -77,8 +77,8 @@ public final class ApiServer implements ReadinessCheck {
     private final ScheduledExecutorService publisher;
     private ScheduledFuture<?> pendingPublish;
     private volatile boolean closed;
-    /** Only touched on the publisher thread. */
-    private Server server;
+    /** Written on the publisher thread, and by close() once the publisher has stopped. */
+    private volatile Server server;
 
     @Activate
     public ApiServer(@Reference(policyOption = ReferencePolicyOption.GREEDY) SessionStore sessionStore,
@@ -124,14 +124,23 @@ public final class ApiServer implements ReadinessCheck {
             closed = true;
         }
         publisher.shutdownNow();
-        publisher.awaitTermination(10, TimeUnit.SECONDS);
+        boolean stopped = publisher.awaitTermination(10, TimeUnit.SECONDS);
+        if (!stopped) {
+            LOG.warn("The REST API's publisher did not stop within 10 s; closing the API anyway");
+        }
+        // requests being served finish first; new ones get 503 until the servlet is gone
+        gate.close(RUNNING_REQUESTS_WAIT);
         try {
             servlet.unregister();
         } catch (IllegalStateException alreadyGone) {
             // the bundle is stopping and its services are gone already
+        } finally {
+            try {
+                destroyServer();
+            } finally {
+                bus.shutdown(true);
+            }
         }
-        destroyServer();
-        bus.shutdown(true);
     }
 
     /**
@@ -159,14 +168,20 @@ public final class ApiServer implements ReadinessCheck {
         List<Object> beans = new ArrayList<>(builtInResources);
         resources.values().stream().sorted(Comparator.comparing(r -> r.getClass().getName())).forEach(beans::add);
         updateOpenApi(beans);
+        if (closed || Thread.currentThread().isInterrupted()) {
+            return;
+        }
         boolean held = gate.beginSwap(RUNNING_REQUESTS_WAIT);
         if (!held) {
+            if (closed || Thread.currentThread().isInterrupted()) {
+                return; // closing: close() takes the gate and destroys the server
+            }
             LOG.warn("Requests still running after {} s; rebuilding the REST API under them", RUNNING_REQUESTS_WAIT.toSeconds());
         }
         try {
             swap(beans);
         } finally {
-            gate.endSwap(held);
+            gate.endSwap(held, server != null);
         }
     }
 
@@ -175,12 +190,12 @@ public final class ApiServer implements ReadinessCheck {
         try {
             server = create(beans);
             LOG.info("Published {} REST resources under /api", beans.size());
-        } catch (RuntimeException e) {
-            // one broken module must not take login and health down with it
+        } catch (RuntimeException | LinkageError e) {
+            // one broken module (or one being refreshed under us) must not take login and health down with it
             LOG.error("Cannot publish the REST resources {}; publishing the built-in ones only", names(beans), e);
             try {
                 server = create(builtInResources);
-            } catch (RuntimeException again) {
+            } catch (RuntimeException | LinkageError again) {
                 LOG.error("Cannot publish even the built-in REST resources", again);
             }
         }

@@ -37,6 +37,16 @@ final class ApiServlet extends CXFNonSpringServlet {
         this.cxfLoader = Bus.class.getClassLoader();
     }
 
+    /**
+     * Nothing: the Bus is ApiServer's. CXF's servlet shuts its bus down in {@code destroy()} even when it was given
+     * one, and pax-web destroys and initialises the servlet again when it restarts the context (a feature adding a
+     * ServletContextListener): that took the /api server down with it.
+     */
+    @Override
+    public void destroyBus() {
+        // ApiServer shuts the Bus down when it closes
+    }
+
     /** CXF's class loader as the requests' context class loader, as when the server was built. */
     @Override
     protected ClassLoader initClassLoader() {

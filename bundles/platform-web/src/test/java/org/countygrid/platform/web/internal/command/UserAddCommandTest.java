@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.countygrid.platform.testing.ShellSession;
 import org.countygrid.platform.web.internal.admin.StaffAccounts;
 import org.countygrid.platform.web.internal.admin.UserAccounts;
+import org.countygrid.platform.web.internal.admin.UserAccounts.Added;
 import org.junit.jupiter.api.Test;
 
 class UserAddCommandTest {
@@ -19,6 +20,8 @@ class UserAddCommandTest {
     private final Map<String, List<String>> file = new LinkedHashMap<>(Map.of("admin", List.of("admin", "ssh", "office.QS")));
     private final Map<String, String> passwords = new LinkedHashMap<>();
     private boolean fileKeepsChanging;
+    private boolean hashes = true;
+    private String writerThread;
 
     private final UserAccounts accounts = new UserAccounts() {
         @Override
@@ -28,12 +31,7 @@ class UserAddCommandTest {
 
         @Override
         public boolean hashesPasswords() {
-            return true;
-        }
-
-        @Override
-        public boolean exists(String user) {
-            return file.containsKey(user);
+            return hashes;
         }
 
         @Override
@@ -47,10 +45,14 @@ class UserAddCommandTest {
         }
 
         @Override
-        public boolean addAndConfirm(String user, String password, List<String> roles) {
+        public Added addIfAbsent(String user, String password, List<String> roles) {
+            writerThread = Thread.currentThread().getName();
+            if (file.containsKey(user)) {
+                return Added.EXISTS;
+            }
             file.put(user, new ArrayList<>(roles));
             passwords.put(user, password);
-            return !fileKeepsChanging;
+            return fileKeepsChanging ? Added.UNSETTLED : Added.ADDED;
         }
     };
 
@@ -84,6 +86,8 @@ class UserAddCommandTest {
         assertThat(out.out()).contains("Added disp_qs of office QS with the roles dispatcher, ssh");
         assertThat(file.get("disp_qs")).containsExactly("dispatcher", "ssh", "office.QS");
         assertThat(passwords.get("disp_qs")).isEqualTo("Disp-Passw0rd");
+        // Karaf names the session's thread after the command line: the write, and what it logs, runs elsewhere
+        assertThat(writerThread).isEqualTo("countygrid-staff-user-add");
     }
 
     @Test
@@ -102,6 +106,24 @@ class UserAddCommandTest {
 
         assertThat(out.err()).contains("office QX is not known to this database (known: QS, QS01); nothing changed");
         assertThat(file).containsOnlyKeys("admin");
+    }
+
+    @Test
+    void noPasswordIsStoredInClearText() throws Exception {
+        hashes = false;
+
+        ShellSession.Output out = add("admin", "li", "Li-Passw0rd", "QS", "operator");
+
+        assertThat(out.err()).contains("does not enable password encryption");
+        assertThat(file).containsOnlyKeys("admin");
+    }
+
+    @Test
+    void aPasswordTypedInTheWrongPlaceIsNotEchoed() throws Exception {
+        ShellSession.Output out = add("admin", "Li-Passw0rd!", "li", "Secret-Passw0rd", "operator");
+
+        assertThat(out.failed()).isTrue();
+        assertThat(out.err()).contains("user: ", "office: ").doesNotContain("Li-Passw0rd!", "Secret-Passw0rd");
     }
 
     @Test

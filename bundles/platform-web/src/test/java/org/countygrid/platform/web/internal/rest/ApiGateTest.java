@@ -27,7 +27,7 @@ class ApiGateTest {
     void closedUntilTheFirstPublication() {
         assertThat(gate.enter(Duration.ofMillis(20))).isFalse();
 
-        gate.endSwap(gate.beginSwap(Duration.ZERO));
+        gate.endSwap(gate.beginSwap(Duration.ZERO), true);
 
         assertThat(gate.enter(Duration.ZERO)).isTrue();
         gate.leave();
@@ -35,20 +35,20 @@ class ApiGateTest {
 
     @Test
     void aRequestArrivingDuringASwapWaitsForTheNewServer() throws Exception {
-        gate.endSwap(gate.beginSwap(Duration.ZERO));
+        gate.endSwap(gate.beginSwap(Duration.ZERO), true);
         assertThat(gate.beginSwap(Duration.ofSeconds(1))).isTrue();
         CompletableFuture<Boolean> request = inAnotherThread(() -> gate.enter(Duration.ofSeconds(10)));
         Thread.sleep(50);
         assertThat(request).isNotDone();
 
-        gate.endSwap(true);
+        gate.endSwap(true, true);
 
         assertThat(request.get(5, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
     void aSwapWaitsForTheRequestsRunningAndHoldsNewOnesBack() throws Exception {
-        gate.endSwap(gate.beginSwap(Duration.ZERO));
+        gate.endSwap(gate.beginSwap(Duration.ZERO), true);
         assertThat(gate.enter(Duration.ZERO)).isTrue(); // a request being served
         CompletableFuture<Boolean> swap = inAnotherThread(() -> gate.beginSwap(Duration.ofSeconds(10)));
         Thread.sleep(50);
@@ -63,13 +63,41 @@ class ApiGateTest {
 
     @Test
     void aSwapThatCannotWaitLongerGoesAheadAndSaysSo() throws Exception {
-        gate.endSwap(gate.beginSwap(Duration.ZERO));
+        gate.endSwap(gate.beginSwap(Duration.ZERO), true);
         assertThat(gate.enter(Duration.ZERO)).isTrue();
 
         boolean held = inAnotherThread(() -> gate.beginSwap(Duration.ofMillis(30))).get(5, TimeUnit.SECONDS);
 
         assertThat(held).isFalse();
         gate.leave();
+    }
+
+    @Test
+    void withoutAServerAfterARebuildRequestsAreTurnedAwayUntilTheNextOne() {
+        gate.endSwap(gate.beginSwap(Duration.ZERO), false);
+
+        assertThat(gate.enter(Duration.ofMillis(20))).as("no server: 503, not CXF's 404").isFalse();
+
+        gate.endSwap(gate.beginSwap(Duration.ZERO), true);
+        assertThat(gate.enter(Duration.ZERO)).isTrue();
+        gate.leave();
+    }
+
+    @Test
+    void closingWaitsForTheRequestsRunningAndThenTurnsEveryRequestAway() throws Exception {
+        gate.endSwap(gate.beginSwap(Duration.ZERO), true);
+        assertThat(gate.enter(Duration.ZERO)).isTrue();
+        CompletableFuture<Void> closing = inAnotherThread(() -> {
+            gate.close(Duration.ofSeconds(10));
+            return null;
+        });
+        Thread.sleep(50);
+        assertThat(closing).isNotDone();
+
+        gate.leave();
+
+        closing.get(5, TimeUnit.SECONDS);
+        assertThat(gate.enter(Duration.ofMillis(20))).isFalse();
     }
 
     private <T> CompletableFuture<T> inAnotherThread(java.util.function.Supplier<T> work) throws InterruptedException {
