@@ -228,6 +228,8 @@ public class ConsoleIT {
         Command again = command("staff:user-add aud_qs " + USER_PASSWORD + " QS operator");
         assertThat(again.status()).as(again.output()).isEqualTo(1);
         assertThat(again.output()).contains("Error: the user 'aud_qs' exists already; nothing changed");
+        assertThat(Files.readString(newestRuntimeFolder().resolve("data/log/karaf.log")))
+                .as("no password in the log (Karaf names a session's thread after its command line)").doesNotContain(USER_PASSWORD);
         Command mistyped = command("staff:user-add op_qx " + USER_PASSWORD + " QX operator");
         assertThat(mistyped.status()).as(mistyped.output()).isEqualTo(1);
         assertThat(mistyped.output()).contains("Error: office QX is not known to this database (known: QS");
