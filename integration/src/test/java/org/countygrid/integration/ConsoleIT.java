@@ -230,6 +230,13 @@ public class ConsoleIT {
         assertThat(again.output()).contains("Error: the user 'aud_qs' exists already; nothing changed");
         assertThat(Files.readString(newestRuntimeFolder().resolve("data/log/karaf.log")))
                 .as("no password in the log (Karaf names a session's thread after its command line)").doesNotContain(USER_PASSWORD);
+        // someone who left: removed, and removing again says so
+        assertThat(command("staff:user-add left_qs " + USER_PASSWORD + " QS operator").status()).isZero();
+        Command removed = command("staff:user-remove left_qs");
+        assertThat(removed.status()).as(removed.output()).isZero();
+        assertThat(removed.output()).contains("Removed left_qs");
+        assertThat(command("staff:user-list").output()).doesNotContain("left_qs");
+        assertThat(command("staff:user-remove left_qs").output()).contains("Error: there is no user 'left_qs'; nothing changed");
         Command mistyped = command("staff:user-add op_qx " + USER_PASSWORD + " QX operator");
         assertThat(mistyped.status()).as(mistyped.output()).isEqualTo(1);
         assertThat(mistyped.output()).contains("Error: office QX is not known to this database (known: QS");

@@ -110,24 +110,52 @@ public final class BackingEngineAccounts implements UserAccounts {
 
     /** Reads the file back until it shows the user with its roles twice in a row; false when it never does. */
     boolean settle(String user, String password, List<String> roles) {
+        return settle("the new user '" + user + "' with its roles " + roles, () -> repair(engines.get(), user, password, roles));
+    }
+
+    @Override
+    public Removed removeIfPresent(String user) {
+        synchronized (WRITERS) {
+            BackingEngine engine = engines.get();
+            if (engine.lookupUser(user) == null) {
+                return Removed.ABSENT;
+            }
+            engine.deleteUser(user);
+            boolean settled = settle("the removal of the user '" + user + "'", () -> {
+                BackingEngine fresh = engines.get();
+                if (fresh.lookupUser(user) == null) {
+                    return List.of();
+                }
+                fresh.deleteUser(user);
+                return List.of("removed the user again");
+            });
+            return settled ? Removed.REMOVED : Removed.UNSETTLED;
+        }
+    }
+
+    /**
+     * Reads the file back (each time through {@code repairs}, which puts right what a stale rewrite undid) until
+     * nothing was to be put right twice in a row; false when that never happens.
+     */
+    private boolean settle(String change, Supplier<List<String>> repairs) {
         int stable = 0;
         for (int check = 1; check <= MAX_CHECKS && stable < 2; check++) {
             if (!pause()) {
                 return false;
             }
-            List<String> repairs;
+            List<String> done;
             synchronized (WRITERS) {
-                repairs = repair(engines.get(), user, password, roles);
+                done = repairs.get();
             }
-            if (repairs.isEmpty()) {
+            if (done.isEmpty()) {
                 stable++;
             } else {
                 stable = 0;
-                LOG.warn("The user file changed under the new user '{}'; repaired: {}", user, repairs);
+                LOG.warn("The user file changed under {}; repaired: {}", change, done);
             }
         }
         if (stable < 2) {
-            LOG.error("The user '{}' could not be stored with its roles {}: etc/users.properties keeps changing", user, roles);
+            LOG.error("{} could not be stored: etc/users.properties keeps changing", change);
             return false;
         }
         return true;

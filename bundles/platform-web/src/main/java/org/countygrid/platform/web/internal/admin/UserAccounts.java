@@ -27,4 +27,12 @@ public interface UserAccounts {
      * all its roles ({@code UNSETTLED} when it never did).
      */
     Added addIfAbsent(String user, String password, List<String> roles);
+
+    /** What {@link #removeIfPresent} did. */
+    enum Removed {
+        REMOVED, ABSENT, UNSETTLED
+    }
+
+    /** Removes the user, one writer of the file at a time, and returns once the file has shown it gone. */
+    Removed removeIfPresent(String user);
 }

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.support.CommandException;
 import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.api.security.Caller;
 import org.countygrid.platform.api.security.Role;
 import org.countygrid.platform.api.security.SubjectCaller;
 import org.countygrid.platform.web.internal.admin.StaffAccounts;
@@ -20,9 +21,12 @@ abstract class StaffCommand implements Action {
     @Reference
     StaffAccounts staff;
 
+    /** The admin running the command. */
+    Caller caller;
+
     @Override
     public final Object execute() throws CommandException {
-        requireAdmin();
+        caller = requireAdmin();
         // Karaf gives each session its own System.out; read it now, on the session's thread
         PrintStream out = System.out;
         run(out, staff);
@@ -32,9 +36,11 @@ abstract class StaffCommand implements Action {
     abstract void run(PrintStream out, StaffAccounts staff) throws CommandException;
 
     @SuppressWarnings("removal")
-    static void requireAdmin() throws CommandException {
+    static Caller requireAdmin() throws CommandException {
         try {
-            SubjectCaller.from(Subject.getSubject(AccessController.getContext())).requireAnyRole(Role.ADMIN);
+            Caller admin = SubjectCaller.from(Subject.getSubject(AccessController.getContext()));
+            admin.requireAnyRole(Role.ADMIN);
+            return admin;
         } catch (Problem e) {
             throw error(e.getMessage());
         }

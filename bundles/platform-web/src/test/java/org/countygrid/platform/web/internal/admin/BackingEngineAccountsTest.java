@@ -47,6 +47,24 @@ class BackingEngineAccountsTest {
     }
 
     @Test
+    void aRemovedUserThatAStaleRewriteBringsBackIsRemovedAgain() {
+        file.put("admin", new ArrayList<>(List.of("{CRYPT}h{CRYPT}", "admin", "office.QS")));
+        file.put("li", new ArrayList<>(List.of("{CRYPT}l{CRYPT}", "operator", "office.QS")));
+        AtomicInteger rewrites = new AtomicInteger();
+        BackingEngineAccounts accounts = new BackingEngineAccounts(() -> engine(() -> {
+            // the other writer saves what it read before the removal, once
+            if (!file.containsKey("li") && rewrites.getAndIncrement() == 0) {
+                file.put("li", new ArrayList<>(List.of("{CRYPT}l{CRYPT}", "operator", "office.QS")));
+            }
+        }), true, 0, Runnable::run);
+
+        assertThat(accounts.removeIfPresent("li")).isEqualTo(UserAccounts.Removed.REMOVED);
+
+        assertThat(file).containsOnlyKeys("admin");
+        assertThat(accounts.removeIfPresent("li")).isEqualTo(UserAccounts.Removed.ABSENT);
+    }
+
+    @Test
     void aFileThatStaysRightIsReadBackTwice() {
         BackingEngineAccounts accounts = new BackingEngineAccounts(() -> engine(() -> { }), true, 0, Runnable::run);
 

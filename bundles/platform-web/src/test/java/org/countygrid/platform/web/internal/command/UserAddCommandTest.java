@@ -12,6 +12,7 @@ import org.countygrid.platform.testing.ShellSession;
 import org.countygrid.platform.web.internal.admin.StaffAccounts;
 import org.countygrid.platform.web.internal.admin.UserAccounts;
 import org.countygrid.platform.web.internal.admin.UserAccounts.Added;
+import org.countygrid.platform.web.internal.admin.UserAccounts.Removed;
 import org.junit.jupiter.api.Test;
 
 class UserAddCommandTest {
@@ -53,6 +54,11 @@ class UserAddCommandTest {
             file.put(user, new ArrayList<>(roles));
             passwords.put(user, password);
             return fileKeepsChanging ? Added.UNSETTLED : Added.ADDED;
+        }
+
+        @Override
+        public Removed removeIfPresent(String user) {
+            return file.remove(user) == null ? Removed.ABSENT : fileKeepsChanging ? Removed.UNSETTLED : Removed.REMOVED;
         }
     };
 
@@ -165,5 +171,35 @@ class UserAddCommandTest {
 
         assertThat(out.out()).contains("disp_qs", "dispatcher").doesNotContain("Disp-Passw0rd", "aud_xy");
         assertThat(out.out().lines().filter(l -> l.contains("disp_qs")).findFirst().orElseThrow()).contains("QS");
+    }
+
+    private ShellSession.Output remove(String admin, String user) throws Exception {
+        UserRemoveCommand command = new UserRemoveCommand();
+        command.staff = staff;
+        command.user = user;
+        return new ShellSession(admin, "admin", "office.QS").run(command::execute);
+    }
+
+    @Test
+    void someoneWhoLeftIsRemoved() throws Exception {
+        add("admin", "li", "Li-Passw0rd", "QS", "operator");
+
+        ShellSession.Output out = remove("admin", "li");
+
+        assertThat(out.failed()).as(out.err()).isFalse();
+        assertThat(out.out()).contains("Removed li");
+        assertThat(file).containsOnlyKeys("admin");
+    }
+
+    @Test
+    void neitherAnUnknownUserNorOnesOwnLoginNorTheLastAdminIsRemoved() throws Exception {
+        assertThat(remove("admin", "nobody").err()).contains("there is no user 'nobody'; nothing changed");
+        assertThat(remove("admin", "admin").err()).contains("you cannot remove your own login");
+        file.put("it", List.of("admin", "office.QS"));
+        file.put("root2", List.of("operator", "office.QS"));
+
+        assertThat(remove("it", "admin").failed()).isFalse();
+        assertThat(remove("root2", "it").err()).contains("'it' is the last admin; add another admin first");
+        assertThat(file).containsOnlyKeys("it", "root2");
     }
 }

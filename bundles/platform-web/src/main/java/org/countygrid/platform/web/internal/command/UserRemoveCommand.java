@@ -1,0 +1,47 @@
+package org.countygrid.platform.web.internal.command;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
+import org.countygrid.platform.api.security.Role;
+import org.countygrid.platform.web.internal.admin.StaffAccounts;
+import org.countygrid.platform.web.internal.admin.UserAccounts;
+
+@Service
+@Command(scope = "staff", name = "user-remove", description = "Removes a staff login (someone who left), and returns once it is gone "
+        + "from etc/users.properties; never your own login or the last admin")
+public class UserRemoveCommand extends StaffCommand {
+
+    @Argument(index = 0, name = "user", description = "the login to remove", required = true)
+    @Completion(UserCompleter.class)
+    String user;
+
+    @Override
+    void run(PrintStream out, StaffAccounts staff) throws CommandException {
+        UserAccounts accounts = accounts(staff);
+        Map<String, List<String>> users = accounts.usersWithRoles();
+        List<String> roles = users.get(user);
+        if (roles == null) {
+            throw error("there is no user '" + user + "'; nothing changed");
+        }
+        if (user.equals(caller.user())) {
+            throw error("you cannot remove your own login; another admin can");
+        }
+        long admins = users.values().stream().filter(r -> r.contains(Role.ADMIN)).count();
+        if (roles.contains(Role.ADMIN) && admins <= 1) {
+            throw error("'" + user + "' is the last admin; add another admin first");
+        }
+        switch (accounts.removeIfPresent(user)) {
+            case ABSENT -> throw error("there is no user '" + user + "'; nothing changed");
+            case UNSETTLED -> throw error("etc/users.properties kept changing while '" + user
+                    + "' was removed; check it with staff:user-list");
+            case REMOVED -> out.println("Removed " + user);
+        }
+    }
+}
