@@ -86,16 +86,12 @@ class MeteringUpgradeTest {
         try (Connection c = db.dataSource().getConnection();
                 ResultSet rs = c.getMetaData().getColumns(null, null, null, null)) {
             while (rs.next()) {
-                if (rs.getString("TABLE_NAME").equalsIgnoreCase(table) && schemaOf(c).equalsIgnoreCase(rs.getString("TABLE_SCHEM"))) {
+                if (rs.getString("TABLE_NAME").equalsIgnoreCase(table) && c.getSchema().equalsIgnoreCase(rs.getString("TABLE_SCHEM"))) {
                     names.add(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
                 }
             }
         }
         return names;
-    }
-
-    private static String schemaOf(Connection c) throws SQLException {
-        return c.getSchema();
     }
 
     private static List<String> rows(TestDatabase db, String sql) throws SQLException {

@@ -19,8 +19,6 @@ import java.util.concurrent.TimeUnit;
 
 import javax.servlet.Servlet;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.apache.cxf.Bus;
 import org.apache.cxf.bus.CXFBusFactory;
 import org.apache.cxf.endpoint.Server;
@@ -89,8 +87,7 @@ public final class ApiServer implements ReadinessCheck {
                 Duration.ofMinutes(config.sessionIdleMinutes()));
         LoginGate logins = new LoginGate(new JaasAuthenticator(JaasAuthenticator.KARAF_REALM),
                 Duration.ofMillis(config.loginDelayMillis()));
-        ObjectMapper json = JsonMapping.objectMapper();
-        this.providers = List.of(JsonMapping.provider(json), new ProblemExceptionMapper(),
+        this.providers = List.of(JsonMapping.provider(JsonMapping.objectMapper()), new ProblemExceptionMapper(),
                 new SecurityFilter(sessions, logins));
         this.builtInResources = List.of(new AuthResource(sessions, logins, new SessionCookie(config.secureCookie())), openApi);
         this.version = context.getBundle().getVersion().toString();
@@ -98,7 +95,7 @@ public final class ApiServer implements ReadinessCheck {
         this.bus = withClassLoader(Bus.class.getClassLoader(), () -> new CXFBusFactory().createBus());
         this.publisher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "countygrid-api-publisher"));
         this.servlet = context.registerService(Servlet.class,
-                new ApiServlet(destinations, bus, gate, Duration.ofMillis(config.apiWaitMillis()), json), servletProperties());
+                new ApiServlet(destinations, bus, gate, Duration.ofMillis(config.apiWaitMillis())), servletProperties());
         publisher.scheduleWithFixedDelay(() -> purge(sessions), 1, 1, TimeUnit.MINUTES);
         // the first publication at once, so that login and health answer as early as possible
         synchronized (this) {

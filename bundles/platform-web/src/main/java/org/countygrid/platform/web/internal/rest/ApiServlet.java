@@ -7,12 +7,11 @@ import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.apache.cxf.Bus;
 import org.apache.cxf.transport.http.DestinationRegistry;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.countygrid.platform.web.internal.problem.ProblemBody;
+import org.countygrid.platform.web.internal.problem.ProblemResponses;
 
 /**
  * The servlet behind /api: CXF's, on this bundle's own destination registry, behind the {@link ApiGate}. A request
@@ -26,21 +25,19 @@ final class ApiServlet extends CXFNonSpringServlet {
 
     private final transient ApiGate gate;
     private final Duration wait;
-    private final transient ObjectMapper json;
     private final transient ClassLoader cxfLoader;
 
-    ApiServlet(DestinationRegistry registry, Bus bus, ApiGate gate, Duration wait, ObjectMapper json) {
+    ApiServlet(DestinationRegistry registry, Bus bus, ApiGate gate, Duration wait) {
         super(registry, bus);
         this.gate = gate;
         this.wait = wait;
-        this.json = json;
         this.cxfLoader = Bus.class.getClassLoader();
     }
 
     /**
      * Nothing: the Bus is ApiServer's. CXF's servlet shuts its bus down in {@code destroy()} even when it was given
      * one, and pax-web destroys and initialises the servlet again when it restarts the context (a feature adding a
-     * ServletContextListener): that took the /api server down with it.
+     * ServletContextListener): that would take the /api server down with it.
      */
     @Override
     public void destroyBus() {
@@ -73,9 +70,10 @@ final class ApiServlet extends CXFNonSpringServlet {
         try {
             response.setStatus(503);
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            response.setHeader("Cache-Control", "no-store");
             response.setContentType(ProblemBody.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getOutputStream(), body);
+            response.getWriter().write(ProblemResponses.toJson(body));
         } catch (IOException e) {
             throw new ServletException("cannot answer 503", e);
         }
