@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import org.countygrid.metering.IngestSummary;
 import org.countygrid.metering.NewReading;
@@ -28,8 +30,9 @@ import org.countygrid.platform.api.FieldErrors;
 
 /**
  * One ingest batch: readings grouped into series (meter, kind, register) and walked in time order by
- * {@link SeriesValidation}, each judged by {@link Vee} against the series' recent valid history, then all rows
- * written with one JDBC batch. Readings already stored are skipped (idempotency), so a channel may resend a batch
+ * {@link SeriesValidation}, each judged by {@link Vee} against the series' recent valid history, then the rows
+ * stored in the batch's transaction (COPY on PostgreSQL, a JDBC batch elsewhere). A large batch goes in chunks of
+ * whole meters, the next chunk's lookups running on a second connection while the current chunk is stored. Readings already stored are skipped (idempotency), so a channel may resend a batch
  * after a timeout; a real reading at the time of an estimate is no repeat, it replaces the estimate.
  *
  * <p>The stored history is read for many series at once ({@link StoredHistories}), not per series, on to
@@ -104,8 +107,36 @@ final class ReadingIngest {
         return parsed;
     }
 
-    IngestSummary run(ReadingTable table, List<Parsed> readings, Instant now) throws SQLException {
-        Map<Series, TreeMap<Instant, Parsed>> series = new LinkedHashMap<>();
+    /** The lookups one chunk of a batch is judged with: its meters and its series' stored histories. */
+    record Lookup(Map<String, Installations> meters, Map<Series, TreeMap<Instant, Judged>> stored) {
+    }
+
+    /**
+     * Where a chunk's lookups run: on the batch's own connection ({@link ReadingReader#inline}), or on a second
+     * connection while the batch's connection stores the previous chunk ({@link ReadingReader}).
+     */
+    interface Reader {
+        Future<Lookup> lookup(SqlWork<Lookup> work);
+    }
+
+    /** Reads with the reader's table. */
+    interface SqlWork<T> {
+        T run(ReadingTable table) throws SQLException;
+    }
+
+    /** How many meters at least make a chunk of their own: below this, splitting a batch costs more than it saves. */
+    static final int CHUNK_METERS = 250;
+    /** At most this many chunks per batch: each costs a meter query and a history query of its own. */
+    static final int MAX_CHUNKS = 4;
+
+    /**
+     * Judges and stores the batch chunk by chunk, each chunk a run of whole meters in barcode order: while the
+     * batch's connection stores chunk i (deletes, updates, inserts), {@code reader} already reads what chunk i + 1 is
+     * judged against. Chunks hold different series, so no chunk's lookups need another's uncommitted rows.
+     */
+    IngestSummary run(ReadingTable table, Reader reader, List<Parsed> readings, Instant now) throws SQLException {
+        Map<Series, TreeMap<Instant, Parsed>> series = new TreeMap<>(Comparator.comparing(Series::barcode)
+                .thenComparing(Series::kind).thenComparing(Series::register));
         int duplicates = 0;
         for (Parsed p : readings) {
             TreeMap<Instant, Parsed> points = series.computeIfAbsent(new Series(p.barcode(), p.kind(), p.register()),
@@ -114,26 +145,91 @@ final class ReadingIngest {
                 duplicates++; // the same reading twice in one batch counts as a repeat, the first one wins
             }
         }
-        Set<String> barcodes = new HashSet<>();
-        series.keySet().forEach(s -> barcodes.add(s.barcode()));
-        Map<String, Installations> meters = table.meters(barcodes); // the office's meters: unknown ones are missing
+        List<Map<Series, TreeMap<Instant, Parsed>>> chunks = chunks(series);
+        Tally tally = new Tally();
+        tally.duplicates = duplicates;
+        Reader lookups = chunks.size() == 1 ? ReadingReader.inline(table) : reader;
+        Future<Lookup> next = lookups.lookup(chunkLookup(chunks.get(0)));
+        try (ReadingTable.Appender appender = table.appender(now)) {
+            for (int i = 0; i < chunks.size(); i++) {
+                Lookup lookup = await(next);
+                next = i + 1 < chunks.size() ? lookups.lookup(chunkLookup(chunks.get(i + 1))) : null;
+                store(table, appender, judge(chunks.get(i), lookup, now, tally));
+            }
+            appender.flush();
+        } finally {
+            if (next != null) {
+                finish(next); // a failed write: the lookup under way must not outlive the batch's transaction
+            }
+        }
+        int failed = tally.failures.values().stream().mapToInt(Integer::intValue).sum();
+        return new IngestSummary(readings.size(), tally.accepted, failed, tally.duplicates, tally.estimated, tally.updated,
+                tally.failures);
+    }
 
+    private SqlWork<Lookup> chunkLookup(Map<Series, TreeMap<Instant, Parsed>> chunk) {
+        return t -> lookup(t, chunk);
+    }
+
+    private Lookup lookup(ReadingTable table, Map<Series, TreeMap<Instant, Parsed>> chunk) throws SQLException {
+        Set<String> barcodes = new HashSet<>();
+        chunk.keySet().forEach(s -> barcodes.add(s.barcode()));
+        Map<String, Installations> meters = table.meters(barcodes); // the office's meters: unknown ones are missing
+        return new Lookup(meters, histories.read(table, chunk, meters));
+    }
+
+    /** Runs of whole meters in barcode order, at least {@link #CHUNK_METERS} each, at most {@link #MAX_CHUNKS}. */
+    static List<Map<Series, TreeMap<Instant, Parsed>>> chunks(Map<Series, TreeMap<Instant, Parsed>> series) {
+        long meters = series.keySet().stream().map(Series::barcode).distinct().count();
+        int count = (int) Math.max(1, Math.min(MAX_CHUNKS, meters / CHUNK_METERS));
+        long perChunk = (meters + count - 1) / count;
+        List<Map<Series, TreeMap<Instant, Parsed>>> chunks = new ArrayList<>();
+        Map<Series, TreeMap<Instant, Parsed>> chunk = new LinkedHashMap<>();
+        String barcode = null;
+        int inChunk = 0;
+        for (Map.Entry<Series, TreeMap<Instant, Parsed>> e : series.entrySet()) {
+            if (!e.getKey().barcode().equals(barcode)) {
+                barcode = e.getKey().barcode();
+                if (inChunk == perChunk) {
+                    chunks.add(chunk);
+                    chunk = new LinkedHashMap<>();
+                    inChunk = 0;
+                }
+                inChunk++;
+            }
+            chunk.put(e.getKey(), e.getValue());
+        }
+        chunks.add(chunk);
+        return chunks;
+    }
+
+    /** What a batch adds up to over its chunks. */
+    private static final class Tally {
+        final Map<String, Integer> failures = new TreeMap<>();
+        int accepted;
+        int estimated;
+        int duplicates;
+        int updated;
+    }
+
+    /** One chunk's writes. */
+    private record Writes(List<ReadingTable.Row> rows, List<ReadingTable.Row> updates, List<ReadingTable.Key> deletes) {
+    }
+
+    private Writes judge(Map<Series, TreeMap<Instant, Parsed>> chunk, Lookup lookup, Instant now, Tally tally) {
+        Map<String, Installations> meters = lookup.meters();
         List<ReadingTable.Row> rows = new ArrayList<>();
         List<ReadingTable.Row> updates = new ArrayList<>();
         List<ReadingTable.Key> deletes = new ArrayList<>();
-        Map<String, Integer> failures = new TreeMap<>();
-        int accepted = 0;
-        int estimated = 0;
-        Map<Series, TreeMap<Instant, Judged>> stored = histories.read(table, series, meters);
-        for (Map.Entry<Series, TreeMap<Instant, Parsed>> entry : series.entrySet()) {
+        for (Map.Entry<Series, TreeMap<Instant, Parsed>> entry : chunk.entrySet()) {
             Series s = entry.getKey();
-            TreeMap<Instant, Judged> history = stored.get(s);
+            TreeMap<Instant, Judged> history = lookup.stored().get(s);
             Installations periods = meters.getOrDefault(s.barcode(), NEVER_INSTALLED);
             TreeMap<Instant, SeriesValidation.Incoming> incoming = new TreeMap<>();
             for (Parsed p : entry.getValue().values()) {
                 Judged there = history.get(p.at());
                 if (there != null && !there.estimate()) {
-                    duplicates++; // a real reading at an estimate's time is no repeat: it replaces the estimate
+                    tally.duplicates++; // a real reading at an estimate's time is no repeat: it replaces the estimate
                     continue;
                 }
                 incoming.put(p.at(), new SeriesValidation.Incoming(p.value(),
@@ -147,11 +243,11 @@ final class ReadingIngest {
             for (Judged j : changes.inserts()) {
                 rows.add(row(s, j));
                 if (j.estimate()) {
-                    estimated++;
+                    tally.estimated++;
                 } else if (j.verdict().status() == ReadingStatus.FAILED) {
-                    failures.merge(j.verdict().reason(), 1, Integer::sum);
+                    tally.failures.merge(j.verdict().reason(), 1, Integer::sum);
                 } else {
-                    accepted++;
+                    tally.accepted++;
                 }
             }
             for (Judged j : changes.updates()) {
@@ -161,16 +257,54 @@ final class ReadingIngest {
                 deletes.add(new ReadingTable.Key(s.barcode(), s.kind(), s.register(), t));
             }
         }
-        if (!deletes.isEmpty()) {
-            table.delete(deletes); // first: a real reading may take the time of a deleted estimate
+        tally.updated += updates.size();
+        return new Writes(rows, updates, deletes);
+    }
+
+    /** Late readings' deletes and updates run between COPYs; in-order batches append to one COPY throughout. */
+    private static void store(ReadingTable table, ReadingTable.Appender appender, Writes writes) throws SQLException {
+        if (!writes.deletes().isEmpty() || !writes.updates().isEmpty()) {
+            appender.flush();
         }
-        if (!updates.isEmpty()) {
-            table.update(updates);
+        if (!writes.deletes().isEmpty()) {
+            table.delete(writes.deletes()); // first: a real reading may take the time of a deleted estimate
         }
+        if (!writes.updates().isEmpty()) {
+            table.update(writes.updates());
+        }
+        List<ReadingTable.Row> rows = new ArrayList<>(writes.rows());
         rows.sort(Comparator.comparing(ReadingTable.Row::barcode).thenComparing(ReadingTable.Row::at));
-        table.insert(rows, now);
-        int failed = failures.values().stream().mapToInt(Integer::intValue).sum();
-        return new IngestSummary(readings.size(), accepted, failed, duplicates, estimated, updates.size(), failures);
+        appender.append(rows);
+    }
+
+    private static Lookup await(Future<Lookup> lookup) throws SQLException {
+        try {
+            return lookup.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the batch's stored readings", e);
+        }
+    }
+
+    private static void finish(Future<Lookup> lookup) {
+        try {
+            lookup.get();
+        } catch (ExecutionException e) {
+            // the batch fails for its own reason already
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ReadingTable.Row row(Series s, Judged j) {

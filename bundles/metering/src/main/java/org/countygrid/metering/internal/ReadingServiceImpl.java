@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.countygrid.metering.IngestSummary;
 import org.countygrid.metering.NewReading;
@@ -24,6 +26,7 @@ import org.countygrid.platform.api.security.Caller;
 import org.countygrid.platform.data.ModuleStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /** Reading ingestion with VEE ({@link ReadingIngest}) and reading queries, over JDBC in the unit's transactions. */
@@ -38,6 +41,12 @@ public class ReadingServiceImpl implements ReadingService {
     private final int historyReadings;
     private final int rejudgeReadings;
     private final int batchMax;
+    /** Threads for the lookups of large batches, one per batch being ingested (ReadingReader). */
+    private final ExecutorService lookups = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "countygrid-reading-lookup");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Activate
     public ReadingServiceImpl(@Reference MeteringUnit unit, MeteringConfig config) {
@@ -60,13 +69,18 @@ public class ReadingServiceImpl implements ReadingService {
         List<ReadingIngest.Parsed> parsed = ReadingIngest.parse(readings, batchMax);
         Instant now = clock.instant();
         return store.write(caller.office(), em -> {
-            try {
+            try (ReadingReader reader = new ReadingReader(store.dataSource(), caller.office(), lookups)) {
                 ReadingTable table = new ReadingTable(em.unwrap(Connection.class), caller.office());
-                return new ReadingIngest(vee, historyReadings, rejudgeReadings).run(table, parsed, now);
+                return new ReadingIngest(vee, historyReadings, rejudgeReadings).run(table, reader, parsed, now);
             } catch (SQLException e) {
                 throw failure(e);
             }
         });
+    }
+
+    @Deactivate
+    void close() {
+        lookups.shutdown(); // a batch under way finishes its lookups; the store closes after this component
     }
 
     @Override

@@ -101,6 +101,34 @@ class ReadingIngestBatchTest {
         assertThat(stored(M2)).extracting(ReadingView::reason).endsWith(null, Vee.SPIKE, Vee.ROLLBACK);
     }
 
+    /**
+     * 603 meters make two chunks (ReadingIngest.CHUNK_METERS = 250): M1 ends the first, M2 begins the second, so M2's
+     * history is read on the second connection while the first chunk is being stored.
+     */
+    @Test
+    void aBatchOfManyMetersIsStoredInChunksEachSeriesJudgedAgainstItsOwnHistory() {
+        ingest(concat(steady(M1, 0, 11, 100), steady(M2, 0, 11, 500)));
+        List<NewReading> batch = new ArrayList<>();
+        for (int m = 1; m <= 301; m++) {
+            batch.add(interval(String.format("32%020d", m), 12, 1));
+        }
+        batch.addAll(steady(M1, 12, 15, 112));
+        batch.addAll(List.of(interval(M2, 12, 512), interval(M2, 13, 600), interval(M2, 14, 511)));
+        for (int m = 1; m <= 300; m++) {
+            batch.add(interval(String.format("34%020d", m), 12, 1));
+        }
+
+        IngestSummary summary = ingest(batch);
+
+        assertThat(summary.received()).isEqualTo(608);
+        assertThat(summary.valid()).isEqualTo(4 + 1);
+        assertThat(summary.failures()).containsOnly(Map.entry(Vee.SPIKE, 1), Map.entry(Vee.ROLLBACK, 1),
+                Map.entry(Vee.UNKNOWN_METER, 601));
+        assertThat(stored(M1)).hasSize(16).extracting(ReadingView::status).containsOnly(ReadingStatus.VALID);
+        assertThat(stored(M2)).extracting(ReadingView::reason).endsWith(null, Vee.SPIKE, Vee.ROLLBACK);
+        assertThat(ingest(batch).duplicates()).isEqualTo(608); // sent again after a timeout: nothing stored twice
+    }
+
     @Test
     void historyBeforeTheWindowIsFoundAndAFailedReadingInTheGapIsNotEstimatedOver() {
         ingest(steady(M1, 0, 11, 100));

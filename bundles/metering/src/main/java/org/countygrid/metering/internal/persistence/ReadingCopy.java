@@ -13,16 +13,27 @@ import org.postgresql.copy.CopyIn;
 
 /**
  * New readings into PostgreSQL's {@code mtr_reading} with {@code COPY … FROM STDIN} in text format, on the
- * connection of the surrounding transaction. The only class of the bundle that needs the PostgreSQL driver's API,
- * whose packages the bundle imports optionally: where they are not wired, {@link ReadingTable} falls back to the
- * JDBC batch.
+ * connection of the surrounding transaction. One COPY stays open while an ingest batch appends its chunks: each
+ * chunk's rows are sent (and flushed) as soon as they are judged, so PostgreSQL stores them while the JVM judges the
+ * next chunk, and the batch waits for PostgreSQL only once, at {@link #end()}. The only class of the bundle that
+ * needs the PostgreSQL driver's API, whose packages the bundle imports optionally: where they are not wired,
+ * {@link ReadingTable} falls back to the JDBC batch.
  */
 final class ReadingCopy {
 
     private static final String SQL = "copy mtr_reading (" + ReadingTable.NEW_ROW_COLUMNS + ") from stdin";
     private static final int CHUNK = 64 * 1024;
 
-    private ReadingCopy() {
+    private final CopyIn copy;
+    private final String office;
+    private final String ingested;
+    private final StringBuilder line = new StringBuilder(128);
+    private final ByteArrayOutputStream chunk = new ByteArrayOutputStream(CHUNK + 256);
+
+    private ReadingCopy(CopyIn copy, String office, Instant ingestedAt) {
+        this.copy = copy;
+        this.office = office;
+        this.ingested = timestamp(ingestedAt);
     }
 
     /**
@@ -34,39 +45,56 @@ final class ReadingCopy {
         return connection.isWrapperFor(PGConnection.class);
     }
 
-    static void copy(Connection connection, String office, List<ReadingTable.Row> rows, Instant ingestedAt) throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SQL);
-        try {
-            String ingested = timestamp(ingestedAt);
-            StringBuilder line = new StringBuilder(128);
-            ByteArrayOutputStream chunk = new ByteArrayOutputStream(CHUNK + 256);
-            for (ReadingTable.Row r : rows) {
-                line.setLength(0);
-                text(line, office).append('\t');
-                text(line, r.barcode()).append('\t');
-                line.append(r.kind().name()).append('\t');
-                line.append(r.register().name()).append('\t');
-                line.append(timestamp(r.at())).append('\t');
-                line.append(r.value()).append('\t');
-                line.append(r.status().name()).append('\t');
-                text(line, r.reason()).append('\t');
-                text(line, r.flags()).append('\t');
-                line.append(ingested).append('\n');
-                byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-                chunk.write(bytes, 0, bytes.length);
-                if (chunk.size() >= CHUNK) {
-                    copy.writeToCopy(chunk.toByteArray(), 0, chunk.size());
-                    chunk.reset();
-                }
+    /** Starts a COPY on the connection; until {@link #end()} or {@link #cancel()} the connection runs nothing else. */
+    static ReadingCopy open(Connection connection, String office, Instant ingestedAt) throws SQLException {
+        return new ReadingCopy(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(SQL), office, ingestedAt);
+    }
+
+    /** Sends the rows, all of them: PostgreSQL goes on storing them while the caller does something else. */
+    void append(List<ReadingTable.Row> rows) throws SQLException {
+        for (ReadingTable.Row r : rows) {
+            line.setLength(0);
+            text(line, office).append('\t');
+            text(line, r.barcode()).append('\t');
+            line.append(r.kind().name()).append('\t');
+            line.append(r.register().name()).append('\t');
+            line.append(timestamp(r.at())).append('\t');
+            line.append(r.value()).append('\t');
+            line.append(r.status().name()).append('\t');
+            text(line, r.reason()).append('\t');
+            text(line, r.flags()).append('\t');
+            line.append(ingested).append('\n');
+            byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+            chunk.write(bytes, 0, bytes.length);
+            if (chunk.size() >= CHUNK) {
+                send();
             }
-            if (chunk.size() > 0) {
-                copy.writeToCopy(chunk.toByteArray(), 0, chunk.size());
-            }
-            copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
+        }
+        send();
+        copy.flushCopy();
+    }
+
+    /** Waits until PostgreSQL has stored every row; a broken key or constraint surfaces here. */
+    void end() throws SQLException {
+        send();
+        copy.endCopy();
+    }
+
+    /** After a failure: the transaction is rolled back anyway, the connection must leave COPY mode first. */
+    void cancel() {
+        if (copy.isActive()) {
+            try {
                 copy.cancelCopy();
+            } catch (SQLException e) {
+                // the connection is broken; the pool finds out when it gets it back
             }
+        }
+    }
+
+    private void send() throws SQLException {
+        if (chunk.size() > 0) {
+            copy.writeToCopy(chunk.toByteArray(), 0, chunk.size());
+            chunk.reset();
         }
     }
 

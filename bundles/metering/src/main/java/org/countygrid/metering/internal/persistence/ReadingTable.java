@@ -251,10 +251,70 @@ public final class ReadingTable {
      * key still refuses a duplicate, which rolls the whole batch back. Elsewhere a JDBC batch.
      */
     public void insert(List<Row> rows, Instant ingestedAt) throws SQLException {
-        if (isPostgres() && copy()) {
-            ReadingCopy.copy(connection, office, rows, ingestedAt);
-            return;
+        try (Appender appender = appender(ingestedAt)) {
+            appender.append(rows);
+            appender.flush();
         }
+    }
+
+    /** For a batch that appends its readings chunk by chunk: see {@link Appender}. */
+    public Appender appender(Instant ingestedAt) {
+        return new Appender(ingestedAt);
+    }
+
+    /**
+     * Appends one batch's new readings in chunks. On PostgreSQL one COPY stays open from the first chunk to
+     * {@link #flush()}, and PostgreSQL stores each chunk while the batch judges the next; elsewhere each chunk is a
+     * JDBC batch at once. {@link #flush()} before anything else runs on the connection (deletes and updates of a late
+     * reading) and at the end; {@link #close()} after a failure leaves COPY mode.
+     */
+    public final class Appender implements AutoCloseable {
+
+        private final Instant ingestedAt;
+        private ReadingCopy copy;
+
+        private Appender(Instant ingestedAt) {
+            this.ingestedAt = ingestedAt;
+        }
+
+        public void append(List<Row> rows) throws SQLException {
+            if (rows.isEmpty()) {
+                return;
+            }
+            if (isPostgres() && copy()) {
+                if (copy == null) {
+                    copy = ReadingCopy.open(connection, office, ingestedAt);
+                }
+                copy.append(rows);
+            } else {
+                batchInsert(rows, ingestedAt);
+            }
+        }
+
+        /** Waits until every row appended so far is stored; then the connection is free for other statements. */
+        public void flush() throws SQLException {
+            if (copy != null) {
+                ReadingCopy open = copy;
+                copy = null;
+                try {
+                    open.end();
+                } catch (SQLException | RuntimeException e) {
+                    open.cancel();
+                    throw e;
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            if (copy != null) {
+                copy.cancel();
+                copy = null;
+            }
+        }
+    }
+
+    private void batchInsert(List<Row> rows, Instant ingestedAt) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("insert into mtr_reading (" + NEW_ROW_COLUMNS
                 + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
