@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -297,12 +298,23 @@ final class ReadingIngest {
         }
     }
 
+    /**
+     * After a failure: a lookup not started yet is dropped, one under way is waited for, even when this thread is
+     * interrupted, since its connection goes back to the pool when the batch ends.
+     */
     private static void finish(Future<Lookup> lookup) {
-        try {
-            lookup.get();
-        } catch (ExecutionException e) {
-            // the batch fails for its own reason already
-        } catch (InterruptedException e) {
+        lookup.cancel(false);
+        boolean interrupted = false;
+        while (!lookup.isDone()) {
+            try {
+                lookup.get();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | CancellationException e) {
+                break; // the batch fails for its own reason already
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 
 import org.countygrid.metering.IngestSummary;
 import org.countygrid.metering.NewReading;
@@ -35,12 +36,19 @@ public class ReadingServiceImpl implements ReadingService {
 
     static final int MAX_QUERY_ROWS = 10_000;
 
+    /**
+     * How many batches may look up on a second connection at once (ReadingReader): fewer than the pool's connections
+     * (10 by default), so that batches holding one connection each never all wait for their second.
+     */
+    static final int PIPELINED = 3;
+
     private final ModuleStore store;
     private final Clock clock;
     private final Vee vee;
     private final int historyReadings;
     private final int rejudgeReadings;
     private final int batchMax;
+    private final Semaphore pipelined = new Semaphore(PIPELINED);
     /** Threads for the lookups of large batches, one per batch being ingested (ReadingReader). */
     private final ExecutorService lookups = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "countygrid-reading-lookup");
@@ -69,8 +77,8 @@ public class ReadingServiceImpl implements ReadingService {
         List<ReadingIngest.Parsed> parsed = ReadingIngest.parse(readings, batchMax);
         Instant now = clock.instant();
         return store.write(caller.office(), em -> {
-            try (ReadingReader reader = new ReadingReader(store.dataSource(), caller.office(), lookups)) {
-                ReadingTable table = new ReadingTable(em.unwrap(Connection.class), caller.office());
+            ReadingTable table = new ReadingTable(em.unwrap(Connection.class), caller.office());
+            try (ReadingReader reader = new ReadingReader(store.dataSource(), caller.office(), lookups, pipelined, table)) {
                 return new ReadingIngest(vee, historyReadings, rejudgeReadings).run(table, reader, parsed, now);
             } catch (SQLException e) {
                 throw failure(e);

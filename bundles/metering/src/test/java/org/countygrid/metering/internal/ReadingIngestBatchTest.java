@@ -102,31 +102,43 @@ class ReadingIngestBatchTest {
     }
 
     /**
-     * 603 meters make two chunks (ReadingIngest.CHUNK_METERS = 250): M1 ends the first, M2 begins the second, so M2's
-     * history is read on the second connection while the first chunk is being stored.
+     * 604 meters make two chunks (ReadingIngest.CHUNK_METERS = 250): M1 ends the first, M2 and M3 begin the second, so
+     * their history is read on the second connection while the first chunk is being stored; M3's real reading replaces
+     * an estimate, so the second chunk deletes a row after the first chunk's rows went out (on PostgreSQL the COPY is
+     * ended for that, and a new one takes the rest).
      */
     @Test
     void aBatchOfManyMetersIsStoredInChunksEachSeriesJudgedAgainstItsOwnHistory() {
-        ingest(concat(steady(M1, 0, 11, 100), steady(M2, 0, 11, 500)));
+        Instant now = metering.clock.instant();
+        metering.clock.set(T0.minus(Duration.ofDays(1))); // M3 is installed before its first reading, like M1 and M2
+        install(M3, "3101000003");
+        metering.clock.set(now);
+        ingest(concat(steady(M1, 0, 11, 100), steady(M2, 0, 11, 500), steady(M3, 0, 11, 900)));
+        ingest(List.of(interval(M3, 14, 914))); // 12 and 13 are estimated
         List<NewReading> batch = new ArrayList<>();
         for (int m = 1; m <= 301; m++) {
             batch.add(interval(String.format("32%020d", m), 12, 1));
         }
         batch.addAll(steady(M1, 12, 15, 112));
         batch.addAll(List.of(interval(M2, 12, 512), interval(M2, 13, 600), interval(M2, 14, 511)));
+        batch.add(interval(M3, 12, 912));
         for (int m = 1; m <= 300; m++) {
             batch.add(interval(String.format("34%020d", m), 12, 1));
         }
 
         IngestSummary summary = ingest(batch);
 
-        assertThat(summary.received()).isEqualTo(608);
-        assertThat(summary.valid()).isEqualTo(4 + 1);
+        assertThat(summary.received()).isEqualTo(609);
+        assertThat(summary.valid()).isEqualTo(4 + 1 + 1);
         assertThat(summary.failures()).containsOnly(Map.entry(Vee.SPIKE, 1), Map.entry(Vee.ROLLBACK, 1),
                 Map.entry(Vee.UNKNOWN_METER, 601));
         assertThat(stored(M1)).hasSize(16).extracting(ReadingView::status).containsOnly(ReadingStatus.VALID);
         assertThat(stored(M2)).extracting(ReadingView::reason).endsWith(null, Vee.SPIKE, Vee.ROLLBACK);
-        assertThat(ingest(batch).duplicates()).isEqualTo(608); // sent again after a timeout: nothing stored twice
+        List<ReadingView> m3 = stored(M3); // 0–11, the real 12 that took the estimate's place, the estimated 13, 14
+        assertThat(m3).hasSize(15);
+        assertThat(m3.get(12)).extracting(ReadingView::status, r -> r.kwh().longValue()).containsExactly(ReadingStatus.VALID, 912L);
+        assertThat(m3.get(13).status()).isEqualTo(ReadingStatus.ESTIMATED);
+        assertThat(ingest(batch).duplicates()).isEqualTo(609); // sent again after a timeout: nothing stored twice
     }
 
     @Test
