@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -145,6 +147,25 @@ public class PlatformIT extends MeteringFieldTests {
         Http.Reply gone = Http.await(() -> admin.get("/api/integration/routes"), r -> !r.body().contains("it-account-events"),
                 Duration.ofSeconds(20));
         assertThat(gone.body()).doesNotContain("it-account-events");
+    }
+
+    /** platform-gate answers for the REST API while platform-web is stopped (and in the seconds before it starts). */
+    @Test
+    public void whileTheRestApiIsNotThereApiAnswers503ProblemJsonNot404() throws Exception {
+        Bundle web = Arrays.stream(bundleContext.getBundles())
+                .filter(b -> "org.countygrid.platform.web".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        web.stop();
+        try {
+            Http.Reply reply = Http.await(() -> Http.anonymous().get("/api/health"), r -> r.status() != 200, Duration.ofSeconds(10));
+            assertThat(reply.status()).as(reply.body()).isEqualTo(503);
+            assertThat(reply.contentType()).contains("application/problem+json");
+            assertThat(reply.json().get("detail").asText()).contains("starting");
+            assertThat(Http.as(TestUsers.OPERATOR_QS).get("/api/customers/accounts").status()).isEqualTo(503);
+        } finally {
+            web.start();
+        }
+        assertThat(Http.await(() -> Http.anonymous().get("/api/health"), r -> r.status() == 200, Duration.ofSeconds(30))
+                .status()).isEqualTo(200);
     }
 
     @Test
