@@ -114,11 +114,15 @@ public final class BackingEngineAccounts implements UserAccounts {
     }
 
     @Override
-    public Removed removeIfPresent(String user) {
+    public Removed removeIfPresent(String user, String keptRole) {
         synchronized (WRITERS) {
             BackingEngine engine = engines.get();
-            if (engine.lookupUser(user) == null) {
+            UserPrincipal principal = engine.lookupUser(user);
+            if (principal == null) {
                 return Removed.ABSENT;
+            }
+            if (holds(engine, principal, keptRole) && engine.listUsers().stream().filter(u -> holds(engine, u, keptRole)).count() <= 1) {
+                return Removed.LAST_HOLDER;
             }
             engine.deleteUser(user);
             boolean settled = settle("the removal of the user '" + user + "'", () -> {
@@ -131,6 +135,10 @@ public final class BackingEngineAccounts implements UserAccounts {
             });
             return settled ? Removed.REMOVED : Removed.UNSETTLED;
         }
+    }
+
+    private static boolean holds(BackingEngine engine, UserPrincipal user, String role) {
+        return engine.listRoles(user).stream().anyMatch(r -> r.getName().equals(role));
     }
 
     /**

@@ -30,9 +30,13 @@ public interface UserAccounts {
 
     /** What {@link #removeIfPresent} did. */
     enum Removed {
-        REMOVED, ABSENT, UNSETTLED
+        REMOVED, ABSENT, LAST_HOLDER, UNSETTLED
     }
 
-    /** Removes the user, one writer of the file at a time, and returns once the file has shown it gone. */
-    Removed removeIfPresent(String user);
+    /**
+     * Removes the user, one writer of the file at a time, and returns once the file has shown it gone; refuses
+     * ({@code LAST_HOLDER}, nothing changed) when the user is the only one with {@code keptRole}. The check and the
+     * removal are one step, so two admins removing each other at the same moment cannot leave the node without one.
+     */
+    Removed removeIfPresent(String user, String keptRole);
 }

@@ -33,12 +33,9 @@ public class UserRemoveCommand extends StaffCommand {
         if (user.equals(caller.user())) {
             throw error("you cannot remove your own login; another admin can");
         }
-        long admins = users.values().stream().filter(r -> r.contains(Role.ADMIN)).count();
-        if (roles.contains(Role.ADMIN) && admins <= 1) {
-            throw error("'" + user + "' is the last admin; add another admin first");
-        }
-        switch (accounts.removeIfPresent(user)) {
+        switch (accounts.removeIfPresent(user, Role.ADMIN)) {
             case ABSENT -> throw error("there is no user '" + user + "'; nothing changed");
+            case LAST_HOLDER -> throw error("'" + user + "' is the last admin; add another admin first");
             case UNSETTLED -> throw error("etc/users.properties kept changing while '" + user
                     + "' was removed; check it with staff:user-list");
             case REMOVED -> out.println("Removed " + user);

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.karaf.jaas.boot.principal.GroupPrincipal;
@@ -58,10 +61,28 @@ class BackingEngineAccountsTest {
             }
         }), true, 0, Runnable::run);
 
-        assertThat(accounts.removeIfPresent("li")).isEqualTo(UserAccounts.Removed.REMOVED);
+        assertThat(accounts.removeIfPresent("li", "admin")).isEqualTo(UserAccounts.Removed.REMOVED);
 
         assertThat(file).containsOnlyKeys("admin");
-        assertThat(accounts.removeIfPresent("li")).isEqualTo(UserAccounts.Removed.ABSENT);
+        assertThat(accounts.removeIfPresent("li", "admin")).isEqualTo(UserAccounts.Removed.ABSENT);
+    }
+
+    @Test
+    void theLastAdminIsNotRemovedEvenWhenTwoAdminsRemoveEachOtherAtOnce() throws Exception {
+        file.put("it", new ArrayList<>(List.of("{CRYPT}i{CRYPT}", "admin", "office.QS")));
+        file.put("zhao", new ArrayList<>(List.of("{CRYPT}z{CRYPT}", "admin", "office.QS")));
+        BackingEngineAccounts accounts = new BackingEngineAccounts(() -> engine(() -> { }), true, 0, Runnable::run);
+
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            Future<UserAccounts.Removed> itRemovesZhao = two.submit(() -> accounts.removeIfPresent("zhao", "admin"));
+            Future<UserAccounts.Removed> zhaoRemovesIt = two.submit(() -> accounts.removeIfPresent("it", "admin"));
+            assertThat(List.of(itRemovesZhao.get(), zhaoRemovesIt.get()))
+                    .containsExactlyInAnyOrder(UserAccounts.Removed.REMOVED, UserAccounts.Removed.LAST_HOLDER);
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(file.values()).filteredOn(roles -> roles.contains("admin")).hasSize(1);
     }
 
     @Test

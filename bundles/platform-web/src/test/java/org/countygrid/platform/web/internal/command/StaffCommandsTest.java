@@ -58,8 +58,15 @@ class StaffCommandsTest {
         }
 
         @Override
-        public Removed removeIfPresent(String user) {
-            return file.remove(user) == null ? Removed.ABSENT : fileKeepsChanging ? Removed.UNSETTLED : Removed.REMOVED;
+        public Removed removeIfPresent(String user, String keptRole) {
+            if (!file.containsKey(user)) {
+                return Removed.ABSENT;
+            }
+            if (file.get(user).contains(keptRole) && file.values().stream().filter(r -> r.contains(keptRole)).count() <= 1) {
+                return Removed.LAST_HOLDER;
+            }
+            file.remove(user);
+            return fileKeepsChanging ? Removed.UNSETTLED : Removed.REMOVED;
         }
     };
 
