@@ -33,8 +33,9 @@ import org.countygrid.platform.api.FieldErrors;
  * One ingest batch: readings grouped into series (meter, kind, register) and walked in time order by
  * {@link SeriesValidation}, each judged by {@link Vee} against the series' recent valid history, then the rows
  * stored in the batch's transaction (COPY on PostgreSQL, a JDBC batch elsewhere). A large batch goes in chunks of
- * whole meters, the next chunk's lookups running on a second connection while the current chunk is stored. Readings already stored are skipped (idempotency), so a channel may resend a batch
- * after a timeout; a real reading at the time of an estimate is no repeat, it replaces the estimate.
+ * whole meters, the next chunk's lookups running on a second connection while the current chunk is stored. Readings
+ * already stored are skipped (idempotency), so a channel may resend a batch after a timeout; a real reading at the
+ * time of an estimate is no repeat, it replaces the estimate.
  *
  * <p>The stored history is read for many series at once ({@link StoredHistories}), not per series, on to
  * {@code rejudgeReadings} intervals after the batch's last point: a batch newer than everything stored finds nothing

@@ -245,27 +245,17 @@ public final class ReadingTable {
         }
     }
 
-    /**
-     * Appends new readings. On PostgreSQL with {@code COPY … FROM STDIN} ({@link ReadingCopy}): one write per 64 KiB
-     * of rows and no statement per row, which took about a third off the ingest's time (bench/README.md); the primary
-     * key still refuses a duplicate, which rolls the whole batch back. Elsewhere a JDBC batch.
-     */
-    public void insert(List<Row> rows, Instant ingestedAt) throws SQLException {
-        try (Appender appender = appender(ingestedAt)) {
-            appender.append(rows);
-            appender.flush();
-        }
-    }
-
     /** For a batch that appends its readings chunk by chunk: see {@link Appender}. */
     public Appender appender(Instant ingestedAt) {
         return new Appender(ingestedAt);
     }
 
     /**
-     * Appends one batch's new readings in chunks. On PostgreSQL one COPY stays open from the first chunk to
-     * {@link #flush()}, and PostgreSQL stores each chunk while the batch judges the next; elsewhere each chunk is a
-     * JDBC batch at once. {@link #flush()} before anything else runs on the connection (deletes and updates of a late
+     * Appends one batch's new readings in chunks. On PostgreSQL with {@code COPY … FROM STDIN} ({@link ReadingCopy}):
+     * one write per 64 KiB of rows and no statement per row, which took about a third off the ingest's time
+     * (bench/README.md); the primary key still refuses a duplicate, which rolls the whole batch back. One COPY stays
+     * open from the first chunk to {@link #flush()}, and PostgreSQL stores each chunk while the batch judges the next;
+     * elsewhere each chunk is a JDBC batch at once. {@link #flush()} before anything else runs on the connection (deletes and updates of a late
      * reading) and at the end; {@link #close()} after a failure leaves COPY mode.
      */
     public final class Appender implements AutoCloseable {

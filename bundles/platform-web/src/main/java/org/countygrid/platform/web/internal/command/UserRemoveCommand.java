@@ -1,8 +1,6 @@
 package org.countygrid.platform.web.internal.command;
 
 import java.io.PrintStream;
-import java.util.List;
-import java.util.Map;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -25,14 +23,10 @@ public class UserRemoveCommand extends StaffCommand {
     @Override
     void run(PrintStream out, StaffAccounts staff) throws CommandException {
         UserAccounts accounts = accounts(staff);
-        Map<String, List<String>> users = accounts.usersWithRoles();
-        List<String> roles = users.get(user);
-        if (roles == null) {
-            throw error("there is no user '" + user + "'; nothing changed");
-        }
         if (user.equals(caller.user())) {
             throw error("you cannot remove your own login; another admin can");
         }
+        // whether the user exists and whether it is the last admin are checked with the removal, as one step
         switch (accounts.removeIfPresent(user, Role.ADMIN)) {
             case ABSENT -> throw error("there is no user '" + user + "'; nothing changed");
             case LAST_HOLDER -> throw error("'" + user + "' is the last admin; add another admin first");
