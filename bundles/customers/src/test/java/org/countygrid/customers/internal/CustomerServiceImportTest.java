@@ -4,14 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.countygrid.customers.internal.TestCounty.QS;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManager;
 
 import org.countygrid.customers.AccountData;
 import org.countygrid.customers.Category;
 import org.countygrid.customers.ImportSummary;
 import org.countygrid.customers.event.AccountsImported;
+import org.countygrid.platform.api.OfficeCode;
 import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.api.event.DomainEvent;
+import org.countygrid.platform.data.ModuleStore;
 import org.countygrid.platform.api.ValidationException;
 import org.countygrid.platform.api.security.Caller;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.countygrid.platform.testing.RecordingModuleStore;
 
-/** The bulk import: all or nothing, office column right, one summary event. */
+/** The bulk import: all or nothing (also when a later chunk fails), office column right, one summary event. */
 class CustomerServiceImportTest {
 
     private RecordingModuleStore store;
@@ -53,16 +64,107 @@ class CustomerServiceImportTest {
     }
 
     @Test
-    void importsMoreThanOneBatchOfAccounts() {
-        List<AccountData> many = new java.util.ArrayList<>();
-        for (int i = 0; i < 2345; i++) {
-            many.add(TestCounty.account(String.format("32%08d", i), "住户" + i, "城关镇" + i + "号", "13800000000",
-                    Category.RESIDENTIAL, "CG-001"));
-        }
-        service.importCounty(Caller.system(QS), TestCounty.STATIONS, TestCounty.AREAS, many);
+    void storesTheAccountsChunkByChunkWithOneEventAtTheEnd() {
+        List<AccountData> many = manyAccounts(2345);
 
+        ImportSummary summary = new CountyImport(store, Clock.systemUTC(), 1000).run(QS, TestCounty.STATIONS,
+                TestCounty.AREAS, many);
+
+        assertThat(summary.accounts()).isEqualTo(2345);
         assertThat(store.count("cus_account")).isEqualTo(2345);
         assertThat(service.searchAccounts(TestCounty.operator(QS), "3200002344", 0, 1).items()).hasSize(1);
+        assertThat(store.events()).singleElement().extracting(e -> ((AccountsImported) e).accounts()).isEqualTo(2345);
+        assertThat(store.count("cg_outbox")).isEqualTo(1);
+    }
+
+    @Test
+    void aChunkThatFailsTakesBackWhatTheImportStoredAndLeavesOthersData() throws Exception {
+        // an operator opens account 3200001500 in area CG-001 while the import is between its chunks 1 and 2
+        ModuleStore racing = new DelegatingStore(store, 3, () -> {
+            try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.executeUpdate("insert into cus_account (office, number, name, phone, address, area_id, category,"
+                        + " voltage_level, important_class, status, opened_at, version) select 'QS', '3200001500', '张伟',"
+                        + " '13700001111', '城关镇建设路7号', id, 'RESIDENTIAL', 'V220', 'NONE', 'OPEN', current_timestamp, 1"
+                        + " from cus_area where office = 'QS' and code = 'CG-001'");
+            }
+        });
+
+        assertThatThrownBy(() -> new CountyImport(racing, Clock.systemUTC(), 1000).run(QS, TestCounty.STATIONS,
+                TestCounty.AREAS, manyAccounts(2345)))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409));
+
+        assertThat(store.count("cus_account")).isEqualTo(1);
+        assertThat(codes("cus_area")).containsExactly("CG-001");
+        assertThat(codes("cus_station")).containsExactly("CG");
+        assertThat(store.events()).isEmpty();
+        assertThat(store.count("cg_outbox")).isZero();
+    }
+
+    private static List<AccountData> manyAccounts(int n) {
+        List<AccountData> many = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            many.add(TestCounty.account(String.format("32%08d", i), "住户" + i, "城关镇" + i + "号", "13800000000",
+                    Category.RESIDENTIAL, i % 2 == 0 ? "CG-001" : "QSZ-001"));
+        }
+        return many;
+    }
+
+    private List<String> codes(String table) throws Exception {
+        List<String> codes = new java.util.ArrayList<>();
+        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select code from " + table + " order by code")) {
+            while (rs.next()) {
+                codes.add(rs.getString(1));
+            }
+        }
+        return codes;
+    }
+
+    /** The real store, with something done by another session just before its n-th write. */
+    private record DelegatingStore(ModuleStore store, int beforeWrite, Sql meanwhile) implements ModuleStore {
+
+        private static final java.util.concurrent.atomic.AtomicInteger WRITES = new java.util.concurrent.atomic.AtomicInteger();
+
+        DelegatingStore {
+            WRITES.set(0);
+        }
+
+        @Override
+        public <T> T read(OfficeCode office, Function<EntityManager, T> work) {
+            return store.read(office, work);
+        }
+
+        @Override
+        public <T> T write(OfficeCode office, Function<EntityManager, T> work) {
+            if (WRITES.incrementAndGet() == beforeWrite) {
+                try {
+                    meanwhile.run();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return store.write(office, work);
+        }
+
+        @Override
+        public void publish(EntityManager em, DomainEvent event) {
+            store.publish(em, event);
+        }
+
+        @Override
+        public DataSource dataSource() {
+            return store.dataSource();
+        }
+
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Sql {
+        void run() throws Exception;
     }
 
     @Test
@@ -83,7 +185,8 @@ class CustomerServiceImportTest {
         service.importCounty(Caller.system(QS), TestCounty.STATIONS, TestCounty.AREAS, TestCounty.ACCOUNTS);
 
         assertThatThrownBy(() -> service.importCounty(Caller.system(QS), List.of(), List.of(), TestCounty.ACCOUNTS))
-                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.getMessage())
+                        .contains("3101000001", "nothing was imported"));
         assertThat(store.count("cus_account")).isEqualTo(3);
         assertThat(store.events()).hasSize(1);
     }

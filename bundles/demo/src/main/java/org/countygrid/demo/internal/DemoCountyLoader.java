@@ -1,5 +1,6 @@
 package org.countygrid.demo.internal;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -21,15 +22,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Fills the node's office with the demo county the first time it starts with an empty register. The work runs
  * on its own thread so that booting the node never waits for it; a register that has accounts or stations
- * is left alone, which makes every later start a no-op.
+ * is left alone, which makes every later start a no-op. Registered (inside this bundle) so that the demo's
+ * metering part can wait until the accounts are all there: the import stores them chunk by chunk.
  */
-@Component(immediate = true, configurationPid = DemoConfig.PID)
+@Component(service = DemoCountyLoader.class, immediate = true, configurationPid = DemoConfig.PID)
 @Designate(ocd = DemoConfig.class)
 public class DemoCountyLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoCountyLoader.class);
 
     private final ExecutorService executor;
+    private final CountDownLatch settled = new CountDownLatch(1);
 
     @Activate
     public DemoCountyLoader(@Reference CustomerService customers, @Reference NodeIdentity node, DemoConfig config) {
@@ -39,8 +42,26 @@ public class DemoCountyLoader {
     DemoCountyLoader(CustomerService customers, NodeIdentity node, DemoConfig config, ExecutorService executor) {
         this.executor = executor;
         if (config.enabled()) {
-            executor.execute(() -> loadIfEmpty(customers, node, config));
+            executor.execute(() -> {
+                try {
+                    loadIfEmpty(customers, node, config);
+                } finally {
+                    settled.countDown();
+                }
+            });
+        } else {
+            settled.countDown();
         }
+    }
+
+    /**
+     * Waits until this start's look at the demo county is over: loaded, left alone (the office had data) or
+     * failed (logged).
+     *
+     * @return false when it is still going on after the timeout
+     */
+    boolean awaitSettled(long timeout, TimeUnit unit) throws InterruptedException {
+        return settled.await(timeout, unit);
     }
 
     @Deactivate

@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * With the metering module installed: gives the demo county its installed base — a meter at every account, a
  * concentrator in every transformer area, the topology between them — and {@code readingDays} days of daily frozen
  * readings through the reading service (so they are validated like any channel's). Runs once, on its own thread,
- * after the customers part is there; an office with meters is left alone. The county is the one the customers part
- * generated: the same generator with the same seed. Stopped in the middle (the bundle restarts, its configuration
+ * after the customers part has ended ({@link DemoCountyLoader#awaitSettled}); an office with meters is left alone.
+ * The county is the one the customers part generated: the same generator with the same seed. Stopped in the middle (the bundle restarts, its configuration
  * changes), the next start takes it up again: the readings already stored are skipped as duplicates.
  */
 @Component(immediate = true, configurationPid = DemoConfig.PID, property = ReadinessCheck.COMPONENT_PROPERTY + "=optional")
@@ -60,10 +60,11 @@ public class DemoMeteringLoader {
 
     @Activate
     public DemoMeteringLoader(@Reference CustomerService customers, @Reference MeterService meters,
-            @Reference ReadingService readings, @Reference NodeIdentity node, DemoConfig config) {
+            @Reference ReadingService readings, @Reference NodeIdentity node, @Reference DemoCountyLoader countyLoader,
+            DemoConfig config) {
         this.executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "countygrid-demo-metering"));
         if (config.enabled()) {
-            executor.execute(() -> load(customers, meters, readings, node, config));
+            executor.execute(() -> load(customers, meters, readings, node, countyLoader, config));
         }
     }
 
@@ -75,18 +76,24 @@ public class DemoMeteringLoader {
     }
 
     private void load(CustomerService customers, MeterService meters, ReadingService readings, NodeIdentity node,
-            DemoConfig config) {
+            DemoCountyLoader countyLoader, DemoConfig config) {
         Caller system = Caller.system(node.office());
         try {
             long waitUntil = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-            while (customers.searchAccounts(system, "", 0, 1).total() == 0 && !stopping) {
+            while (!countyLoader.awaitSettled(1, TimeUnit.SECONDS)) { // the accounts arrive chunk by chunk: wait for all
+                if (stopping) {
+                    return;
+                }
                 if (System.nanoTime() > waitUntil) {
                     LOG.info("Demo metering for office {}: the demo county's accounts did not appear; nothing done", node.office());
                     return;
                 }
-                Thread.sleep(2_000);
             }
             if (stopping) {
+                return;
+            }
+            if (customers.searchAccounts(system, "", 0, 1).total() == 0) {
+                LOG.info("Demo metering for office {}: the office has no accounts; nothing done", node.office());
                 return;
             }
             long started = System.nanoTime();

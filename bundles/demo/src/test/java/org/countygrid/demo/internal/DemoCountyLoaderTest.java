@@ -6,7 +6,9 @@ import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.countygrid.customers.AccountChange;
 import org.countygrid.customers.AccountData;
@@ -72,6 +74,40 @@ class DemoCountyLoaderTest {
 
         assertThat(register.imports).isEmpty();
         assertThat(register.asked).isEqualTo(1);
+    }
+
+    @Test
+    void settlesOnceTheLoadHasEndedWhateverItsOutcome() throws Exception {
+        CountDownLatch importing = new CountDownLatch(1);
+        register.beforeImport = () -> await(importing);
+        register.failWith = Problem.conflict("clash");
+        DemoCountyLoader failed = new DemoCountyLoader(register, new Node(), config(true, 2, 4, 50),
+                Executors.newSingleThreadExecutor());
+        assertThat(failed.awaitSettled(200, TimeUnit.MILLISECONDS)).isFalse();
+        importing.countDown();
+        assertThat(failed.awaitSettled(10, TimeUnit.SECONDS)).isTrue();
+        failed.stop();
+        assertThat(register.imports).isEmpty();
+
+        register.failWith = null;
+        DemoCountyLoader loading = new DemoCountyLoader(register, new Node(), config(true, 2, 4, 50),
+                Executors.newSingleThreadExecutor());
+        assertThat(loading.awaitSettled(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(register.imports).hasSize(1);
+        loading.stop();
+
+        DemoCountyLoader disabled = new DemoCountyLoader(register, new Node(), config(false, 2, 4, 50),
+                Executors.newSingleThreadExecutor());
+        assertThat(disabled.awaitSettled(0, TimeUnit.MILLISECONDS)).isTrue();
+        disabled.stop();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void start(DemoConfig config) throws InterruptedException {
@@ -165,6 +201,7 @@ class DemoCountyLoaderTest {
         final List<StationView> stations = new ArrayList<>();
         int asked;
         RuntimeException failWith;
+        Runnable beforeImport = () -> { };
 
         @Override
         public Page<AccountView> searchAccounts(Caller caller, String q, int offset, int limit) {
@@ -180,6 +217,7 @@ class DemoCountyLoaderTest {
 
         @Override
         public ImportSummary importCounty(Caller caller, List<StationData> s, List<AreaData> a, List<AccountData> accounts) {
+            beforeImport.run();
             if (failWith != null) {
                 throw failWith;
             }

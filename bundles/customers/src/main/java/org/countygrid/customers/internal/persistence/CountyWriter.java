@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.countygrid.customers.internal.domain.Account;
 import org.countygrid.customers.internal.domain.AccountDetails;
@@ -17,7 +20,7 @@ import org.countygrid.platform.api.OfficeCode;
 
 /**
  * Writes a checked {@link County} with plain JDBC batches: 200,000 accounts through JPA would take several
- * times longer. Bypassing EclipseLink means setting the office column by hand — every insert below does.
+ * times longer. The caller decides the transactions (see {@code CountyImport}). Bypassing EclipseLink means setting the office column by hand — every insert below does.
  * Ids come from the columns' sequence defaults, the same sequences JPA draws from.
  */
 public final class CountyWriter {
@@ -33,12 +36,65 @@ public final class CountyWriter {
         this.office = office.value();
     }
 
-    public void write(County county) throws SQLException {
+    /** Stores the county's stations and areas; returns the ids of the office's areas by code, for the accounts. */
+    public Map<String, Long> writeNetwork(County county) throws SQLException {
         insertStations(county.stations());
         Map<String, Long> stationIds = ids("cus_station");
         insertAreas(county.areas(), stationIds);
-        Map<String, Long> areaIds = ids("cus_area");
-        insertAccounts(county.accounts(), areaIds);
+        return ids("cus_area");
+    }
+
+    /** The account numbers the office holds already, of those in {@code numbers}; at most {@code limit} of them. */
+    public List<String> storedNumbers(List<Account> accounts, int limit) throws SQLException {
+        Set<String> wanted = new HashSet<>(accounts.size() * 2);
+        accounts.forEach(a -> wanted.add(a.number().value()));
+        List<String> stored = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("select number from cus_account where office = ?")) {
+            ps.setString(1, office);
+            ps.setFetchSize(BATCH);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && stored.size() < limit) {
+                    if (wanted.contains(rs.getString(1))) {
+                        stored.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * Deletes what an import stored before it failed: the given accounts, then those of the county's areas and
+     * stations that nothing else refers to (an account opened in an imported area meanwhile keeps its area). Only
+     * rows of this office with exactly these numbers and codes.
+     */
+    public void remove(List<Account> accounts, County county) throws SQLException {
+        deleteBy("delete from cus_account where office = ? and number = ?",
+                accounts.stream().map(a -> a.number().value()).toList());
+        deleteBy("delete from cus_area a where a.office = ? and a.code = ?"
+                + " and not exists (select 1 from cus_account c where c.area_id = a.id)",
+                county.areas().stream().map(TransformerArea::code).toList());
+        deleteBy("delete from cus_station s where s.office = ? and s.code = ?"
+                + " and not exists (select 1 from cus_area a where a.station_id = s.id)",
+                county.stations().stream().map(Station::code).toList());
+    }
+
+    private void deleteBy(String sql, List<String> keys) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            int pending = 0;
+            for (String key : keys) {
+                ps.setString(1, office);
+                ps.setString(2, key);
+                ps.addBatch();
+                if (++pending == BATCH) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
     }
 
     private void insertStations(List<Station> stations) throws SQLException {
@@ -69,7 +125,8 @@ public final class CountyWriter {
         }
     }
 
-    private void insertAccounts(List<Account> accounts, Map<String, Long> areaIds) throws SQLException {
+    /** Stores accounts whose areas are in {@code areaIds} (from {@link #writeNetwork}). */
+    public void insertAccounts(List<Account> accounts, Map<String, Long> areaIds) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("insert into cus_account (office, number, name, phone,"
                 + " address, area_id, category, voltage_level, important_class, status, opened_at, version)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
