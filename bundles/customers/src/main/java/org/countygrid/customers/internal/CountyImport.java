@@ -3,9 +3,11 @@ package org.countygrid.customers.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 
@@ -33,38 +35,49 @@ import org.slf4j.LoggerFactory;
  * accounts at a fraction of the speed of twenty of 10,000 (the demo county stored in 40 s instead of 20 s), and
  * PostgreSQL does not care. The import stays all or nothing for what can go wrong: the whole county is checked
  * first, numbers already stored in the office included, so bad input and a second import of the same county write
- * nothing; the summary event is written with the last chunk; and when a chunk fails after others committed (an
- * account opened meanwhile with a number of the import, a database error) the accounts stored so far are deleted
- * again, then the county's areas and stations that nothing else refers to. What remains visible: while an import
- * runs, searches see its accounts chunk by chunk.
+ * nothing; the summary event is written with the last chunk. Every row records its import, and the import holds a
+ * marker ({@code cus_import}) from its first transaction to its last: when a chunk fails after others committed (an
+ * account opened meanwhile with a number of the import, a database error) what the import stored is deleted again
+ * at once — its accounts, then its areas and stations that nothing else refers to — and when the node dies or the
+ * module stops in the middle, the next activation of this module on this node ({@link #recover}) finds the marker of
+ * its earlier run and does the same; another node's marker counts as abandoned after {@link #LEASE} without
+ * progress. What remains visible: while an import runs, searches see its accounts chunk by chunk.
  */
 final class CountyImport {
 
     static final int CHUNK = 10_000;
+    /** An import whose marker made no progress for this long is taken for abandoned (a chunk takes about a second). */
+    static final Duration LEASE = Duration.ofMinutes(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(CountyImport.class);
 
     private final ModuleStore store;
     private final Clock clock;
     private final int chunk;
+    private final String node;
+    /** This activation of the module: a marker of the same node with another run is an earlier life's. */
+    private final String run = UUID.randomUUID().toString();
 
-    CountyImport(ModuleStore store, Clock clock) {
-        this(store, clock, CHUNK);
+    CountyImport(ModuleStore store, Clock clock, String node) {
+        this(store, clock, node, CHUNK);
     }
 
-    CountyImport(ModuleStore store, Clock clock, int chunk) {
+    CountyImport(ModuleStore store, Clock clock, String node, int chunk) {
         this.store = store;
         this.clock = clock;
+        this.node = node;
         this.chunk = chunk;
     }
 
     ImportSummary run(OfficeCode office, List<StationData> stations, List<AreaData> areas, List<AccountData> accounts) {
         long started = System.nanoTime();
+        recover();
         Instant now = clock.instant();
+        String id = UUID.randomUUID().toString();
         Network network = store.write(office, em -> {
             StationRepository known = new StationRepository(em);
             County checked = County.checked(stations, areas, accounts, known.stationCodes(), known.areaCodes(), now);
-            return jdbc(em, office, writer -> {
+            return jdbc(em, office, id, writer -> {
                 List<String> clashes = writer.storedNumbers(checked.accounts(), 3);
                 if (!clashes.isEmpty()) {
                     throw Problem.conflict("account " + String.join(", ", clashes)
@@ -73,6 +86,8 @@ final class CountyImport {
                 Map<String, Long> areaIds = writer.writeNetwork(checked);
                 if (checked.accounts().isEmpty()) {
                     publish(em, office, checked, now);
+                } else {
+                    writer.begin(node, run, now);
                 }
                 return new Network(checked, areaIds);
             });
@@ -84,17 +99,20 @@ final class CountyImport {
             while (stored < all.size()) {
                 List<Account> next = all.subList(stored, Math.min(all.size(), stored + chunk));
                 boolean last = stored + next.size() == all.size();
-                store.write(office, em -> jdbc(em, office, writer -> {
+                store.write(office, em -> jdbc(em, office, id, writer -> {
                     writer.insertAccounts(next, network.areaIds());
                     if (last) {
+                        writer.finish();
                         publish(em, office, county, now);
+                    } else {
+                        writer.progress(clock.instant());
                     }
                     return null;
                 }));
                 stored += next.size();
             }
-        } catch (RuntimeException e) {
-            undo(office, county, all.subList(0, stored));
+        } catch (RuntimeException | Error e) {
+            undo(office, id, stored, all.size());
             throw e;
         }
         try {
@@ -111,31 +129,56 @@ final class CountyImport {
                 county.accounts().size(), now));
     }
 
-    /** Deletes what a failed import had committed; says so loudly if even that fails. */
-    private void undo(OfficeCode office, County county, List<Account> stored) {
-        try {
-            store.write(office, em -> jdbc(em, office, writer -> {
-                writer.remove(stored, county);
-                return null;
-            }));
-            LOG.info("Import into office {} failed after {} of {} accounts; those, and its areas and stations that"
-                    + " nothing else uses, were removed again", office, stored.size(), county.accounts().size());
-        } catch (RuntimeException e) {
-            LOG.error("Import into office {} failed after {} of {} accounts, and removing them failed too ({}): the"
-                    + " office holds part of the import", office, stored.size(), county.accounts().size(), e.getMessage());
+    /**
+     * Removes what abandoned imports left (their markers: from an earlier run of this module on this node, or
+     * without progress for {@link #LEASE}); at activation and before every import. Never throws: an import that
+     * cannot be cleaned up now is tried again next time.
+     */
+    void recover() {
+        List<CountyWriter.Abandoned> abandoned;
+        try (Connection c = store.dataSource().getConnection()) {
+            abandoned = CountyWriter.abandoned(c, node, run, clock.instant().minus(LEASE));
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Could not look for abandoned imports: {}", e.getMessage());
+            return;
+        }
+        for (CountyWriter.Abandoned a : abandoned) {
+            try {
+                int removed = store.write(a.office(), em -> jdbc(em, a.office(), a.id(), CountyWriter::remove));
+                LOG.warn("Import {} into office {} was abandoned in the middle; its {} accounts, and its areas and"
+                        + " stations that nothing else uses, were removed", a.id(), a.office(), removed);
+            } catch (RuntimeException e) {
+                LOG.warn("Import {} into office {} was abandoned in the middle and could not be removed yet: {}",
+                        a.id(), a.office(), e.getMessage());
+            }
         }
     }
 
-    private static <T> T jdbc(EntityManager em, OfficeCode office, WriterWork<T> work) {
+    /** Deletes what a failed import had committed; if even that fails, {@link #recover} does it later. */
+    private void undo(OfficeCode office, String id, int stored, int total) {
         try {
-            return work.run(new CountyWriter(em.unwrap(Connection.class), office));
+            store.write(office, em -> jdbc(em, office, id, CountyWriter::remove));
+            LOG.info("Import {} into office {} failed after {} of {} accounts; those, and its areas and stations that"
+                    + " nothing else uses, were removed again", id, office, stored, total);
+        } catch (RuntimeException e) {
+            LOG.error("Import {} into office {} failed after {} of {} accounts, and removing them failed too ({});"
+                    + " the module removes them at its next activation", id, office, stored, total, e.getMessage());
+        }
+    }
+
+    private static <T> T jdbc(EntityManager em, OfficeCode office, String id, WriterWork<T> work) {
+        try {
+            return work.run(new CountyWriter(em.unwrap(Connection.class), office, id));
         } catch (SQLException e) {
             // a batch's own message on PostgreSQL repeats the whole batch, customers' names included
             SQLException cause = e.getNextException() == null ? e : e.getNextException();
-            LOG.warn("Import into office {} rolled back (SQLSTATE {}): {}", office, cause.getSQLState(), cause.getMessage());
+            LOG.warn("Import {} into office {}: a transaction rolled back (SQLSTATE {}): {}", id, office,
+                    cause.getSQLState(), cause.getMessage());
             if (cause.getSQLState() != null && cause.getSQLState().startsWith("23")) {
-                throw Problem.conflict("the import clashes with data stored in this office meanwhile"
+                Problem conflict = Problem.conflict("the import clashes with data stored in this office meanwhile"
                         + " (a station, area or account number exists already)");
+                conflict.initCause(e);
+                throw conflict;
             }
             throw new IllegalStateException("the import failed in the database (SQLSTATE " + cause.getSQLState() + ")", e);
         }

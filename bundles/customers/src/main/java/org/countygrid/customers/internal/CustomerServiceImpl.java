@@ -32,6 +32,7 @@ import org.countygrid.customers.internal.persistence.AccountEntity;
 import org.countygrid.customers.internal.persistence.AccountRepository;
 import org.countygrid.customers.internal.persistence.StationRepository;
 import org.countygrid.platform.api.AccountNumber;
+import org.countygrid.platform.api.NodeIdentity;
 import org.countygrid.platform.api.OfficeCode;
 import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.Problem;
@@ -66,15 +67,21 @@ public class CustomerServiceImpl implements CustomerService {
     private final SupplyNetwork network;
 
     @Activate
-    public CustomerServiceImpl(@Reference Database database, BundleContext context, CustomersConfig config) {
-        this(database.open(UNIT, context.getBundle(), CHANGELOG), config, Clock.systemUTC());
+    public CustomerServiceImpl(@Reference Database database, @Reference NodeIdentity node, BundleContext context,
+            CustomersConfig config) {
+        this(database.open(UNIT, context.getBundle(), CHANGELOG), config, Clock.systemUTC(), node.nodeName());
+        countyImport.recover(); // what an import cut off by a crash or a stop of this module left behind
     }
 
     CustomerServiceImpl(ModuleStore store, CustomersConfig config, Clock clock) {
+        this(store, config, clock, "test-node");
+    }
+
+    CustomerServiceImpl(ModuleStore store, CustomersConfig config, Clock clock, String node) {
         this.store = store;
         this.limits = SearchLimits.of(config);
         this.clock = clock;
-        this.countyImport = new CountyImport(store, clock);
+        this.countyImport = new CountyImport(store, clock, node);
         this.network = new SupplyNetwork(store, clock);
     }
 

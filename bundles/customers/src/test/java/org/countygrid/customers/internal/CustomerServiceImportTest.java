@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -67,20 +68,21 @@ class CustomerServiceImportTest {
     void storesTheAccountsChunkByChunkWithOneEventAtTheEnd() {
         List<AccountData> many = manyAccounts(2345);
 
-        ImportSummary summary = new CountyImport(store, Clock.systemUTC(), 1000).run(QS, TestCounty.STATIONS,
-                TestCounty.AREAS, many);
+        ImportSummary summary = new CountyImport(store, Clock.systemUTC(), "n1", 1000).run(QS,
+                TestCounty.STATIONS, TestCounty.AREAS, many);
 
         assertThat(summary.accounts()).isEqualTo(2345);
         assertThat(store.count("cus_account")).isEqualTo(2345);
         assertThat(service.searchAccounts(TestCounty.operator(QS), "3200002344", 0, 1).items()).hasSize(1);
         assertThat(store.events()).singleElement().extracting(e -> ((AccountsImported) e).accounts()).isEqualTo(2345);
         assertThat(store.count("cg_outbox")).isEqualTo(1);
+        assertThat(store.count("cus_import")).isZero();
     }
 
     @Test
     void aChunkThatFailsTakesBackWhatTheImportStoredAndLeavesOthersData() throws Exception {
         // an operator opens account 3200001500 in area CG-001 while the import is between its chunks 1 and 2
-        ModuleStore racing = new DelegatingStore(store, 3, () -> {
+        ModuleStore racing = new DelegatingStore(store, new AtomicInteger(), 3, false, () -> {
             try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
                 s.executeUpdate("insert into cus_account (office, number, name, phone, address, area_id, category,"
                         + " voltage_level, important_class, status, opened_at, version) select 'QS', '3200001500', '张伟',"
@@ -89,15 +91,45 @@ class CustomerServiceImportTest {
             }
         });
 
-        assertThatThrownBy(() -> new CountyImport(racing, Clock.systemUTC(), 1000).run(QS, TestCounty.STATIONS,
+        assertThatThrownBy(() -> new CountyImport(racing, Clock.systemUTC(), "n1", 1000).run(QS, TestCounty.STATIONS,
                 TestCounty.AREAS, manyAccounts(2345)))
-                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
+                .hasMessageContaining("meanwhile");
 
         assertThat(store.count("cus_account")).isEqualTo(1);
         assertThat(codes("cus_area")).containsExactly("CG-001");
         assertThat(codes("cus_station")).containsExactly("CG");
         assertThat(store.events()).isEmpty();
         assertThat(store.count("cg_outbox")).isZero();
+        assertThat(store.count("cus_import")).isZero();
+    }
+
+    @Test
+    void anImportCutOffInTheMiddleIsRemovedAtTheNextActivationOnItsNodeOrAfterItsLeaseElsewhere() {
+        // the module stops after the first chunk of 1,000: every later write fails, the undo's too
+        ModuleStore stopping = new DelegatingStore(store, new AtomicInteger(), 3, true, () -> { });
+        assertThatThrownBy(() -> new CountyImport(stopping, Clock.systemUTC(), "n1", 1000).run(QS, TestCounty.STATIONS,
+                TestCounty.AREAS, manyAccounts(2345))).isInstanceOf(IllegalStateException.class);
+        assertThat(store.count("cus_account")).isEqualTo(1000);
+        assertThat(store.count("cus_import")).isEqualTo(1);
+
+        new CountyImport(store, Clock.systemUTC(), "n2").recover(); // another node, within the lease: still running
+        assertThat(store.count("cus_account")).isEqualTo(1000);
+        new CountyImport(store, Clock.offset(Clock.systemUTC(), CountyImport.LEASE.plusMinutes(1)), "n2").recover();
+        assertThat(store.count("cus_account")).isZero();
+        assertThat(store.count("cus_area") + store.count("cus_station") + store.count("cus_import")).isZero();
+        assertThat(store.events()).isEmpty();
+
+        assertThatThrownBy(() -> new CountyImport(new DelegatingStore(store, new AtomicInteger(), 3, true, () -> { }),
+                Clock.systemUTC(), "n1", 1000).run(QS, TestCounty.STATIONS, TestCounty.AREAS, manyAccounts(2345)))
+                .isInstanceOf(IllegalStateException.class);
+        new CountyImport(store, Clock.systemUTC(), "n1").recover(); // the same node, its next run: at once
+        assertThat(store.count("cus_account") + store.count("cus_area") + store.count("cus_station")
+                + store.count("cus_import")).isZero();
+
+        // and the county can be imported again
+        service.importCounty(Caller.system(QS), TestCounty.STATIONS, TestCounty.AREAS, TestCounty.ACCOUNTS);
+        assertThat(store.count("cus_account")).isEqualTo(3);
     }
 
     private static List<AccountData> manyAccounts(int n) {
@@ -120,14 +152,12 @@ class CustomerServiceImportTest {
         return codes;
     }
 
-    /** The real store, with something done by another session just before its n-th write. */
-    private record DelegatingStore(ModuleStore store, int beforeWrite, Sql meanwhile) implements ModuleStore {
-
-        private static final java.util.concurrent.atomic.AtomicInteger WRITES = new java.util.concurrent.atomic.AtomicInteger();
-
-        DelegatingStore {
-            WRITES.set(0);
-        }
+    /**
+     * The real store, with something done by another session just before its n-th write, or (closing) failing that
+     * write and every later one, as a store does once its module stops.
+     */
+    private record DelegatingStore(ModuleStore store, AtomicInteger writes, int nth, boolean closing, Sql meanwhile)
+            implements ModuleStore {
 
         @Override
         public <T> T read(OfficeCode office, Function<EntityManager, T> work) {
@@ -136,7 +166,11 @@ class CustomerServiceImportTest {
 
         @Override
         public <T> T write(OfficeCode office, Function<EntityManager, T> work) {
-            if (WRITES.incrementAndGet() == beforeWrite) {
+            int write = writes.incrementAndGet();
+            if (closing && write >= nth) {
+                throw new IllegalStateException("the customers module is stopping");
+            }
+            if (write == nth) {
                 try {
                     meanwhile.run();
                 } catch (Exception e) {

@@ -66,8 +66,9 @@ public class DemoCountyLoader {
 
     @Deactivate
     void stop() throws InterruptedException {
-        // no shutdownNow(): interrupting a thread inside JDBC I/O can close an embedded database's file; an
-        // import in flight is one transaction, so let it commit or roll back as a whole
+        // no shutdownNow(): interrupting a thread inside JDBC I/O can close an embedded database's file. An import
+        // still running after the wait fails at its next chunk once the customers module stops too, and what it
+        // stored is removed (customers' CountyImport: by its undo, or at the module's next activation)
         executor.shutdown();
         executor.awaitTermination(30, TimeUnit.SECONDS);
     }

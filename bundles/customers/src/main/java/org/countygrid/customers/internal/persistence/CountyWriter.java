@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,11 +30,69 @@ public final class CountyWriter {
 
     private final Connection connection;
     private final String office;
+    private final String importId;
 
-    /** {@code connection} is the one of the surrounding JPA transaction, so data and event commit together. */
-    public CountyWriter(Connection connection, OfficeCode office) {
+    /**
+     * {@code connection} is the one of the surrounding JPA transaction, so data and event commit together; every row
+     * written records {@code importId}.
+     */
+    public CountyWriter(Connection connection, OfficeCode office, String importId) {
         this.connection = connection;
         this.office = office.value();
+        this.importId = importId;
+    }
+
+    /** Marks the import as in progress, by this node and run of the module; {@link #finish} ends it. */
+    public void begin(String node, String run, Instant now) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("insert into cus_import (id, office, node, run,"
+                + " started_at, progress_at) values (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, importId);
+            ps.setString(2, office);
+            ps.setString(3, node);
+            ps.setString(4, run);
+            ps.setObject(5, AccountEntity.toColumn(now));
+            ps.setObject(6, AccountEntity.toColumn(now));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Renews the marker's lease: an import whose marker made no progress for long is taken for abandoned. */
+    public void progress(Instant now) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("update cus_import set progress_at = ? where id = ?")) {
+            ps.setObject(1, AccountEntity.toColumn(now));
+            ps.setString(2, importId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The import is complete (call in the transaction of its last rows). */
+    public void finish() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("delete from cus_import where id = ?")) {
+            ps.setString(1, importId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Imports of any office whose marker is left: from an earlier run of this node, or without progress since. */
+    public static List<Abandoned> abandoned(Connection connection, String node, String run, Instant staleBefore)
+            throws SQLException {
+        List<Abandoned> found = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("select id, office from cus_import"
+                + " where (node = ? and run <> ?) or progress_at < ?")) {
+            ps.setString(1, node);
+            ps.setString(2, run);
+            ps.setObject(3, AccountEntity.toColumn(staleBefore));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Abandoned(rs.getString(1), OfficeCode.of(rs.getString(2))));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** An import whose marker outlived it. */
+    public record Abandoned(String id, OfficeCode office) {
     }
 
     /** Stores the county's stations and areas; returns the ids of the office's areas by code, for the accounts. */
@@ -64,46 +123,38 @@ public final class CountyWriter {
     }
 
     /**
-     * Deletes what an import stored before it failed: the given accounts, then those of the county's areas and
-     * stations that nothing else refers to (an account opened in an imported area meanwhile keeps its area). Only
-     * rows of this office with exactly these numbers and codes.
+     * Deletes what this import stored (its accounts, then its areas and stations that nothing else refers to: an
+     * account opened in an imported area meanwhile keeps its area) and its marker. Only rows of this office that
+     * record this import.
+     *
+     * @return the accounts deleted
      */
-    public void remove(List<Account> accounts, County county) throws SQLException {
-        deleteBy("delete from cus_account where office = ? and number = ?",
-                accounts.stream().map(a -> a.number().value()).toList());
-        deleteBy("delete from cus_area a where a.office = ? and a.code = ?"
-                + " and not exists (select 1 from cus_account c where c.area_id = a.id)",
-                county.areas().stream().map(TransformerArea::code).toList());
-        deleteBy("delete from cus_station s where s.office = ? and s.code = ?"
-                + " and not exists (select 1 from cus_area a where a.station_id = s.id)",
-                county.stations().stream().map(Station::code).toList());
+    public int remove() throws SQLException {
+        int accounts = delete("delete from cus_account where office = ? and import_id = ?");
+        delete("delete from cus_area a where a.office = ? and a.import_id = ?"
+                + " and not exists (select 1 from cus_account c where c.area_id = a.id)");
+        delete("delete from cus_station s where s.office = ? and s.import_id = ?"
+                + " and not exists (select 1 from cus_area a where a.station_id = s.id)");
+        finish();
+        return accounts;
     }
 
-    private void deleteBy(String sql, List<String> keys) throws SQLException {
+    private int delete(String sql) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            int pending = 0;
-            for (String key : keys) {
-                ps.setString(1, office);
-                ps.setString(2, key);
-                ps.addBatch();
-                if (++pending == BATCH) {
-                    ps.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                ps.executeBatch();
-            }
+            ps.setString(1, office);
+            ps.setString(2, importId);
+            return ps.executeUpdate();
         }
     }
 
     private void insertStations(List<Station> stations) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "insert into cus_station (office, code, name, version) values (?, ?, ?, 1)")) {
+                "insert into cus_station (office, code, name, version, import_id) values (?, ?, ?, 1, ?)")) {
             for (Station s : stations) {
                 ps.setString(1, office);
                 ps.setString(2, s.code());
                 ps.setString(3, s.name());
+                ps.setString(4, importId);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -112,13 +163,15 @@ public final class CountyWriter {
 
     private void insertAreas(List<TransformerArea> areas, Map<String, Long> stationIds) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "insert into cus_area (office, code, name, station_id, capacity_kva, version) values (?, ?, ?, ?, ?, 1)")) {
+                "insert into cus_area (office, code, name, station_id, capacity_kva, version, import_id)"
+                + " values (?, ?, ?, ?, ?, 1, ?)")) {
             for (TransformerArea a : areas) {
                 ps.setString(1, office);
                 ps.setString(2, a.code());
                 ps.setString(3, a.name());
                 ps.setLong(4, stationIds.get(a.stationCode()));
                 ps.setInt(5, a.capacityKva());
+                ps.setString(6, importId);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -128,8 +181,8 @@ public final class CountyWriter {
     /** Stores accounts whose areas are in {@code areaIds} (from {@link #writeNetwork}). */
     public void insertAccounts(List<Account> accounts, Map<String, Long> areaIds) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("insert into cus_account (office, number, name, phone,"
-                + " address, area_id, category, voltage_level, important_class, status, opened_at, version)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+                + " address, area_id, category, voltage_level, important_class, status, opened_at, version, import_id)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)")) {
             int pending = 0;
             for (Account account : accounts) {
                 AccountDetails d = account.details();
@@ -144,6 +197,7 @@ public final class CountyWriter {
                 ps.setString(9, d.importantClass().name());
                 ps.setString(10, account.status().name());
                 ps.setObject(11, AccountEntity.toColumn(account.openedAt()));
+                ps.setString(12, importId);
                 ps.addBatch();
                 if (++pending == BATCH) {
                     ps.executeBatch();
