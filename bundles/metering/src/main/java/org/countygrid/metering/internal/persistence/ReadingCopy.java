@@ -39,7 +39,8 @@ final class ReadingCopy {
     private final long ingested;
     private final Buffer chunk = new Buffer(CHUNK + 1024);
 
-    private ReadingCopy(CopyIn copy, String office, Instant ingestedAt) {
+    /** Over a COPY the driver has started (see {@link #open}); writes the header, sent with the first rows. */
+    ReadingCopy(CopyIn copy, String office, Instant ingestedAt) {
         this.copy = copy;
         this.office = office.getBytes(StandardCharsets.UTF_8);
         this.ingested = micros(ingestedAt);

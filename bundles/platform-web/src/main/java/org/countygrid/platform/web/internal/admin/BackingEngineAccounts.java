@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * in testing a stale rewrite once left the new user without roles and a bogus user named after the roles. So after
  * adding, the file is read back through a fresh engine until it shows the user with all its roles twice in a row;
  * what is missing is added again, and users whose names cannot be real (they contain the file's role separator)
- * are removed. For the first user the reading back runs on its own thread ({@code checks}), so that it does not
+ * are removed. The user must also log in with its password through the realm: once in CI (2026-11-27) the file
+ * ended up with the first admin and all its roles but a password hash that no longer matched (the realm's
+ * automatic encryption rewriting the line), and every login failed; the password is then set again. For the first user the reading back runs on its own thread ({@code checks}), so that it does not
  * hold up the start; {@code staff:user-add} waits for it ({@link #addIfAbsent}). {@code jaas:user-add} followed
  * by {@code jaas:update} has no such check and lost users and roles in testing.
  */
@@ -42,21 +45,28 @@ public final class BackingEngineAccounts implements UserAccounts {
     private final boolean encryptionEnabled;
     private final long pauseMillis;
     private final Executor checks;
+    private final BiPredicate<String, String> logsIn;
 
-    /** {@code engines} builds an engine that reads the file afresh each time. */
-    public BackingEngineAccounts(Supplier<BackingEngine> engines, boolean encryptionEnabled) {
+    /**
+     * {@code engines} builds an engine that reads the file afresh each time; {@code logsIn} tells whether a user
+     * and password log in through the realm.
+     */
+    public BackingEngineAccounts(Supplier<BackingEngine> engines, boolean encryptionEnabled,
+            BiPredicate<String, String> logsIn) {
         this(engines, encryptionEnabled, 300, work -> {
             Thread thread = new Thread(work, "countygrid-first-user-check");
             thread.setDaemon(true);
             thread.start();
-        });
+        }, logsIn);
     }
 
-    BackingEngineAccounts(Supplier<BackingEngine> engines, boolean encryptionEnabled, long pauseMillis, Executor checks) {
+    BackingEngineAccounts(Supplier<BackingEngine> engines, boolean encryptionEnabled, long pauseMillis, Executor checks,
+            BiPredicate<String, String> logsIn) {
         this.engines = engines;
         this.encryptionEnabled = encryptionEnabled;
         this.pauseMillis = pauseMillis;
         this.checks = checks;
+        this.logsIn = logsIn;
     }
 
     @Override
@@ -110,7 +120,8 @@ public final class BackingEngineAccounts implements UserAccounts {
 
     /** Reads the file back until it shows the user with its roles twice in a row; false when it never does. */
     boolean settle(String user, String password, List<String> roles) {
-        return settle("the new user '" + user + "' with its roles " + roles, () -> repair(engines.get(), user, password, roles));
+        return settle("the new user '" + user + "' with its roles " + roles,
+                () -> repair(engines.get(), user, password, roles, logsIn));
     }
 
     @Override
@@ -169,8 +180,12 @@ public final class BackingEngineAccounts implements UserAccounts {
         return true;
     }
 
-    /** What had to be put right, or nothing when the file holds the user with its roles and no bogus user. */
-    static List<String> repair(BackingEngine engine, String user, String password, List<String> roles) {
+    /**
+     * What had to be put right, or nothing when the file holds the user with its roles, the user logs in with its
+     * password, and no bogus user is there.
+     */
+    static List<String> repair(BackingEngine engine, String user, String password, List<String> roles,
+            BiPredicate<String, String> logsIn) {
         List<String> done = new ArrayList<>();
         for (UserPrincipal other : engine.listUsers()) {
             if (other.getName().contains(",")) {
@@ -190,6 +205,10 @@ public final class BackingEngineAccounts implements UserAccounts {
                 engine.addRole(user, role);
                 done.add("added role " + role);
             }
+        }
+        if (done.isEmpty() && !logsIn.test(user, password)) {
+            engine.addUser(user, password); // the engine keeps the user's roles
+            done.add("set the password again: it did not log in");
         }
         return done;
     }

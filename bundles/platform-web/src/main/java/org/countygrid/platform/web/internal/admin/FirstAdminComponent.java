@@ -79,8 +79,9 @@ public final class FirstAdminComponent {
                 if (factory.getModuleClass().equals(module)) {
                     if (factory.build(options) != null) {
                         // a fresh engine reads the file afresh: BackingEngineAccounts reads back what it wrote
+                        JaasAuthenticator login = new JaasAuthenticator(JaasAuthenticator.KARAF_REALM);
                         return Optional.of(new BackingEngineAccounts(() -> factory.build(options),
-                                Boolean.parseBoolean(String.valueOf(options.get("encryption.enabled")))));
+                                Boolean.parseBoolean(String.valueOf(options.get("encryption.enabled"))), login::logsIn));
                     }
                 }
             }

@@ -26,6 +26,15 @@ public final class JaasAuthenticator implements Authenticator {
 
     @Override
     public Optional<Caller> authenticate(String user, String password) {
+        return login(user, password).map(context -> SubjectCaller.from(context.getSubject()));
+    }
+
+    /** Whether the user logs in with this password (whatever its roles); for checking what was just stored. */
+    public boolean logsIn(String user, String password) {
+        return login(user, password).isPresent();
+    }
+
+    private Optional<LoginContext> login(String user, String password) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // LoginContext loads the realm's ProxyLoginModule through the context class loader; a Jetty thread's
@@ -34,7 +43,7 @@ public final class JaasAuthenticator implements Authenticator {
         try {
             LoginContext context = new LoginContext(realm, callbacks -> answer(callbacks, user, password));
             context.login();
-            return Optional.of(SubjectCaller.from(context.getSubject()));
+            return Optional.of(context);
         } catch (LoginException wrong) {
             return Optional.empty();
         } finally {

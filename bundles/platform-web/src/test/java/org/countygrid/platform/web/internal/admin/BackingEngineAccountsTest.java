@@ -41,11 +41,26 @@ class BackingEngineAccountsTest {
                 file.put("admin", new ArrayList<>(List.of("{CRYPT}h{CRYPT}")));
                 file.put("admin,ssh,office.QS", new ArrayList<>(List.of("{CRYPT}e{CRYPT}")));
             }
-        }), true, 0, Runnable::run);
+        }), true, 0, Runnable::run, (u, p) -> true);
 
         accounts.add("admin", "pw", List.of("admin", "ssh", "office.QS"));
 
         assertThat(file).containsOnlyKeys("admin");
+        assertThat(file.get("admin")).containsExactly("{CRYPT}h{CRYPT}", "admin", "ssh", "office.QS");
+    }
+
+    @Test
+    void aPasswordThatNoLongerLogsInIsSetAgainAndTheRolesStay() {
+        AtomicInteger rewrites = new AtomicInteger();
+        BackingEngineAccounts accounts = new BackingEngineAccounts(() -> engine(() -> {
+            // the other writer hashes the stored hash once more: roles right, password wrong
+            if (file.containsKey("admin") && rewrites.getAndIncrement() == 0) {
+                file.get("admin").set(0, "{CRYPT}hash-of-h{CRYPT}");
+            }
+        }), true, 0, Runnable::run, (user, password) -> file.get(user).get(0).equals("{CRYPT}h{CRYPT}"));
+
+        accounts.add("admin", "pw", List.of("admin", "ssh", "office.QS"));
+
         assertThat(file.get("admin")).containsExactly("{CRYPT}h{CRYPT}", "admin", "ssh", "office.QS");
     }
 
@@ -59,7 +74,7 @@ class BackingEngineAccountsTest {
             if (!file.containsKey("li") && rewrites.getAndIncrement() == 0) {
                 file.put("li", new ArrayList<>(List.of("{CRYPT}l{CRYPT}", "operator", "office.QS")));
             }
-        }), true, 0, Runnable::run);
+        }), true, 0, Runnable::run, (u, p) -> true);
 
         assertThat(accounts.removeIfPresent("li", "admin")).isEqualTo(UserAccounts.Removed.REMOVED);
 
@@ -71,7 +86,8 @@ class BackingEngineAccountsTest {
     void theLastAdminIsNotRemovedEvenWhenTwoAdminsRemoveEachOtherAtOnce() throws Exception {
         file.put("it", new ArrayList<>(List.of("{CRYPT}i{CRYPT}", "admin", "office.QS")));
         file.put("zhao", new ArrayList<>(List.of("{CRYPT}z{CRYPT}", "admin", "office.QS")));
-        BackingEngineAccounts accounts = new BackingEngineAccounts(() -> engine(() -> { }), true, 0, Runnable::run);
+        BackingEngineAccounts accounts = new BackingEngineAccounts(() -> engine(() -> { }), true, 0, Runnable::run,
+                (u, p) -> true);
 
         ExecutorService two = Executors.newFixedThreadPool(2);
         try {
@@ -87,7 +103,8 @@ class BackingEngineAccountsTest {
 
     @Test
     void aFileThatStaysRightIsReadBackTwice() {
-        BackingEngineAccounts accounts = new BackingEngineAccounts(() -> engine(() -> { }), true, 0, Runnable::run);
+        BackingEngineAccounts accounts = new BackingEngineAccounts(() -> engine(() -> { }), true, 0, Runnable::run,
+                (u, p) -> true);
 
         accounts.add("admin", "pw", List.of("admin", "office.QS"));
 
@@ -98,7 +115,7 @@ class BackingEngineAccountsTest {
     @Test
     void aFileThatKeepsChangingIsReportedAfterAllChecks() {
         BackingEngineAccounts accounts = new BackingEngineAccounts(() -> engine(() -> file.remove("admin")), true, 0,
-                work -> { });
+                work -> { }, (u, p) -> true);
 
         accounts.add("admin", "pw", List.of("admin"));
 
@@ -109,7 +126,8 @@ class BackingEngineAccountsTest {
     @Test
     void theStartIsNotHeldUpByTheChecks() {
         List<Runnable> later = new ArrayList<>();
-        BackingEngineAccounts accounts = new BackingEngineAccounts(() -> engine(() -> { }), true, 0, later::add);
+        BackingEngineAccounts accounts = new BackingEngineAccounts(() -> engine(() -> { }), true, 0, later::add,
+                (u, p) -> true);
 
         accounts.add("admin", "pw", List.of("admin"));
 
