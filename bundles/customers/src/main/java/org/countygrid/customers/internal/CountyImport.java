@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * at once — its accounts, then its areas and stations that nothing else refers to — and when the node dies or the
  * module stops in the middle, the next activation of this module on this node ({@link #recover}) finds the marker of
  * its earlier run and does the same; another node's marker counts as abandoned after {@link #LEASE} without
- * progress. What remains visible: while an import runs, searches see its accounts chunk by chunk.
+ * progress (by the database's clock). An import wrongly taken for abandoned (two nodes configured with the same name)
+ * fails at its next chunk and is removed whole, never left in part: each chunk first renews the marker and fails if it
+ * is gone, and the removal deletes the marker first. What remains visible: while an import runs, searches see its accounts chunk by chunk.
  */
 final class CountyImport {
 
@@ -87,7 +89,7 @@ final class CountyImport {
                 if (checked.accounts().isEmpty()) {
                     publish(em, office, checked, now);
                 } else {
-                    writer.begin(node, run, now);
+                    writer.begin(node, run);
                 }
                 return new Network(checked, areaIds);
             });
@@ -100,12 +102,11 @@ final class CountyImport {
                 List<Account> next = all.subList(stored, Math.min(all.size(), stored + chunk));
                 boolean last = stored + next.size() == all.size();
                 store.write(office, em -> jdbc(em, office, id, writer -> {
+                    writer.progress(); // first: fails when the import was taken for abandoned and removed
                     writer.insertAccounts(next, network.areaIds());
                     if (last) {
                         writer.finish();
                         publish(em, office, county, now);
-                    } else {
-                        writer.progress(clock.instant());
                     }
                     return null;
                 }));
@@ -137,7 +138,7 @@ final class CountyImport {
     void recover() {
         List<CountyWriter.Abandoned> abandoned;
         try (Connection c = store.dataSource().getConnection()) {
-            abandoned = CountyWriter.abandoned(c, node, run, clock.instant().minus(LEASE));
+            abandoned = CountyWriter.abandoned(c, node, run, LEASE);
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Could not look for abandoned imports: {}", e.getMessage());
             return;
@@ -145,6 +146,9 @@ final class CountyImport {
         for (CountyWriter.Abandoned a : abandoned) {
             try {
                 int removed = store.write(a.office(), em -> jdbc(em, a.office(), a.id(), CountyWriter::remove));
+                if (removed < 0) {
+                    continue; // removed meanwhile by another node's recovery
+                }
                 LOG.warn("Import {} into office {} was abandoned in the middle; its {} accounts, and its areas and"
                         + " stations that nothing else uses, were removed", a.id(), a.office(), removed);
             } catch (RuntimeException e) {
@@ -157,7 +161,11 @@ final class CountyImport {
     /** Deletes what a failed import had committed; if even that fails, {@link #recover} does it later. */
     private void undo(OfficeCode office, String id, int stored, int total) {
         try {
-            store.write(office, em -> jdbc(em, office, id, CountyWriter::remove));
+            if (store.write(office, em -> jdbc(em, office, id, CountyWriter::remove)) < 0) {
+                LOG.warn("Import {} into office {} failed after {} of {} accounts; it had been taken for abandoned and"
+                        + " its rows removed meanwhile", id, office, stored, total);
+                return;
+            }
             LOG.info("Import {} into office {} failed after {} of {} accounts; those, and its areas and stations that"
                     + " nothing else uses, were removed again", id, office, stored, total);
         } catch (RuntimeException e) {

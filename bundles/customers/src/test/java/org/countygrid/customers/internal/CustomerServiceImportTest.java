@@ -115,7 +115,8 @@ class CustomerServiceImportTest {
 
         new CountyImport(store, Clock.systemUTC(), "n2").recover(); // another node, within the lease: still running
         assertThat(store.count("cus_account")).isEqualTo(1000);
-        new CountyImport(store, Clock.offset(Clock.systemUTC(), CountyImport.LEASE.plusMinutes(1)), "n2").recover();
+        age("cus_import", "progress_at", CountyImport.LEASE.plusMinutes(1).toMinutes());
+        new CountyImport(store, Clock.systemUTC(), "n2").recover(); // the lease has run out by the database's clock
         assertThat(store.count("cus_account")).isZero();
         assertThat(store.count("cus_area") + store.count("cus_station") + store.count("cus_import")).isZero();
         assertThat(store.events()).isEmpty();
@@ -130,6 +131,52 @@ class CustomerServiceImportTest {
         // and the county can be imported again
         service.importCounty(Caller.system(QS), TestCounty.STATIONS, TestCounty.AREAS, TestCounty.ACCOUNTS);
         assertThat(store.count("cus_account")).isEqualTo(3);
+    }
+
+    @Test
+    void anImportTakenForAbandonedWhileItRunsFailsAndIsRemovedWhole() {
+        // a node of the same name starts (its recovery takes the running import for its own earlier run's) between
+        // the import's chunks 1 and 2
+        ModuleStore racing = new DelegatingStore(store, new AtomicInteger(), 3, false,
+                () -> new CountyImport(store, Clock.systemUTC(), "n1").recover());
+
+        assertThatThrownBy(() -> new CountyImport(racing, Clock.systemUTC(), "n1", 1000).run(QS, TestCounty.STATIONS,
+                TestCounty.AREAS, manyAccounts(2345))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("abandoned");
+
+        assertThat(store.count("cus_account") + store.count("cus_area") + store.count("cus_station")
+                + store.count("cus_import")).isZero();
+        assertThat(store.events()).isEmpty();
+    }
+
+    @Test
+    void eachChunkRenewsTheLease() throws Exception {
+        AtomicInteger writes = new AtomicInteger();
+        ModuleStore ageing = new DelegatingStore(store, writes, 3, false,
+                () -> age("cus_import", "progress_at", 5));
+        ModuleStore checking = new DelegatingStore(ageing, new AtomicInteger(), 4, false, () -> {
+            try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select count(*) from cus_import"
+                            + " where progress_at > current_timestamp - interval '1' minute")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("the marker renewed by chunk 2").isEqualTo(1);
+            }
+        });
+
+        new CountyImport(checking, Clock.systemUTC(), "n1", 1000).run(QS, TestCounty.STATIONS, TestCounty.AREAS,
+                manyAccounts(2345));
+
+        assertThat(store.count("cus_account")).isEqualTo(2345);
+        assertThat(store.count("cus_import")).isZero();
+    }
+
+    /** Moves a time column of every row {@code minutes} into the past. */
+    private void age(String table, String column, long minutes) {
+        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("update " + table + " set " + column + " = " + column + " - interval '" + minutes + "' minute");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<AccountData> manyAccounts(int n) {

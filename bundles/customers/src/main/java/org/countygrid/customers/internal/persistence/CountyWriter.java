@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,46 +42,69 @@ public final class CountyWriter {
         this.importId = importId;
     }
 
-    /** Marks the import as in progress, by this node and run of the module; {@link #finish} ends it. */
-    public void begin(String node, String run, Instant now) throws SQLException {
+    /**
+     * Marks the import as in progress, by this node and run of the module; {@link #finish} ends it. Times are the
+     * database's, so that nodes whose clocks differ agree on a lease.
+     */
+    public void begin(String node, String run) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("insert into cus_import (id, office, node, run,"
-                + " started_at, progress_at) values (?, ?, ?, ?, ?, ?)")) {
+                + " started_at, progress_at) values (?, ?, ?, ?, current_timestamp, current_timestamp)")) {
             ps.setString(1, importId);
             ps.setString(2, office);
             ps.setString(3, node);
             ps.setString(4, run);
-            ps.setObject(5, AccountEntity.toColumn(now));
-            ps.setObject(6, AccountEntity.toColumn(now));
             ps.executeUpdate();
         }
     }
 
-    /** Renews the marker's lease: an import whose marker made no progress for long is taken for abandoned. */
-    public void progress(Instant now) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("update cus_import set progress_at = ? where id = ?")) {
-            ps.setObject(1, AccountEntity.toColumn(now));
-            ps.setString(2, importId);
-            ps.executeUpdate();
+    /**
+     * Renews the marker's lease, first thing in each chunk's transaction (its row lock then orders the chunk against
+     * a removal of the import).
+     *
+     * @throws IllegalStateException when the marker is gone: the import was taken for abandoned and removed
+     */
+    public void progress() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "update cus_import set progress_at = current_timestamp where id = ?")) {
+            ps.setString(1, importId);
+            requireMarker(ps.executeUpdate());
         }
     }
 
-    /** The import is complete (call in the transaction of its last rows). */
+    /**
+     * The import is complete (call in the transaction of its last rows).
+     *
+     * @throws IllegalStateException when the marker is gone: the import was taken for abandoned and removed
+     */
     public void finish() throws SQLException {
+        requireMarker(deleteMarker());
+    }
+
+    private int deleteMarker() throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("delete from cus_import where id = ?")) {
             ps.setString(1, importId);
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 
-    /** Imports of any office whose marker is left: from an earlier run of this node, or without progress since. */
-    public static List<Abandoned> abandoned(Connection connection, String node, String run, Instant staleBefore)
+    private void requireMarker(int rows) {
+        if (rows != 1) {
+            throw new IllegalStateException("import " + importId + " was taken for abandoned and removed meanwhile");
+        }
+    }
+
+    /**
+     * Imports of any office whose marker is left: from another run of the module on this node, or without progress
+     * for {@code lease} by the database's clock.
+     */
+    public static List<Abandoned> abandoned(Connection connection, String node, String run, Duration lease)
             throws SQLException {
         List<Abandoned> found = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("select id, office from cus_import"
-                + " where (node = ? and run <> ?) or progress_at < ?")) {
+                + " where (node = ? and run <> ?) or progress_at < current_timestamp - interval '" + lease.toMinutes()
+                + "' minute")) {
             ps.setString(1, node);
             ps.setString(2, run);
-            ps.setObject(3, AccountEntity.toColumn(staleBefore));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     found.add(new Abandoned(rs.getString(1), OfficeCode.of(rs.getString(2))));
@@ -123,19 +146,22 @@ public final class CountyWriter {
     }
 
     /**
-     * Deletes what this import stored (its accounts, then its areas and stations that nothing else refers to: an
-     * account opened in an imported area meanwhile keeps its area) and its marker. Only rows of this office that
-     * record this import.
+     * Deletes this import's marker, then what the import stored (its accounts, then its areas and stations that
+     * nothing else refers to: an account opened in an imported area meanwhile keeps its area). Only rows of this office
+     * that record this import. The marker goes first: a chunk of the import still running waits for its row lock and
+     * then fails, and this transaction's later statements see the rows of a chunk that committed before.
      *
-     * @return the accounts deleted
+     * @return the accounts deleted, or -1 when the marker was gone already (someone else removes the import)
      */
     public int remove() throws SQLException {
+        if (deleteMarker() != 1) {
+            return -1;
+        }
         int accounts = delete("delete from cus_account where office = ? and import_id = ?");
         delete("delete from cus_area a where a.office = ? and a.import_id = ?"
                 + " and not exists (select 1 from cus_account c where c.area_id = a.id)");
         delete("delete from cus_station s where s.office = ? and s.import_id = ?"
                 + " and not exists (select 1 from cus_area a where a.station_id = s.id)");
-        finish();
         return accounts;
     }
 

@@ -25,11 +25,13 @@ import org.slf4j.LoggerFactory;
  * in testing a stale rewrite once left the new user without roles and a bogus user named after the roles. So after
  * adding, the file is read back through a fresh engine until it shows the user with all its roles twice in a row;
  * what is missing is added again, and users whose names cannot be real (they contain the file's role separator)
- * are removed. The user must also log in with its password through the realm: once in CI (2026-11-27) the file
- * ended up with the first admin and all its roles but a password hash that no longer matched (the realm's
- * automatic encryption rewriting the line), and every login failed; the password is then set again. For the first user the reading back runs on its own thread ({@code checks}), so that it does not
- * hold up the start; {@code staff:user-add} waits for it ({@link #addIfAbsent}). {@code jaas:user-add} followed
- * by {@code jaas:update} has no such check and lost users and roles in testing.
+ * are removed. The realm must also not reject the user's password as wrong: once in CI (2026-11-27) the file ended
+ * up with the first admin and all its roles but a hash that no longer matched (which writer replaced it was not
+ * established), and every login failed; the password is then set again (a login that fails for another reason,
+ * such as the encryption service not being there yet, is no verdict on it). For the first user the reading back
+ * runs on its own thread ({@code checks}), so that it does not hold up the start; {@code staff:user-add} waits for
+ * it ({@link #addIfAbsent}). {@code jaas:user-add} followed by {@code jaas:update} has no such check and lost users
+ * and roles in testing.
  */
 public final class BackingEngineAccounts implements UserAccounts {
 
@@ -45,28 +47,28 @@ public final class BackingEngineAccounts implements UserAccounts {
     private final boolean encryptionEnabled;
     private final long pauseMillis;
     private final Executor checks;
-    private final BiPredicate<String, String> logsIn;
+    private final BiPredicate<String, String> rejects;
 
     /**
-     * {@code engines} builds an engine that reads the file afresh each time; {@code logsIn} tells whether a user
-     * and password log in through the realm.
+     * {@code engines} builds an engine that reads the file afresh each time; {@code rejects} tells whether the realm
+     * turns a user and password down as wrong (not: cannot check them now).
      */
     public BackingEngineAccounts(Supplier<BackingEngine> engines, boolean encryptionEnabled,
-            BiPredicate<String, String> logsIn) {
+            BiPredicate<String, String> rejects) {
         this(engines, encryptionEnabled, 300, work -> {
             Thread thread = new Thread(work, "countygrid-first-user-check");
             thread.setDaemon(true);
             thread.start();
-        }, logsIn);
+        }, rejects);
     }
 
     BackingEngineAccounts(Supplier<BackingEngine> engines, boolean encryptionEnabled, long pauseMillis, Executor checks,
-            BiPredicate<String, String> logsIn) {
+            BiPredicate<String, String> rejects) {
         this.engines = engines;
         this.encryptionEnabled = encryptionEnabled;
         this.pauseMillis = pauseMillis;
         this.checks = checks;
-        this.logsIn = logsIn;
+        this.rejects = rejects;
     }
 
     @Override
@@ -121,7 +123,7 @@ public final class BackingEngineAccounts implements UserAccounts {
     /** Reads the file back until it shows the user with its roles twice in a row; false when it never does. */
     boolean settle(String user, String password, List<String> roles) {
         return settle("the new user '" + user + "' with its roles " + roles,
-                () -> repair(engines.get(), user, password, roles, logsIn));
+                () -> repair(engines.get(), user, password, roles, rejects));
     }
 
     @Override
@@ -181,11 +183,11 @@ public final class BackingEngineAccounts implements UserAccounts {
     }
 
     /**
-     * What had to be put right, or nothing when the file holds the user with its roles, the user logs in with its
-     * password, and no bogus user is there.
+     * What had to be put right, or nothing when the file holds the user with its roles, the realm does not reject
+     * its password, and no bogus user is there.
      */
     static List<String> repair(BackingEngine engine, String user, String password, List<String> roles,
-            BiPredicate<String, String> logsIn) {
+            BiPredicate<String, String> rejects) {
         List<String> done = new ArrayList<>();
         for (UserPrincipal other : engine.listUsers()) {
             if (other.getName().contains(",")) {
@@ -206,9 +208,9 @@ public final class BackingEngineAccounts implements UserAccounts {
                 done.add("added role " + role);
             }
         }
-        if (done.isEmpty() && !logsIn.test(user, password)) {
+        if (done.isEmpty() && rejects.test(user, password)) {
             engine.addUser(user, password); // the engine keeps the user's roles
-            done.add("set the password again: it did not log in");
+            done.add("set the password again: the realm rejected it");
         }
         return done;
     }

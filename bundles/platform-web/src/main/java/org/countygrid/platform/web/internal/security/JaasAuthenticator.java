@@ -6,6 +6,7 @@ import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.NameCallback;
 import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.callback.UnsupportedCallbackException;
+import javax.security.auth.login.FailedLoginException;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 
@@ -29,12 +30,29 @@ public final class JaasAuthenticator implements Authenticator {
         return login(user, password).map(context -> SubjectCaller.from(context.getSubject()));
     }
 
-    /** Whether the user logs in with this password (whatever its roles); for checking what was just stored. */
-    public boolean logsIn(String user, String password) {
-        return login(user, password).isPresent();
+    /**
+     * Whether the realm turns this user and password down as wrong ({@link FailedLoginException}); for checking what
+     * was just stored. False when it logs in, and when the login fails for another reason (a module or the
+     * encryption service not there yet), which says nothing about the password.
+     */
+    public boolean rejects(String user, String password) {
+        try {
+            return login(user, password, true).isEmpty();
+        } catch (LoginException other) {
+            return false;
+        }
     }
 
     private Optional<LoginContext> login(String user, String password) {
+        try {
+            return login(user, password, false);
+        } catch (LoginException cannotHappen) {
+            return Optional.empty();
+        }
+    }
+
+    /** Empty when the password is wrong; with {@code strict} other login failures are thrown, else empty too. */
+    private Optional<LoginContext> login(String user, String password, boolean strict) throws LoginException {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // LoginContext loads the realm's ProxyLoginModule through the context class loader; a Jetty thread's
@@ -44,7 +62,12 @@ public final class JaasAuthenticator implements Authenticator {
             LoginContext context = new LoginContext(realm, callbacks -> answer(callbacks, user, password));
             context.login();
             return Optional.of(context);
-        } catch (LoginException wrong) {
+        } catch (FailedLoginException wrong) {
+            return Optional.empty();
+        } catch (LoginException other) {
+            if (strict) {
+                throw other;
+            }
             return Optional.empty();
         } finally {
             thread.setContextClassLoader(previous);

@@ -41,7 +41,7 @@ class BackingEngineAccountsTest {
                 file.put("admin", new ArrayList<>(List.of("{CRYPT}h{CRYPT}")));
                 file.put("admin,ssh,office.QS", new ArrayList<>(List.of("{CRYPT}e{CRYPT}")));
             }
-        }), true, 0, Runnable::run, (u, p) -> true);
+        }), true, 0, Runnable::run, (u, p) -> false);
 
         accounts.add("admin", "pw", List.of("admin", "ssh", "office.QS"));
 
@@ -57,7 +57,7 @@ class BackingEngineAccountsTest {
             if (file.containsKey("admin") && rewrites.getAndIncrement() == 0) {
                 file.get("admin").set(0, "{CRYPT}hash-of-h{CRYPT}");
             }
-        }), true, 0, Runnable::run, (user, password) -> file.get(user).get(0).equals("{CRYPT}h{CRYPT}"));
+        }), true, 0, Runnable::run, (user, password) -> !file.get(user).get(0).equals("{CRYPT}h{CRYPT}"));
 
         accounts.add("admin", "pw", List.of("admin", "ssh", "office.QS"));
 
@@ -74,7 +74,7 @@ class BackingEngineAccountsTest {
             if (!file.containsKey("li") && rewrites.getAndIncrement() == 0) {
                 file.put("li", new ArrayList<>(List.of("{CRYPT}l{CRYPT}", "operator", "office.QS")));
             }
-        }), true, 0, Runnable::run, (u, p) -> true);
+        }), true, 0, Runnable::run, (u, p) -> false);
 
         assertThat(accounts.removeIfPresent("li", "admin")).isEqualTo(UserAccounts.Removed.REMOVED);
 
@@ -87,7 +87,7 @@ class BackingEngineAccountsTest {
         file.put("it", new ArrayList<>(List.of("{CRYPT}i{CRYPT}", "admin", "office.QS")));
         file.put("zhao", new ArrayList<>(List.of("{CRYPT}z{CRYPT}", "admin", "office.QS")));
         BackingEngineAccounts accounts = new BackingEngineAccounts(() -> engine(() -> { }), true, 0, Runnable::run,
-                (u, p) -> true);
+                (u, p) -> false);
 
         ExecutorService two = Executors.newFixedThreadPool(2);
         try {
@@ -104,7 +104,7 @@ class BackingEngineAccountsTest {
     @Test
     void aFileThatStaysRightIsReadBackTwice() {
         BackingEngineAccounts accounts = new BackingEngineAccounts(() -> engine(() -> { }), true, 0, Runnable::run,
-                (u, p) -> true);
+                (u, p) -> false);
 
         accounts.add("admin", "pw", List.of("admin", "office.QS"));
 
@@ -115,7 +115,7 @@ class BackingEngineAccountsTest {
     @Test
     void aFileThatKeepsChangingIsReportedAfterAllChecks() {
         BackingEngineAccounts accounts = new BackingEngineAccounts(() -> engine(() -> file.remove("admin")), true, 0,
-                work -> { }, (u, p) -> true);
+                work -> { }, (u, p) -> false);
 
         accounts.add("admin", "pw", List.of("admin"));
 
@@ -127,7 +127,7 @@ class BackingEngineAccountsTest {
     void theStartIsNotHeldUpByTheChecks() {
         List<Runnable> later = new ArrayList<>();
         BackingEngineAccounts accounts = new BackingEngineAccounts(() -> engine(() -> { }), true, 0, later::add,
-                (u, p) -> true);
+                (u, p) -> false);
 
         accounts.add("admin", "pw", List.of("admin"));
 

@@ -100,7 +100,7 @@ class FirstAdminTest {
 
     @Test
     void generatedPasswordsDiffer() {
-        FirstAdmin first = new FirstAdmin(new BackingEngineAccounts(null, true, (u, p) -> true), Optional.empty(), home,
+        FirstAdmin first = new FirstAdmin(new BackingEngineAccounts(null, true, (u, p) -> false), Optional.empty(), home,
                 new SecureRandom());
 
         assertThat(first.generate()).isNotEqualTo(first.generate());
@@ -114,7 +114,7 @@ class FirstAdminTest {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }, encryption, 0, Runnable::run, (u, p) -> true), given, home.resolve("data"), new SecureRandom());
+        }, encryption, 0, Runnable::run, (u, p) -> false), given, home.resolve("data"), new SecureRandom());
     }
 
     /** The engine as Karaf's PropertiesBackingEngineFactory builds it, with SHA-512 hex hashing when enabled. */
