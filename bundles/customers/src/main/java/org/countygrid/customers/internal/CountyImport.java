@@ -24,6 +24,7 @@ import org.countygrid.customers.internal.persistence.TableStatistics;
 import org.countygrid.platform.api.OfficeCode;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.data.ModuleStore;
+import org.countygrid.platform.data.SqlStates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * its earlier run and does the same; another node's marker counts as abandoned after {@link #LEASE} without
  * progress (by the database's clock). An import wrongly taken for abandoned (two nodes configured with the same name)
  * fails at its next chunk and is removed whole, never left in part: each chunk first renews the marker and fails if it
- * is gone, and the removal deletes the marker first. What remains visible: while an import runs, searches see its accounts chunk by chunk.
+ * is gone, and the removal deletes the marker first. What remains visible: while an import runs, searches see its
+ * accounts chunk by chunk.
  */
 final class CountyImport {
 
@@ -182,7 +184,7 @@ final class CountyImport {
             SQLException cause = e.getNextException() == null ? e : e.getNextException();
             LOG.warn("Import {} into office {}: a transaction rolled back (SQLSTATE {}): {}", id, office,
                     cause.getSQLState(), cause.getMessage());
-            if (cause.getSQLState() != null && cause.getSQLState().startsWith("23")) {
+            if (SqlStates.isConstraintViolation(e)) {
                 Problem conflict = Problem.conflict("the import clashes with data stored in this office meanwhile"
                         + " (a station, area or account number exists already)");
                 conflict.initCause(e);

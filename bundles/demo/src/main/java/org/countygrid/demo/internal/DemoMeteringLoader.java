@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
  * concentrator in every transformer area, the topology between them — and {@code readingDays} days of daily frozen
  * readings through the reading service (so they are validated like any channel's). Runs once, on its own thread,
  * after the customers part has ended ({@link DemoCountyLoader#awaitSettled}); an office with meters is left alone.
- * The county is the one the customers part generated: the same generator with the same seed. Stopped in the middle (the bundle restarts, its configuration
- * changes), the next start takes it up again: the readings already stored are skipped as duplicates.
+ * The county is the one the customers part generated: the same generator with the same seed. Stopped in the middle
+ * (the bundle restarts, its configuration changes), the next start takes it up again: the readings already stored are
+ * skipped as duplicates.
  */
 @Component(immediate = true, configurationPid = DemoConfig.PID, property = ReadinessCheck.COMPONENT_PROPERTY + "=optional")
 public class DemoMeteringLoader {

@@ -25,6 +25,7 @@ import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.ValidationException;
 import org.countygrid.platform.api.security.Caller;
 import org.countygrid.platform.data.ModuleStore;
+import org.countygrid.platform.data.SqlStates;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -110,12 +111,10 @@ public class ReadingServiceImpl implements ReadingService {
     }
 
     private static RuntimeException failure(SQLException e) {
-        for (SQLException s = e; s != null; s = s.getNextException()) {
-            if (s.getSQLState() != null && s.getSQLState().startsWith("23")) {
-                Problem conflict = Problem.conflict("some of these readings were stored meanwhile by another batch; send the batch again");
-                conflict.initCause(e);
-                return conflict;
-            }
+        if (SqlStates.isConstraintViolation(e)) {
+            Problem conflict = Problem.conflict("some of these readings were stored meanwhile by another batch; send the batch again");
+            conflict.initCause(e);
+            return conflict;
         }
         return new IllegalStateException("readings not stored: " + e.getMessage(), e);
     }

@@ -21,7 +21,8 @@ import org.countygrid.platform.api.OfficeCode;
 
 /**
  * Writes a checked {@link County} with plain JDBC batches: 200,000 accounts through JPA would take several
- * times longer. The caller decides the transactions (see {@code CountyImport}). Bypassing EclipseLink means setting the office column by hand — every insert below does.
+ * times longer. The caller decides the transactions (see {@code CountyImport}). Bypassing EclipseLink means setting
+ * the office column by hand — every insert below does.
  * Ids come from the columns' sequence defaults, the same sequences JPA draws from.
  */
 public final class CountyWriter {
@@ -126,7 +127,7 @@ public final class CountyWriter {
         return ids("cus_area");
     }
 
-    /** The account numbers the office holds already, of those in {@code numbers}; at most {@code limit} of them. */
+    /** Those of the accounts' numbers that the office holds already; at most {@code limit} of them. */
     public List<String> storedNumbers(List<Account> accounts, int limit) throws SQLException {
         Set<String> wanted = new HashSet<>(accounts.size() * 2);
         accounts.forEach(a -> wanted.add(a.number().value()));

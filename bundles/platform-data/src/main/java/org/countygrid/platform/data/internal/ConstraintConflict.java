@@ -3,6 +3,7 @@ package org.countygrid.platform.data.internal;
 import java.sql.SQLException;
 
 import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.data.SqlStates;
 
 /**
  * Turns a broken unique or foreign key constraint (SQLSTATE class 23, the same on H2 and PostgreSQL) into a 409
@@ -15,22 +16,12 @@ final class ConstraintConflict {
 
     static RuntimeException translate(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && isViolation(sql)) {
+            if (t instanceof SQLException sql && SqlStates.isConstraintViolation(sql)) {
                 Problem conflict = Problem.conflict("the change conflicts with data already stored");
                 conflict.initCause(e);
                 return conflict;
             }
         }
         return e;
-    }
-
-    /** A batch reports the statement's error as its next exception. */
-    static boolean isViolation(SQLException e) {
-        for (SQLException s = e; s != null; s = s.getNextException()) {
-            if (s.getSQLState() != null && s.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -16,6 +16,7 @@ import org.countygrid.platform.api.ValidationException;
 import org.countygrid.platform.data.Office;
 import org.countygrid.platform.data.Office.Kind;
 import org.countygrid.platform.data.OfficeDirectory;
+import org.countygrid.platform.data.SqlStates;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -95,7 +96,7 @@ public class OfficeDirectoryService implements OfficeDirectory {
             insert(c, station);
             return station;
         } catch (SQLException e) {
-            if (ConstraintConflict.isViolation(e)) {
+            if (SqlStates.isConstraintViolation(e)) {
                 throw Problem.conflict("office " + code + " exists already");
             }
             throw failure(e);

@@ -1,0 +1,27 @@
+package org.countygrid.platform.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+
+class SqlStatesTest {
+
+    @Test
+    void classTwentyThreeIsAViolationAlsoAsABatchsNextException() {
+        assertThat(SqlStates.isConstraintViolation(new SQLException("duplicate key", "23505"))).isTrue();
+        assertThat(SqlStates.isConstraintViolation(new SQLException("foreign key", "23503"))).isTrue();
+
+        BatchUpdateException batch = new BatchUpdateException("batch entry 3 aborted", "25P02", new int[0]);
+        batch.setNextException(new SQLException("duplicate key", "23505"));
+        assertThat(SqlStates.isConstraintViolation(batch)).isTrue();
+    }
+
+    @Test
+    void otherStatesAndNoneAreNot() {
+        assertThat(SqlStates.isConstraintViolation(new SQLException("disk full", "53100"))).isFalse();
+        assertThat(SqlStates.isConstraintViolation(new SQLException("no state"))).isFalse();
+    }
+}
