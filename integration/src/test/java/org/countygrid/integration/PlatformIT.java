@@ -101,6 +101,18 @@ public class PlatformIT extends MeteringFieldTests {
         Shell.Result admin = shell.run(TestUsers.ADMIN, "feature:list -i", "admin", "office.QS");
         assertThat(admin.ok()).as(String.valueOf(admin.failure())).isTrue();
 
+        // commands no ACL names (karaf.secured.command.compulsory.roles=admin), with the shell user's role ssh
+        for (String adminOnly : List.of("scr:list", "log:set DEBUG", "camel:route-list", "service:list")) {
+            Shell.Result result = shell.run(TestUsers.OPERATOR_QS, adminOnly, "operator", "ssh", "office.QS");
+            assertThat(result.ok()).as(adminOnly + " is for admin only").isFalse();
+        }
+        assertThat(shell.run(TestUsers.ADMIN, "scr:list", "admin", "ssh", "office.QS").ok()).isTrue();
+        Shell.Result echo = shell.run(TestUsers.OPERATOR_QS, "shell:echo 青山", "operator", "ssh", "office.QS");
+        assertThat(echo.output()).as(String.valueOf(echo.failure())).contains("青山");
+        Shell.Result help = shell.run(TestUsers.OPERATOR_QS, "*:help customers", "operator", "ssh", "office.QS");
+        assertThat(help.output()).as(String.valueOf(help.failure())).contains("customers:account-list");
+        assertThat(shell.run(TestUsers.OPERATOR_QS, "shell:exec ls", "operator", "ssh", "office.QS").ok()).isFalse();
+
         Shell.Result nodes = shell.run(TestUsers.ADMIN, "cluster:node-list", "admin", "office.QS");
         assertThat(nodes.output()).contains("QS");
         Shell.Result routes = shell.run(TestUsers.ADMIN, "integration:route-list", "admin", "office.QS");
