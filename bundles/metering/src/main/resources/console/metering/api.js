@@ -2,8 +2,17 @@
 // which adds the CSRF header and throws an Error carrying the problem+json body.
 const ORDERS = '/metering/orders';
 
-export function orders(ctx) {
-  return ctx.api(ORDERS);
+// The id of the board's <datalist> of field workers, offered by the worker inputs of the order forms.
+export const WORKERS_LIST = 'metering-workers';
+
+// One page of the orders in a status, newest first: { items, total, offset, limit }.
+export function orders(ctx, status, offset, limit) {
+  return ctx.api(`${ORDERS}?status=${encodeURIComponent(status)}&offset=${offset}&limit=${limit}`);
+}
+
+// The field workers an order can be given to (the office's logins with the role field).
+export function workers(ctx) {
+  return ctx.api(`${ORDERS}/workers`);
 }
 
 export function order(ctx, id) {

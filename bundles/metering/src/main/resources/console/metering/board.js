@@ -1,14 +1,15 @@
-// The work order board (#metering-board): one column per status, one card per order ([data-order="<id>"], completed
-// ones link their PDF form). A card opens the order under the board with its history; operators, dispatchers and
+// The work order board (#metering-board): one column per status with the status's total, one card per order
+// ([data-order="<id>"], completed ones link their PDF form), newest first, a page at a time (更多 loads the next). A card opens the order under the board with its history; operators, dispatchers and
 // admins get 新建工单 and the hand-over, suspend/resume and cancel forms, a field worker the hand-over and
 // suspend/resume of his own orders (as WorkOrderService allows), an auditor none.
 import { h, problemOf } from './dom.js';
-import { order as loadOrder } from './api.js';
+import { WORKERS_LIST, order as loadOrder, orders as loadOrders, workers as loadWorkers } from './api.js';
 import { STATUSES, TYPES, label, problemMessage } from './messages.js';
 import { orderForm } from './order-form.js';
 import { orderDetail } from './order-detail.js';
 
 const DISPATCH = ['operator', 'dispatcher', 'admin'];
+const PAGE = 50;
 
 // The open order, kept across re-renders of the panel (the shell renders it again when the language changes).
 const memory = { user: null, selected: null };
@@ -25,9 +26,20 @@ export function workOrderBoard(ctx, reload) {
   const detail = h('div', { id: 'order-detail-area' });
   const open = dispatch
     ? h('button', { id: 'order-new', type: 'button', onclick: openForm }, ctx.t('新建工单', 'New work order')) : null;
-  const element = h('div', { class: 'cg-orders' }, open, formArea, board, detail);
+  const workerList = h('datalist', { id: WORKERS_LIST });
+  const element = h('div', { class: 'cg-orders' }, open, workerList, formArea, board, detail);
   let restored = false;
-  return { element, show };
+  return { element, load };
+
+  // The first page of every status and the field workers; a failure rejects (the panel shows it).
+  async function load() {
+    const statuses = Object.keys(STATUSES);
+    const [pages, workers] = await Promise.all([
+      Promise.all(statuses.map((status) => loadOrders(ctx, status, 0, PAGE))),
+      can.dispatch || roles.includes('field') ? loadWorkers(ctx) : Promise.resolve([])]);
+    workerList.replaceChildren(...workers.map((name) => h('option', { value: name })));
+    show(Object.fromEntries(statuses.map((status, i) => [status, pages[i]])));
+  }
 
   function openForm() {
     formArea.replaceChildren(orderForm(ctx, { created, close: () => formArea.replaceChildren() }));
@@ -68,27 +80,14 @@ export function workOrderBoard(ctx, reload) {
     }
   }
 
-  function show(orders) {
+  function show(pages) {
     board.replaceChildren();
     for (const status of Object.keys(STATUSES)) {
-      const mine = orders.filter((o) => o.status === status);
-      const column = h('section', { 'data-status': status, style: 'flex:1;min-width:12em' },
-        h('h4', {}, `${label(ctx, STATUSES, status)} (${mine.length})`));
-      for (const o of mine) {
-        column.append(h('article', { 'data-order': String(o.id), style: 'border:1px solid #ccc;margin:.3em 0;padding:.4em',
-          tabindex: 0, title: ctx.t('查看详情与处理记录', 'Details and history'),
-          onclick: (e) => { if (!e.target.closest('a')) select(o.id); },
-          onkeydown: (e) => { if (e.key === 'Enter') select(o.id); } },
-        h('strong', {}, `#${o.id} ${label(ctx, TYPES, o.type)}`),
-        h('div', {}, `${ctx.t('户号', 'Account')} ${o.accountNumber}`),
-        o.address ? h('div', {}, o.address) : null,
-        o.worker ? h('div', {}, `${ctx.t('施工人员', 'Worker')} ${o.worker}`)
-          : h('div', { class: 'cg-unassigned' }, ctx.t('待派工', 'Not assigned yet')),
-        o.oldMeter ? h('div', {}, `${ctx.t('旧表', 'Old meter')} ${o.oldMeter}`) : null,
-        o.newMeter ? h('div', {}, `${ctx.t('新表', 'New meter')} ${o.newMeter}`) : null,
-        o.status === 'COMPLETED' ? h('a', { class: 'order-form', href: `/api/metering/orders/${o.id}/form`, target: '_blank' },
-          ctx.t('电子工单 (PDF)', 'Form (PDF)')) : null));
-      }
+      const page = pages[status];
+      const cards = h('div', { class: 'cg-cards' }, page.items.map(card));
+      const column = h('section', { 'data-status': status, 'data-total': String(page.total), style: 'flex:1;min-width:12em' },
+        h('h4', {}, `${label(ctx, STATUSES, status)} (${page.total})`), cards);
+      if (page.items.length < page.total) column.append(more(status, cards, page.total));
       board.append(column);
     }
     markSelected();
@@ -96,5 +95,43 @@ export function workOrderBoard(ctx, reload) {
       restored = true;
       if (memory.selected !== null) select(memory.selected);
     }
+  }
+
+  // 更多: the next page of a column, appended; gone once the column holds all of its status.
+  function more(status, cards, total) {
+    const button = h('button', { type: 'button', class: 'cg-more', 'data-more': status });
+    const shown = () => cards.querySelectorAll('article[data-order]').length;
+    const caption = () => { button.textContent = ctx.t(`更多（已显示 ${shown()}/${total}）`, `More (${shown()} of ${total} shown)`); };
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        const next = await loadOrders(ctx, status, shown(), PAGE);
+        cards.append(...next.items.map(card));
+        markSelected();
+        if (shown() >= next.total || next.items.length === 0) button.remove(); else caption();
+      } catch (error) {
+        button.replaceWith(h('p', { class: 'cg-banner', role: 'alert' }, problemMessage(ctx, problemOf(error))));
+      } finally {
+        button.disabled = false;
+      }
+    });
+    caption();
+    return button;
+  }
+
+  function card(o) {
+    return h('article', { 'data-order': String(o.id), style: 'border:1px solid #ccc;margin:.3em 0;padding:.4em',
+      tabindex: 0, title: ctx.t('查看详情与处理记录', 'Details and history'),
+      onclick: (e) => { if (!e.target.closest('a')) select(o.id); },
+      onkeydown: (e) => { if (e.key === 'Enter') select(o.id); } },
+    h('strong', {}, `#${o.id} ${label(ctx, TYPES, o.type)}`),
+    h('div', {}, `${ctx.t('户号', 'Account')} ${o.accountNumber}`),
+    o.address ? h('div', {}, o.address) : null,
+    o.worker ? h('div', {}, `${ctx.t('施工人员', 'Worker')} ${o.worker}`)
+      : h('div', { class: 'cg-unassigned' }, ctx.t('待派工', 'Not assigned yet')),
+    o.oldMeter ? h('div', {}, `${ctx.t('旧表', 'Old meter')} ${o.oldMeter}`) : null,
+    o.newMeter ? h('div', {}, `${ctx.t('新表', 'New meter')} ${o.newMeter}`) : null,
+    o.status === 'COMPLETED' ? h('a', { class: 'order-form', href: `/api/metering/orders/${o.id}/form`, target: '_blank' },
+      ctx.t('电子工单 (PDF)', 'Form (PDF)')) : null);
   }
 }

@@ -38,6 +38,8 @@ const FIELD_EXACT = {
 const FIELD_PATTERNS = [
   [/^must be at most (\d+) characters$/, (m) => `最多${m[1]}个字符`],
   [/^(?:expected|must be) one of (.+)$/, (m) => `应为以下之一：${m[1]}`],
+  [/^is not a field worker of office (\w+) \(a login with the role field\): (.+)$/,
+    (m) => `${m[2]} 不是 ${m[1]} 的施工人员（须为具有 field 角色的登录账号）`],
 ];
 
 /** A field's message from a 400 answer in the current language. */

@@ -2,7 +2,7 @@
 // now — hand over (转派), suspend (挂起) or resume (恢复), cancel (取消). `can` says which the roles allow.
 import { h, problemOf } from './dom.js';
 import { entryForm } from './entry-form.js';
-import { cancel, handOver, resume, suspend } from './api.js';
+import { WORKERS_LIST, cancel, handOver, resume, suspend } from './api.js';
 import { PHASES, STATUSES, STEPS, TYPES, formatTime, label, problemMessage } from './messages.js';
 
 export function orderDetail(ctx, o, { can, changed, notice }) {
@@ -37,7 +37,7 @@ function actions(ctx, o, can, changed) {
       id: 'order-handover',
       title: ['转派', 'Hand over'],
       fields: [
-        { name: 'worker', label: ['接手人员', 'To worker'], attrs: { maxlength: 60 } },
+        { name: 'worker', label: ['接手人员', 'To worker'], attrs: { maxlength: 60, list: WORKERS_LIST } },
         { name: 'note', label: ['说明', 'Note'], attrs: { maxlength: 200 } },
       ],
       submit: ['转派', 'Hand over'],

@@ -5,6 +5,9 @@
 // order forms are in board.js.
 import { h } from './dom.js';
 import { workOrderBoard } from './board.js';
+import { deliveryForm } from './delivery.js';
+
+const STOCK_ROLES = ['operator', 'admin'];
 
 const STATES = {
   IN_STOCK: ['在库', 'In stock'],
@@ -35,6 +38,7 @@ export function render(el, ctx) {
   root.append(
     h('h2', {}, ctx.t('计量', 'Metering')), refresh, problem,
     h('h3', {}, ctx.t('表计库存', 'Meter stock')), stock, holders,
+    STOCK_ROLES.some((role) => ((ctx.caller && ctx.caller.roles) || []).includes(role)) ? deliveryForm(ctx, () => load()) : null,
     h('h3', {}, ctx.t('工单看板', 'Work order board')), board.element,
     h('h3', {}, ctx.t('表计履历与示数', 'Meter history and readings')),
     h('form', { onsubmit: (e) => { e.preventDefault(); showMeter(barcode.value.trim()); } }, barcode,
@@ -154,9 +158,8 @@ export function render(el, ctx) {
   async function load() {
     problem.textContent = '';
     try {
-      const [counts, orders] = await Promise.all([ctx.api('/metering/meters/stock'), ctx.api('/metering/orders')]);
+      const [counts] = await Promise.all([ctx.api('/metering/meters/stock'), board.load()]);
       showStock(counts);
-      board.show(orders);
     } catch (error) {
       fail(error);
     }

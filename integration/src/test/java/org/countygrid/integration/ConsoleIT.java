@@ -43,6 +43,7 @@ public class ConsoleIT {
     private static final String PASSWORD = System.getenv("COUNTYGRID_ADMIN_PASSWORD");
     /** Of the back-office users a test adds over SSH. */
     private static final String USER_PASSWORD = "It-Console-Us3r!";
+    private static final List<String> FIELD_WORKERS = List.of("li", "wang", "zhao");
 
     /** The demo county's first meter (DemoMeteringLoader numbers them from 1). */
     private static final String DEMO_METER = "3300000000000000000001";
@@ -70,6 +71,11 @@ public class ConsoleIT {
                 r -> r.status() == 200 && r.json().size() >= 25, Duration.ofSeconds(120));
         assertThat(readings.status()).as(readings.body()).isEqualTo(200);
         assertThat(readings.json().size()).as("daily readings of a demo meter").isGreaterThanOrEqualTo(25);
+        // the field workers the tests give orders to: an order can only go to a login with the role field
+        for (String worker : FIELD_WORKERS) {
+            Command added = command("staff:user-add " + worker + " " + USER_PASSWORD + " QS field");
+            assertThat(added.status()).as(added.output()).isZero();
+        }
 
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
@@ -174,6 +180,9 @@ public class ConsoleIT {
         assertThat(refused.status()).as(refused.output()).isEqualTo(1);
         assertThat(refused.output()).contains("Error: terminal CI-T0001 refused: it is in warehouse KF-C already")
                 .doesNotContain("Exception");
+        Command shown = command("metering:terminal-show --history CI-T0001");
+        assertThat(shown.status()).as(shown.output()).isZero();
+        assertThat(shown.output()).contains("CI-T0001", "KF-C", "IN_STOCK", "admin", "arrived");
 
         loggedIn();
         wait.until(b -> !b.findElements(By.cssSelector("[data-panel=\"metering\"]")).isEmpty());
@@ -184,6 +193,26 @@ public class ConsoleIT {
         assertThat(text("#metering-stock tr[data-state=\"INSTALLED\"] .count")).isEqualTo("3000");
         assertThat(text("#terminal-stock-by-warehouse tr[data-holder=\"KF-C\"][data-state=\"IN_STOCK\"] .count"))
                 .as("terminals in stock per warehouse").isEqualTo("1");
+
+        // a delivery batch from a CSV file: one bad line stores nothing and names the line; the mended file is received
+        Path csv = Files.createTempFile("delivery", ".csv");
+        String header = "barcode,assetNumber,commAddress,phase,feeControl,manufacturer,accuracyClass\n";
+        String first = "3399000000000000000001,CI-A0001,990000000001,SINGLE,LOCAL,华立,2\n";
+        Files.writeString(csv, header + first + "3399000000000000000002,CI-A0002,99000000000X,SINGLE,LOCAL,华立,2\n");
+        browser.findElement(By.id("delivery-batch")).sendKeys("CI-B1");
+        browser.findElement(By.id("delivery-file")).sendKeys(csv.toString());
+        browser.findElement(By.id("delivery-submit")).click();
+        wait.until(b -> !b.findElements(By.cssSelector("#delivery-errors li")).isEmpty());
+        assertThat(text("#delivery-errors")).contains("line 3.commAddress", "文件未入库，未作任何更改");
+        assertThat(admin.get("/api/metering/meters/3399000000000000000001").status()).isEqualTo(404);
+        Files.writeString(csv, header + first + "3399000000000000000002,CI-A0002,990000000002,THREE,REMOTE,威胜,1\n");
+        browser.findElement(By.id("delivery-file")).sendKeys(csv.toString());
+        browser.findElement(By.id("delivery-submit")).click();
+        wait.until(b -> !text("#delivery-notice").isBlank());
+        assertThat(text("#delivery-notice")).isEqualTo("批次 CI-B1 已入库 2 块表");
+        assertThat(browser.findElements(By.cssSelector("#delivery-errors li"))).isEmpty();
+        assertThat(admin.get("/api/metering/meters/3399000000000000000002").json().get("state").asText()).isEqualTo("IN_STOCK");
+        Files.delete(csv);
 
         // a meter's history timeline and its daily readings with their validation
         browser.findElement(By.id("meter-barcode")).sendKeys(DEMO_METER);
@@ -251,7 +280,7 @@ public class ConsoleIT {
         String auditor = users.getProperty("aud_qs").split(",")[0];
         assertThat(dispatcher).startsWith("{CRYPT}").endsWith("{CRYPT}").isNotEqualTo(auditor)
                 .doesNotContainIgnoringCase(sha512Hex(USER_PASSWORD)).doesNotContain(USER_PASSWORD);
-        int ordersBefore = admin.get("/api/metering/orders").json().size();
+        int ordersBefore = admin.get("/api/metering/orders").json().get("total").asInt();
         try {
             logInAs("disp_qs", USER_PASSWORD);
             openMeteringPanel();
@@ -269,8 +298,23 @@ public class ConsoleIT {
             browser.findElement(By.id("order-submit")).click();
             wait.until(b -> text(accountError).startsWith("户号"));
             assertThat(text(accountError)).isEqualTo("户号 9999999999 没有已安装的表计可换");
-            assertThat(admin.get("/api/metering/orders").json().size()).as("refused forms create nothing").isEqualTo(ordersBefore);
+            assertThat(admin.get("/api/metering/orders").json().get("total").asInt()).as("refused forms create nothing").isEqualTo(ordersBefore);
             assertThat(text("#metering-board")).doesNotContain("9999999999");
+
+            // the worker field offers the office's field workers; anyone else is refused under the field
+            assertThat(browser.findElements(By.cssSelector("#metering-workers option"))).extracting(o -> o.getAttribute("value"))
+                    .containsExactlyElementsOf(FIELD_WORKERS);
+            browser.findElement(By.id("order-accountNumber")).clear();
+            browser.findElement(By.id("order-accountNumber")).sendKeys(account);
+            browser.findElement(By.id("order-worker")).clear();
+            browser.findElement(By.id("order-worker")).sendKeys("zhaoo");
+            browser.findElement(By.id("order-submit")).click();
+            String workerError = "#order-form [data-error-for=\"worker\"]";
+            wait.until(b -> !text(workerError).isBlank());
+            assertThat(text(workerError)).isEqualTo("zhaoo 不是 QS 的施工人员（须为具有 field 角色的登录账号）");
+            assertThat(admin.get("/api/metering/orders").json().get("total").asInt()).isEqualTo(ordersBefore);
+            browser.findElement(By.id("order-worker")).clear();
+            browser.findElement(By.id("order-worker")).sendKeys("zhao");
 
             // created from the console: a card in the OPEN column, the order opened under the board with its history
             browser.findElement(By.id("order-accountNumber")).clear();
@@ -309,7 +353,7 @@ public class ConsoleIT {
             Http.Reply stored = admin.get("/api/metering/orders/" + order);
             assertThat(stored.json().get("status").asText()).isEqualTo("CANCELLED");
             assertThat(stored.json().get("worker").asText()).isEqualTo("wang");
-            assertThat(admin.get("/api/metering/orders").json().size()).isEqualTo(ordersBefore + 1);
+            assertThat(admin.get("/api/metering/orders").json().get("total").asInt()).isEqualTo(ordersBefore + 1);
 
             // an auditor reads the same order and its history, and is offered nothing to change
             logInAs("aud_qs", USER_PASSWORD);

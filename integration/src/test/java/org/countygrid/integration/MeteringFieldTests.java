@@ -185,7 +185,7 @@ abstract class MeteringFieldTests extends CustomersPersistenceTests {
         JsonNode made = null;
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (made == null && System.nanoTime() < deadline) {
-            for (JsonNode o : ok(op.get("/api/metering/orders?status=OPEN"), 200).json()) {
+            for (JsonNode o : ok(op.get("/api/metering/orders?status=OPEN&limit=500"), 200).json().get("items")) {
                 if (ACCOUNT.equals(o.get("accountNumber").asText())) {
                     made = o;
                 }

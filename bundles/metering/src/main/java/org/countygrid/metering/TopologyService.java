@@ -28,6 +28,9 @@ public interface TopologyService {
 
     TerminalView terminal(Caller caller, String assetNumber);
 
+    /** Every transition of a terminal, oldest first: who, when, which device, where (404 for an unknown one). */
+    List<MeterTransitionView> history(Caller caller, String assetNumber);
+
     /** Terminals of an area (all of the office when null). */
     List<TerminalView> terminals(Caller caller, String areaCode);
 

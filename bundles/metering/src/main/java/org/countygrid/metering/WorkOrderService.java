@@ -2,6 +2,7 @@ package org.countygrid.metering;
 
 import java.util.List;
 
+import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.security.Caller;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -32,8 +33,17 @@ public interface WorkOrderService {
 
     WorkOrderView order(Caller caller, long id);
 
-    /** Orders by status (all when null) and worker (all when null), newest first. */
-    List<WorkOrderView> orders(Caller caller, WorkOrderStatus status, String worker);
+    /**
+     * One page of the orders by status (all when null) and worker (all when null), newest first, with their total.
+     * {@code limit} 0 means the configured default page size; at most {@link Page#MAX_LIMIT}.
+     */
+    Page<WorkOrderView> orders(Caller caller, WorkOrderStatus status, String worker, int offset, int limit);
+
+    /**
+     * The field workers of the caller's office an order can be given to (logins with the role {@code field}), sorted;
+     * empty when the login realm cannot list them. Creating or handing over an order to anyone else is refused.
+     */
+    List<String> workers(Caller caller);
 
     /** The calling field worker's OPEN and SUSPENDED orders: the phone's list. */
     List<WorkOrderView> mine(Caller caller);

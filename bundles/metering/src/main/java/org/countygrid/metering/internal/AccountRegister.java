@@ -1,5 +1,7 @@
 package org.countygrid.metering.internal;
 
+import java.util.List;
+
 import org.countygrid.platform.api.security.Caller;
 
 /**
@@ -16,4 +18,9 @@ public interface AccountRegister {
 
     /** @throws org.countygrid.platform.api.Problem 404 when the office has no such account */
     AccountFacts requireAccount(Caller caller, String accountNumber);
+
+    /** The codes of the caller's office's supply stations, for the shell's completion; none by default. */
+    default List<String> stationCodes(Caller caller) {
+        return List.of();
+    }
 }

@@ -1,7 +1,10 @@
 package org.countygrid.metering.internal;
 
+import java.util.List;
+
 import org.countygrid.customers.AccountView;
 import org.countygrid.customers.CustomerService;
+import org.countygrid.customers.StationView;
 import org.countygrid.platform.api.AccountNumber;
 import org.countygrid.platform.api.health.ReadinessCheck;
 import org.countygrid.platform.api.security.Caller;
@@ -28,5 +31,10 @@ public class CustomersAccountRegister implements AccountRegister {
     public AccountFacts requireAccount(Caller caller, String accountNumber) {
         AccountView account = customers.account(caller, AccountNumber.of(accountNumber));
         return new AccountFacts(account.name(), account.address(), account.areaCode());
+    }
+
+    @Override
+    public List<String> stationCodes(Caller caller) {
+        return customers.stations(caller).stream().map(StationView::code).toList();
     }
 }

@@ -37,7 +37,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "The warehouse (库房) code that deliveries, single arrivals and registered terminals go to when they name none")
     String defaultWarehouse() default "MAIN";
 
-    @AttributeDefinition(description = "Meters per list page when the caller does not say (at most 500)")
+    @AttributeDefinition(description = "Meters or work orders per list page when the caller does not say (at most 500)")
     int pageDefaultLimit() default 50;
 
     @AttributeDefinition(description = "Largest photo of a meter a field worker may upload, in KiB (JPEG or PNG)")

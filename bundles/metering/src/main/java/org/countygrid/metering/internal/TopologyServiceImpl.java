@@ -15,6 +15,7 @@ import java.util.function.UnaryOperator;
 
 import jakarta.persistence.EntityManager;
 
+import org.countygrid.metering.MeterTransitionView;
 import org.countygrid.metering.AreaTopology;
 import org.countygrid.metering.AttachedMeter;
 import org.countygrid.metering.FieldContext;
@@ -102,6 +103,17 @@ public class TopologyServiceImpl implements TopologyService {
         return store.read(caller.office(), em -> {
             TopologyRepository topology = new TopologyRepository(em);
             return topology.view(topology.require(asset));
+        });
+    }
+
+    @Override
+    public List<MeterTransitionView> history(Caller caller, String assetNumber) {
+        require(caller, MeteringRoles.READ);
+        String asset = Terminal.asset("assetNumber", assetNumber);
+        return store.read(caller.office(), em -> {
+            TopologyRepository topology = new TopologyRepository(em);
+            topology.require(asset);
+            return topology.history(asset);
         });
     }
 

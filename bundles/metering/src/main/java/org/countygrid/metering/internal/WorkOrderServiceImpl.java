@@ -31,9 +31,12 @@ import org.countygrid.metering.internal.form.FormRenderer;
 import org.countygrid.metering.internal.persistence.MeterRepository;
 import org.countygrid.metering.internal.persistence.WorkOrderEntity;
 import org.countygrid.metering.internal.persistence.WorkOrderRepository;
+import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.ValidationException;
 import org.countygrid.platform.api.security.Caller;
+import org.countygrid.platform.api.security.Role;
+import org.countygrid.platform.api.security.StaffDirectory;
 import org.countygrid.platform.data.ModuleStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -64,11 +67,17 @@ public class WorkOrderServiceImpl implements WorkOrderService {
     private final OrderCompletion completion;
     private final long photoMaxBytes;
     private final long signatureMaxBytes;
+    private final int defaultLimit;
 
     /** The customers module's register while it is installed; the account check is skipped without it. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile AccountRegister accounts;
+
+    /** The login realm's staff while platform-web runs; a worker's name is taken unchecked without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile StaffDirectory staff;
 
     @Activate
     public WorkOrderServiceImpl(@Reference MeteringUnit unit, MeteringConfig config) {
@@ -92,6 +101,7 @@ public class WorkOrderServiceImpl implements WorkOrderService {
         }));
         this.photoMaxBytes = config.photoMaxKilobytes() * 1024L;
         this.signatureMaxBytes = config.signatureMaxKilobytes() * 1024L;
+        this.defaultLimit = Math.max(1, Math.min(config.pageDefaultLimit(), Page.MAX_LIMIT));
     }
 
     @Override
@@ -110,6 +120,7 @@ public class WorkOrderServiceImpl implements WorkOrderService {
         if (order == null) {
             throw new ValidationException("body", Texts.REQUIRED);
         }
+        requireFieldWorker(caller, order.worker());
         AccountRegister register = accounts;
         return write(caller, em -> {
             WorkOrderRepository orders = new WorkOrderRepository(em);
@@ -149,14 +160,17 @@ public class WorkOrderServiceImpl implements WorkOrderService {
     }
 
     @Override
-    public List<WorkOrderView> orders(Caller caller, WorkOrderStatus status, String worker) {
+    public Page<WorkOrderView> orders(Caller caller, WorkOrderStatus status, String worker, int offset, int limit) {
         require(caller, MeteringRoles.READ);
+        int size = limit == 0 ? defaultLimit : limit;
+        Page.checkRange(offset, size);
         // a field worker without a back-office role sees his own orders only
         String who = fieldOnly(caller) ? caller.user() : Texts.clean(worker);
         List<WorkOrderStatus> statuses = status == null ? List.of(WorkOrderStatus.values()) : List.of(status);
         return store.read(caller.office(), em -> {
             WorkOrderRepository orders = new WorkOrderRepository(em);
-            return orders.list(statuses, who == null || who.isEmpty() ? null : who).stream().map(orders::view).toList();
+            Page<WorkOrderEntity> page = orders.page(statuses, who == null || who.isEmpty() ? null : who, offset, size);
+            return new Page<>(page.items().stream().map(orders::view).toList(), page.total(), offset, size);
         });
     }
 
@@ -165,7 +179,7 @@ public class WorkOrderServiceImpl implements WorkOrderService {
         require(caller, MeteringRoles.FIELD);
         return store.read(caller.office(), em -> {
             WorkOrderRepository orders = new WorkOrderRepository(em);
-            return orders.list(ACTIVE, caller.user()).stream().map(orders::view).toList();
+            return orders.active(ACTIVE, caller.user()).stream().map(orders::view).toList();
         });
     }
 
@@ -272,6 +286,7 @@ public class WorkOrderServiceImpl implements WorkOrderService {
     @Override
     public WorkOrderView handOver(Caller caller, long id, String worker, String note) {
         require(caller, MeteringRoles.ORDER_FLOW);
+        requireFieldWorker(caller, worker);
         return change(caller, id, (em, order) -> flowing(caller, order).handOver(worker, note));
     }
 
@@ -303,6 +318,31 @@ public class WorkOrderServiceImpl implements WorkOrderService {
             LOG.warn("Cannot read account {} for the work order form: {}", account, e.toString());
             return null;
         }
+    }
+
+    @Override
+    public List<String> workers(Caller caller) {
+        require(caller, MeteringRoles.ORDER_FLOW);
+        StaffDirectory directory = staff;
+        return directory == null ? List.of() : directory.holders(caller.office(), Role.FIELD).orElse(List.of());
+    }
+
+    /**
+     * Refuses a worker the login realm does not know as a field worker of the caller's office: an order given to a
+     * mistyped name would sit on no phone. Unchecked when no name is given or the realm cannot list its users.
+     */
+    private void requireFieldWorker(Caller caller, String worker) {
+        String name = Texts.clean(worker);
+        StaffDirectory directory = staff;
+        if (name == null || name.isEmpty() || directory == null) {
+            return;
+        }
+        directory.holders(caller.office(), Role.FIELD).ifPresent(workers -> {
+            if (!workers.contains(name)) {
+                throw new ValidationException("worker", "is not a field worker of office " + caller.office().value()
+                        + " (a login with the role field): " + name);
+            }
+        });
     }
 
     /** A field worker may suspend, resume or hand over only his own orders; dispatchers any. */

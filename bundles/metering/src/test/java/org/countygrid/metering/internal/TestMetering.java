@@ -26,6 +26,7 @@ import org.countygrid.metering.WorkOrderType;
 import org.countygrid.metering.WorkOrderView;
 import org.countygrid.platform.api.OfficeCode;
 import org.countygrid.platform.api.security.Caller;
+import org.countygrid.platform.api.security.StaffDirectory;
 import org.countygrid.platform.api.security.Role;
 import org.countygrid.platform.testing.RecordingModuleStore;
 
@@ -106,6 +107,11 @@ public final class TestMetering implements AutoCloseable {
             orders.attachPhoto(worker, id, OrderFileKind.NEW_METER_PHOTO, "image/png", image("png", 2), SCANNER);
         }
         return orders.sign(worker, id, "王小明", "image/png", image("png", 3), SCANNER);
+    }
+
+    /** The login realm's staff as platform-web would give it, or null for none (names then go unchecked). */
+    public void staff(StaffDirectory directory) {
+        ordersImpl.staff = directory;
     }
 
     /** What the customers module would answer; null = customers not installed. */

@@ -2,12 +2,14 @@ package org.countygrid.metering.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.countygrid.metering.internal.TestMetering.M1;
 import static org.countygrid.metering.internal.TestMetering.M2;
 import static org.countygrid.metering.internal.TestMetering.M3;
 import static org.countygrid.metering.internal.TestMetering.QS;
 import static org.countygrid.metering.internal.TestMetering.QT;
 import static org.countygrid.metering.internal.TestMetering.SCANNER;
+import static org.countygrid.metering.internal.TestMetering.caller;
 import static org.countygrid.metering.internal.TestMetering.field;
 import static org.countygrid.metering.internal.TestMetering.operator;
 
@@ -20,6 +22,7 @@ import org.countygrid.metering.AttachedMeter;
 import org.countygrid.metering.FinalReadings;
 import org.countygrid.metering.FieldContext;
 import org.countygrid.metering.MeterState;
+import org.countygrid.metering.MeterTransitionView;
 import org.countygrid.metering.StockCount;
 import org.countygrid.metering.NewTerminal;
 import org.countygrid.metering.NewWorkOrder;
@@ -32,6 +35,7 @@ import org.countygrid.metering.event.TopologyChanged;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.ValidationException;
 import org.countygrid.platform.api.security.Caller;
+import org.countygrid.platform.api.security.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,6 +136,17 @@ class TopologyServiceTest {
                 .hasMessageContaining("it is PRE_ISSUED; only a terminal in stock or verified is kept in a warehouse");
         assertThat(metering.topology.terminal(op, T1).warehouseCode()).as("a refused transfer changed nothing")
                 .isEqualTo("MAIN");
+
+        // its audit trail: every transition with who, which device and where, the refused ones absent
+        assertThat(metering.topology.history(caller(QS, "sun", Role.AUDITOR), T1)).extracting(MeterTransitionView::to, MeterTransitionView::actor,
+                MeterTransitionView::deviceId).containsExactly(
+                        tuple(MeterState.IN_STOCK, op.user(), SCANNER.deviceId()),
+                        tuple(MeterState.IN_STOCK, op.user(), "PDA-07"),
+                        tuple(MeterState.VERIFIED, op.user(), SCANNER.deviceId()),
+                        tuple(MeterState.PRE_ISSUED, op.user(), SCANNER.deviceId()));
+        assertThat(metering.topology.history(op, T1).get(1).location()).isEqualTo("县公司库房");
+        assertThatThrownBy(() -> metering.topology.history(operator(QT), T1))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
     }
 
     @Test

@@ -15,6 +15,8 @@ import static org.countygrid.metering.internal.TestMetering.operator;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -31,9 +33,11 @@ import org.countygrid.metering.WorkOrderType;
 import org.countygrid.metering.WorkOrderView;
 import org.countygrid.metering.event.MeterInstalled;
 import org.countygrid.metering.event.MeterReplaced;
+import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.ValidationException;
 import org.countygrid.platform.api.security.Caller;
+import org.countygrid.platform.api.security.Role;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,7 +141,7 @@ class WorkOrderServiceTest {
                 .hasMessageContaining("work order " + first).hasMessageContaining("under way");
         metering.orders.suspend(LI, first, "客户不在家");
         assertThatThrownBy(() -> create(WorkOrderType.INSTALL)).hasMessageContaining("SUSPENDED");
-        assertThat(metering.orders.orders(operator(QS), null, null)).hasSize(1);
+        assertThat(metering.orders.orders(operator(QS), null, null, 0, 0).items()).hasSize(1);
 
         metering.orders.cancel(operator(QS), first, "重复派单");
         assertThat(create(WorkOrderType.INSTALL).id()).isNotEqualTo(first);
@@ -151,7 +155,7 @@ class WorkOrderServiceTest {
 
         assertThat(again.id()).isEqualTo(made.id());
         assertThat(again.history()).hasSize(1);
-        assertThat(metering.orders.orders(operator(QS), null, null)).hasSize(1);
+        assertThat(metering.orders.orders(operator(QS), null, null, 0, 0).items()).hasSize(1);
         assertThat(made.worker()).isNull();
         assertThat(made.history().get(0).note()).isEqualTo("新装立户 (from customers.account-opened#7)");
         assertThat(metering.orders.mine(LI)).isEmpty();
@@ -207,11 +211,57 @@ class WorkOrderServiceTest {
         long id = create(WorkOrderType.INSTALL).id();
         metering.orders.handOver(operator(QS), id, "wang", null);
 
-        assertThat(metering.orders.orders(LI, null, null)).isEmpty();
-        assertThat(metering.orders.orders(operator(QS), null, null)).hasSize(1);
+        assertThat(metering.orders.orders(LI, null, null, 0, 0).items()).isEmpty();
+        assertThat(metering.orders.orders(operator(QS), null, null, 0, 0).items()).hasSize(1);
         assertThat(metering.orders.mine(field(QS, "wang"))).hasSize(1);
         assertThatThrownBy(() -> metering.orders.order(LI, id)).isInstanceOfSatisfying(Problem.class,
                 p -> assertThat(p.status()).isEqualTo(404));
+    }
+
+    @Test
+    void ordersAreListedAPageAtATimeNewestFirstWithTheirTotal() {
+        for (int i = 1; i <= 5; i++) {
+            metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, "310100100" + i, null, "li", null, null));
+        }
+        long cancelled = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, "3101001009", null,
+                null, null, null)).id();
+        metering.orders.cancel(operator(QS), cancelled, "test");
+
+        Page<WorkOrderView> first = metering.orders.orders(operator(QS), WorkOrderStatus.OPEN, null, 0, 2);
+        Page<WorkOrderView> last = metering.orders.orders(operator(QS), WorkOrderStatus.OPEN, null, 4, 2);
+        assertThat(first.total()).isEqualTo(5);
+        assertThat(first.items()).extracting(WorkOrderView::accountNumber).containsExactly("3101001005", "3101001004");
+        assertThat(last.items()).extracting(WorkOrderView::accountNumber).containsExactly("3101001001");
+        assertThat(metering.orders.orders(operator(QS), null, null, 0, 0).total()).isEqualTo(6);
+        assertThat(metering.orders.orders(operator(QS), null, "wang", 0, 0).total()).isZero();
+        assertThatThrownBy(() -> metering.orders.orders(operator(QS), null, null, 0, 501))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsKey("limit"));
+        assertThatThrownBy(() -> metering.orders.orders(operator(QS), null, null, -1, 10))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsKey("offset"));
+    }
+
+    @Test
+    void anOrderGoesOnlyToAFieldWorkerOfTheOfficeWhenTheRealmKnowsItsStaff() {
+        metering.staff((office, role) -> Optional.of(office.equals(QS) && role.equals(Role.FIELD)
+                ? List.of("li", "wang") : List.of("zhao")));
+        assertThat(metering.orders.workers(operator(QS))).containsExactly("li", "wang");
+
+        assertThatThrownBy(() -> metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, ACCOUNT,
+                null, "lii", null, null))).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.byField().get("worker")).contains("not a field worker of office QS", "lii"));
+        assertThat(metering.orders.orders(operator(QS), null, null, 0, 0).total()).as("nothing stored").isZero();
+
+        long id = create(WorkOrderType.INSTALL).id();
+        assertThatThrownBy(() -> metering.orders.handOver(operator(QS), id, "zhao", null))
+                .as("zhao works for another office").isInstanceOf(ValidationException.class);
+        assertThat(metering.orders.order(operator(QS), id).worker()).isEqualTo("li");
+        assertThat(metering.orders.handOver(operator(QS), id, " wang ", null).worker()).isEqualTo("wang");
+        assertThat(metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, "3101000002", null, null,
+                null, null)).worker()).as("an order may wait for its worker").isNull();
+
+        metering.staff((office, role) -> Optional.empty()); // a realm that cannot list its users: names unchecked
+        assertThat(metering.orders.handOver(operator(QS), id, "lii", null).worker()).isEqualTo("lii");
+        assertThat(metering.orders.workers(operator(QS))).isEmpty();
     }
 
     @Test
@@ -220,7 +270,7 @@ class WorkOrderServiceTest {
         assertThatThrownBy(() -> metering.orders.order(operator(QT), id)).isInstanceOfSatisfying(Problem.class,
                 p -> assertThat(p.status()).isEqualTo(404));
         assertThatThrownBy(() -> metering.orders.scan(field(QT, "li"), id, M1, SCANNER)).isInstanceOf(Problem.class);
-        assertThat(metering.orders.orders(operator(QT), null, null)).isEmpty();
+        assertThat(metering.orders.orders(operator(QT), null, null, 0, 0).items()).isEmpty();
     }
 
     @Test
@@ -238,7 +288,7 @@ class WorkOrderServiceTest {
         metering.orders.cancel(operator(QS), known.id(), "test");
         assertThatThrownBy(() -> metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, "3101009999",
                 null, "li", null, null))).isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
-        assertThat(metering.orders.orders(operator(QS), WorkOrderStatus.OPEN, null)).isEmpty();
+        assertThat(metering.orders.orders(operator(QS), WorkOrderStatus.OPEN, null, 0, 0).items()).isEmpty();
         metering.accounts(null);
         assertThat(metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, "3101009999", null, "li",
                 null, null)).status()).isEqualTo(WorkOrderStatus.OPEN);

@@ -24,6 +24,7 @@ public class MeterReceiveCommand extends MeteringCommand {
     String barcode;
 
     @Option(name = "--station", required = true, description = "The supply station the meter is received at")
+    @Completion(StationCompleter.class)
     String station;
 
     @Option(name = "--device", description = "Scanner or terminal id for the audit row")

@@ -1,5 +1,7 @@
 package org.countygrid.metering.internal.command;
 
+import java.util.List;
+
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -45,20 +47,25 @@ public class MeterShowCommand extends MeteringCommand {
         table.addRow().addContent("Account", dash(m.accountNumber()));
         table.print(System.out);
         if (history) {
-            ShellTable steps = new ShellTable();
-            steps.column("When");
-            steps.column("From");
-            steps.column("To");
-            steps.column("Who");
-            steps.column("Device");
-            steps.column("Where").maxSize(30);
-            steps.column("Detail").maxSize(40);
-            for (MeterTransitionView t : meters.history(caller, barcode)) {
-                steps.addRow().addContent(t.at(), t.from() == null ? "-" : t.from(), t.to(), t.actor(), dash(t.deviceId()),
-                        dash(t.location()), dash(t.detail()));
-            }
-            steps.print(System.out);
+            printHistory(meters.history(caller, barcode));
         }
+    }
+
+    /** An asset's transitions as a table: who, when, device, where. */
+    static void printHistory(List<MeterTransitionView> history) {
+        ShellTable steps = new ShellTable();
+        steps.column("When");
+        steps.column("From");
+        steps.column("To");
+        steps.column("Who");
+        steps.column("Device");
+        steps.column("Where").maxSize(30);
+        steps.column("Detail").maxSize(40);
+        for (MeterTransitionView t : history) {
+            steps.addRow().addContent(t.at(), t.from() == null ? "-" : t.from(), t.to(), t.actor(), dash(t.deviceId()),
+                    dash(t.location()), dash(t.detail()));
+        }
+        steps.print(System.out);
     }
 
     static String dash(String value) {

@@ -13,6 +13,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.countygrid.metering.WorkOrderService;
 import org.countygrid.metering.WorkOrderStatus;
 import org.countygrid.metering.WorkOrderView;
+import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.security.Caller;
 
 @Service
@@ -27,11 +28,19 @@ public class OrderListCommand extends MeteringCommand {
     String status;
 
     @Option(name = "--worker", description = "Only the orders of this field worker")
+    @Completion(WorkerCompleter.class)
     String worker;
+
+    @Option(name = "--offset", description = "Orders to skip, newest first (default 0)")
+    int offset;
+
+    @Option(name = "--limit", description = "Orders to show (default: pageDefaultLimit, 50; at most 500)")
+    int limit;
 
     @Override
     void run(Caller caller) {
-        List<WorkOrderView> list = orders.orders(caller, status(), worker);
+        Page<WorkOrderView> page = orders.orders(caller, status(), worker, offset, limit);
+        List<WorkOrderView> list = page.items();
         ShellTable table = new ShellTable();
         table.column("Id").alignRight();
         table.column("Type");
@@ -46,7 +55,8 @@ public class OrderListCommand extends MeteringCommand {
                     MeterShowCommand.dash(o.oldMeter()), MeterShowCommand.dash(o.newMeter()), MeterShowCommand.dash(o.address()));
         }
         table.print(System.out);
-        System.out.println(list.size() + " work orders");
+        System.out.println(list.isEmpty() ? "0 of " + page.total() + " work orders"
+                : (offset + 1) + "-" + (offset + list.size()) + " of " + page.total() + " work orders, newest first");
     }
 
     private WorkOrderStatus status() {

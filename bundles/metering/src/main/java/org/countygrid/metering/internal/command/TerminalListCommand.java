@@ -3,6 +3,7 @@ package org.countygrid.metering.internal.command;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -19,6 +20,7 @@ public class TerminalListCommand extends MeteringCommand {
     TopologyService topology;
 
     @Option(name = "--area", description = "Only the terminals of this transformer area")
+    @Completion(AreaCompleter.class)
     String area;
 
     @Override

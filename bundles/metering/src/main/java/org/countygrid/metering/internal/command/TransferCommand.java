@@ -1,6 +1,7 @@
 package org.countygrid.metering.internal.command;
 
 import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.countygrid.metering.FieldContext;
 
@@ -8,6 +9,7 @@ import org.countygrid.metering.FieldContext;
 abstract class TransferCommand extends MeteringCommand {
 
     @Argument(index = 1, name = "warehouse", required = true, description = "The warehouse code it moves to, e.g. KF-02")
+    @Completion(WarehouseCompleter.class)
     String warehouse;
 
     @Option(name = "--device", description = "Scanner or terminal id for the audit row")

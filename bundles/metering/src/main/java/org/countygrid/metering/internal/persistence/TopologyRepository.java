@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 
+import org.countygrid.metering.MeterTransitionView;
 import org.countygrid.metering.AttachedMeter;
 import org.countygrid.metering.FieldContext;
 import org.countygrid.metering.MeterState;
@@ -58,6 +59,13 @@ public final class TopologyRepository {
             FieldContext where, String detail) {
         entity.apply(after);
         audit(after.assetNumber(), before.state(), after.state(), actor, at, where, detail);
+    }
+
+    /** The terminal's audit rows, oldest first. */
+    public List<MeterTransitionView> history(String asset) {
+        return em.createQuery("select a from MeterAuditEntity a where a.assetType = :t and a.barcode = :a order by a.id",
+                MeterAuditEntity.class).setParameter("t", MeterAuditEntity.TERMINAL).setParameter("a", asset)
+                .getResultStream().map(MeterAuditEntity::toView).toList();
     }
 
     private void audit(String asset, MeterState from, MeterState to, String actor, Instant at, FieldContext where,

@@ -19,6 +19,7 @@ import org.countygrid.metering.WorkOrderStatus;
 import org.countygrid.metering.WorkOrderStep;
 import org.countygrid.metering.WorkOrderView;
 import org.countygrid.metering.internal.domain.WorkOrder;
+import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.Problem;
 
 /** Work orders and their history steps of the office the entity manager is scoped to. */
@@ -65,10 +66,21 @@ public final class WorkOrderRepository {
         em.persist(new WorkOrderStepEntity(orderId, action, actor, at, note));
     }
 
-    public List<WorkOrderEntity> list(List<WorkOrderStatus> statuses, String worker) {
-        return em.createQuery("select o from WorkOrderEntity o where o.status in :s and (:w is null or o.worker = :w)"
-                + " order by o.id desc", WorkOrderEntity.class)
-                .setParameter("s", statuses).setParameter("w", worker).setMaxResults(500).getResultList();
+    /** One page of the orders in these statuses (of this worker, when not null), newest first, and their total. */
+    public Page<WorkOrderEntity> page(List<WorkOrderStatus> statuses, String worker, int offset, int limit) {
+        String where = " where o.status in :s and (:w is null or o.worker = :w)";
+        long total = em.createQuery("select count(o) from WorkOrderEntity o" + where, Long.class)
+                .setParameter("s", statuses).setParameter("w", worker).getSingleResult();
+        List<WorkOrderEntity> items = em.createQuery("select o from WorkOrderEntity o" + where + " order by o.id desc",
+                WorkOrderEntity.class).setParameter("s", statuses).setParameter("w", worker)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+        return new Page<>(items, total, offset, limit);
+    }
+
+    /** All of a worker's orders in these statuses (a phone's list: the open and suspended ones), oldest first. */
+    public List<WorkOrderEntity> active(List<WorkOrderStatus> statuses, String worker) {
+        return em.createQuery("select o from WorkOrderEntity o where o.status in :s and o.worker = :w order by o.id",
+                WorkOrderEntity.class).setParameter("s", statuses).setParameter("w", worker).getResultList();
     }
 
     /** The completed orders of an account, oldest first (their readings bound the installation periods). */

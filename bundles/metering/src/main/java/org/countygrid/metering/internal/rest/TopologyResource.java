@@ -13,6 +13,7 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.countygrid.metering.MeterTransitionView;
 import org.countygrid.metering.AreaTopology;
 import org.countygrid.metering.FieldContext;
 import org.countygrid.metering.NewTerminal;
@@ -66,6 +67,13 @@ public class TopologyResource implements RestResource {
     @RequiresRole({ Role.ADMIN, Role.AUDITOR, Role.DISPATCHER, Role.FIELD, Role.OPERATOR })
     public TerminalView terminal(@PathParam("asset") String asset) {
         return topology.terminal(CurrentCaller.get(), asset);
+    }
+
+    @GET
+    @Path("/terminals/{asset}/history")
+    @RequiresRole({ Role.ADMIN, Role.AUDITOR, Role.DISPATCHER, Role.FIELD, Role.OPERATOR })
+    public List<MeterTransitionView> terminalHistory(@PathParam("asset") String asset) {
+        return topology.history(CurrentCaller.get(), asset);
     }
 
     @POST

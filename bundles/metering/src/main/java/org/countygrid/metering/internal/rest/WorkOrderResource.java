@@ -24,6 +24,7 @@ import org.countygrid.metering.OrderFileKind;
 import org.countygrid.metering.WorkOrderService;
 import org.countygrid.metering.WorkOrderStatus;
 import org.countygrid.metering.WorkOrderView;
+import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.rest.RestResource;
 import org.countygrid.platform.api.security.CurrentCaller;
 import org.countygrid.platform.api.security.RequiresRole;
@@ -52,8 +53,18 @@ public class WorkOrderResource implements RestResource {
 
     @GET
     @RequiresRole({ Role.ADMIN, Role.AUDITOR, Role.DISPATCHER, Role.FIELD, Role.OPERATOR })
-    public List<WorkOrderView> list(@QueryParam("status") String status, @QueryParam("worker") String worker) {
-        return orders.orders(CurrentCaller.get(), Params.choice("status", WorkOrderStatus.class, status), worker);
+    public Page<WorkOrderView> list(@QueryParam("status") String status, @QueryParam("worker") String worker,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return orders.orders(CurrentCaller.get(), Params.choice("status", WorkOrderStatus.class, status), worker,
+                Params.intValue("offset", offset, 0), Params.intValue("limit", limit, 0));
+    }
+
+    /** Whom an order can be given to: the field workers of the caller's office, for the console's forms. */
+    @GET
+    @Path("/workers")
+    @RequiresRole({ Role.ADMIN, Role.DISPATCHER, Role.FIELD, Role.OPERATOR })
+    public List<String> workers() {
+        return orders.workers(CurrentCaller.get());
     }
 
     @GET
