@@ -34,6 +34,8 @@ public final class FakeCustomerService implements CustomerService {
 
     public final List<Caller> callers = new ArrayList<>();
     public final List<Object> commands = new ArrayList<>();
+    /** The change the last {@code changeAccount} was given. */
+    public AccountChange lastChange;
     /** When set, adding a station fails with it, as the real rules would. */
     public RuntimeException addStationFailure;
 
@@ -71,6 +73,7 @@ public final class FakeCustomerService implements CustomerService {
     public AccountView changeAccount(Caller caller, AccountNumber number, AccountChange change, OptionalLong expectedVersion) {
         callers.add(caller);
         commands.add("change " + number + " " + expectedVersion);
+        lastChange = change;
         return account(number.value(), change.name());
     }
 

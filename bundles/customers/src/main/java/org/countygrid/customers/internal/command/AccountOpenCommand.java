@@ -27,6 +27,7 @@ public class AccountOpenCommand extends CustomerCommand {
     String address;
 
     @Option(name = "--area", required = true, description = "Transformer area code of the premise")
+    @Completion(AreaCodeCompleter.class)
     String area;
 
     @Option(name = "--phone", required = true, description = "Mobile (13812345678) or landline (0571-88888888)")

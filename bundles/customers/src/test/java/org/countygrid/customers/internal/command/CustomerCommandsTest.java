@@ -2,6 +2,8 @@ package org.countygrid.customers.internal.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.countygrid.customers.AccountChange;
+import org.countygrid.customers.AccountView;
 import org.countygrid.customers.Category;
 import org.countygrid.customers.NewAccount;
 import org.countygrid.customers.VoltageLevel;
@@ -73,6 +75,37 @@ class CustomerCommandsTest {
         assertThat(customers.commands).containsExactly(new NewAccount("3101000009", "青山超市", "城关镇人民路1号",
                 "13812345678", Category.COMMERCIAL, VoltageLevel.V380, org.countygrid.customers.ImportantUserClass.NONE,
                 "CG-001"));
+    }
+
+    @Test
+    void changesOnlyTheGivenFieldsAgainstTheVersionItRead() throws Exception {
+        AccountChangeCommand change = new AccountChangeCommand();
+        change.customers = customers;
+        change.number = "3101000001";
+        change.name = "王小明";
+        change.category = "commercial";
+
+        ShellSession.Output output = operator.run(change::execute);
+
+        AccountView wang = FakeCustomerService.WANG;
+        assertThat(customers.lastChange).isEqualTo(new AccountChange("王小明", wang.address(), wang.phone(),
+                Category.COMMERCIAL, wang.voltageLevel(), wang.importantClass(), wang.areaCode()));
+        assertThat(customers.commands).containsExactly("change 3101000001 OptionalLong[" + wang.version() + "]");
+        assertThat(output.out()).contains("Changed 3101000001 王小明: name 王建国 → 王小明");
+    }
+
+    @Test
+    void aChangeWithoutAnyFieldOrWithABadValueChangesNothing() throws Exception {
+        AccountChangeCommand change = new AccountChangeCommand();
+        change.customers = customers;
+        change.number = "3101000001";
+        ShellSession.Output nothing = operator.run(change::execute);
+        change.voltage = "V999";
+        ShellSession.Output bad = operator.run(change::execute);
+
+        assertThat(nothing.err()).startsWith("Error: options: give at least one of --name");
+        assertThat(bad.err()).contains("--voltage").contains("V220").doesNotContain("\tat ");
+        assertThat(customers.commands).isEmpty();
     }
 
     @Test
