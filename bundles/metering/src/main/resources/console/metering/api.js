@@ -5,9 +5,11 @@ const ORDERS = '/metering/orders';
 // The id of the board's <datalist> of field workers, offered by the worker inputs of the order forms.
 export const WORKERS_LIST = 'metering-workers';
 
-// One page of the orders in a status, newest first: { items, total, offset, limit }.
-export function orders(ctx, status, offset, limit) {
-  return ctx.api(`${ORDERS}?status=${encodeURIComponent(status)}&offset=${offset}&limit=${limit}`);
+// One page of the orders in a status, newest first: { items, total, offset, limit }; with `before` (an order id)
+// the orders older than that one, and their total.
+export function orders(ctx, status, limit, before) {
+  return ctx.api(`${ORDERS}?status=${encodeURIComponent(status)}&limit=${limit}`
+    + (before === undefined ? '' : `&before=${encodeURIComponent(before)}`));
 }
 
 // The field workers an order can be given to (the office's logins with the role field).

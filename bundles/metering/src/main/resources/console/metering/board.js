@@ -35,7 +35,7 @@ export function workOrderBoard(ctx, reload) {
   async function load() {
     const statuses = Object.keys(STATUSES);
     const [pages, workers] = await Promise.all([
-      Promise.all(statuses.map((status) => loadOrders(ctx, status, 0, PAGE))),
+      Promise.all(statuses.map((status) => loadOrders(ctx, status, PAGE))),
       can.dispatch || roles.includes('field') ? loadWorkers(ctx) : Promise.resolve([])]);
     workerList.replaceChildren(...workers.map((name) => h('option', { value: name })));
     show(Object.fromEntries(statuses.map((status, i) => [status, pages[i]])));
@@ -97,18 +97,22 @@ export function workOrderBoard(ctx, reload) {
     }
   }
 
-  // 更多: the next page of a column, appended; gone once the column holds all of its status.
+  // 更多: the orders older than the column's last card, appended (by id, so orders that arrived or moved meanwhile
+  // are neither repeated nor skipped); gone once none is left.
   function more(status, cards, total) {
     const button = h('button', { type: 'button', class: 'cg-more', 'data-more': status });
     const shown = () => cards.querySelectorAll('article[data-order]').length;
-    const caption = () => { button.textContent = ctx.t(`更多（已显示 ${shown()}/${total}）`, `More (${shown()} of ${total} shown)`); };
+    let left = total - shown();
+    const caption = () => { button.textContent = ctx.t(`更多（还有 ${left} 张）`, `More (${left} left)`); };
     button.addEventListener('click', async () => {
       button.disabled = true;
       try {
-        const next = await loadOrders(ctx, status, shown(), PAGE);
+        const last = cards.querySelector('article[data-order]:last-of-type');
+        const next = await loadOrders(ctx, status, PAGE, last.dataset.order);
         cards.append(...next.items.map(card));
         markSelected();
-        if (shown() >= next.total || next.items.length === 0) button.remove(); else caption();
+        left = next.total - next.items.length;
+        if (left <= 0 || next.items.length === 0) button.remove(); else caption();
       } catch (error) {
         button.replaceWith(h('p', { class: 'cg-banner', role: 'alert' }, problemMessage(ctx, problemOf(error))));
       } finally {

@@ -1,5 +1,5 @@
 // 到货入库: a delivery batch's CSV file (barcode,assetNumber,commAddress,phase,feeControl,manufacturer,accuracyClass,
-// one meter per line, a first line starting with "barcode" is a header) posted to /api/metering/meters/deliveries for
+// one meter per line, a first line starting with "barcode" is a header; UTF-8 or GBK) posted to /api/metering/meters/deliveries for
 // operators and admins. The server checks every line first and stores all or nothing; a refused file lists its bad
 // lines (`#delivery-errors li`), and nothing is stored.
 import { h, problemOf } from './dom.js';
@@ -21,6 +21,16 @@ export function deliveryForm(ctx, stored) {
     field('delivery-warehouse', ctx.t('库房', 'Warehouse'), warehouse),
     field('delivery-file', ctx.t('文件', 'File'), file),
     h('div', { class: 'cg-actions' }, submit), notice, errors);
+
+  // UTF-8 (with or without BOM), else GB18030: Excel on a Chinese Windows saves CSV in the ANSI code page (GBK), and
+  // read as UTF-8 its 华立 would arrive as replacement characters and be stored so.
+  function decode(bytes) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch (notUtf8) {
+      return new TextDecoder('gb18030').decode(bytes);
+    }
+  }
 
   function field(id, text, input) {
     return h('div', { class: 'cg-field' }, h('label', { for: id }, text), input);
@@ -44,7 +54,7 @@ export function deliveryForm(ctx, stored) {
       const query = `batch=${encodeURIComponent(batch.value.trim())}`
         + (warehouse.value.trim() ? `&warehouse=${encodeURIComponent(warehouse.value.trim())}` : '');
       const summary = await ctx.api(`/metering/meters/deliveries?${query}`,
-        { method: 'POST', body: await chosen.text(), headers: { 'Content-Type': 'text/csv' } });
+        { method: 'POST', body: decode(await chosen.arrayBuffer()), headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
       notice.textContent = ctx.t(`批次 ${summary.batch} 已入库 ${summary.meters} 块表`,
         `Batch ${summary.batch}: ${summary.meters} meters received`);
       file.value = '';

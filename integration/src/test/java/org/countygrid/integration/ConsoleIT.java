@@ -205,13 +205,17 @@ public class ConsoleIT {
         wait.until(b -> !b.findElements(By.cssSelector("#delivery-errors li")).isEmpty());
         assertThat(text("#delivery-errors")).contains("line 3.commAddress", "文件未入库，未作任何更改");
         assertThat(admin.get("/api/metering/meters/3399000000000000000001").status()).isEqualTo(404);
-        Files.writeString(csv, header + first + "3399000000000000000002,CI-A0002,990000000002,THREE,REMOTE,威胜,1\n");
+        // saved by Excel on a Chinese Windows: GBK, not UTF-8
+        Files.writeString(csv, header + first + "3399000000000000000002,CI-A0002,990000000002,THREE,REMOTE,威胜,1\n",
+                java.nio.charset.Charset.forName("GB18030"));
         browser.findElement(By.id("delivery-file")).sendKeys(csv.toString());
         browser.findElement(By.id("delivery-submit")).click();
         wait.until(b -> !text("#delivery-notice").isBlank());
         assertThat(text("#delivery-notice")).isEqualTo("批次 CI-B1 已入库 2 块表");
         assertThat(browser.findElements(By.cssSelector("#delivery-errors li"))).isEmpty();
-        assertThat(admin.get("/api/metering/meters/3399000000000000000002").json().get("state").asText()).isEqualTo("IN_STOCK");
+        com.fasterxml.jackson.databind.JsonNode received = admin.get("/api/metering/meters/3399000000000000000002").json();
+        assertThat(received.get("state").asText()).isEqualTo("IN_STOCK");
+        assertThat(received.get("manufacturer").asText()).isEqualTo("威胜");
         Files.delete(csv);
 
         // a meter's history timeline and its daily readings with their validation

@@ -35,9 +35,12 @@ public interface WorkOrderService {
 
     /**
      * One page of the orders by status (all when null) and worker (all when null), newest first, with their total.
-     * {@code limit} 0 means the configured default page size; at most {@link Page#MAX_LIMIT}.
+     * {@code beforeId}, when not null, keeps only orders older than that one (ids grow with time): the next page
+     * after a page's last order, which neither repeats nor skips an order when new ones arrive or others change
+     * status in between; the total then counts those older ones. {@code limit} 0 means the configured default page
+     * size; at most {@link Page#MAX_LIMIT}.
      */
-    Page<WorkOrderView> orders(Caller caller, WorkOrderStatus status, String worker, int offset, int limit);
+    Page<WorkOrderView> orders(Caller caller, WorkOrderStatus status, String worker, Long beforeId, int offset, int limit);
 
     /**
      * The field workers of the caller's office an order can be given to (logins with the role {@code field}), sorted;

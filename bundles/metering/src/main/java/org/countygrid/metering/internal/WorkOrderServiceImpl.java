@@ -120,7 +120,6 @@ public class WorkOrderServiceImpl implements WorkOrderService {
         if (order == null) {
             throw new ValidationException("body", Texts.REQUIRED);
         }
-        requireFieldWorker(caller, order.worker());
         AccountRegister register = accounts;
         return write(caller, em -> {
             WorkOrderRepository orders = new WorkOrderRepository(em);
@@ -133,6 +132,8 @@ public class WorkOrderServiceImpl implements WorkOrderService {
             String account = Texts.clean(order.accountNumber());
             String installed = account == null ? null : new MeterRepository(em).installedAt(account).orElse(null);
             WorkOrder.Step step = WorkOrder.create(order, installed, null, caller.user(), now());
+            // after the origin: an event delivered again returns its order even if the worker has left since
+            requireFieldWorker(caller, step.order().worker());
             if (register != null) {
                 AccountRegister.AccountFacts facts = register.requireAccount(caller, step.order().accountNumber());
                 NewWorkOrder known = new NewWorkOrder(order.type(), order.accountNumber(),
@@ -160,7 +161,8 @@ public class WorkOrderServiceImpl implements WorkOrderService {
     }
 
     @Override
-    public Page<WorkOrderView> orders(Caller caller, WorkOrderStatus status, String worker, int offset, int limit) {
+    public Page<WorkOrderView> orders(Caller caller, WorkOrderStatus status, String worker, Long beforeId, int offset,
+            int limit) {
         require(caller, MeteringRoles.READ);
         int size = limit == 0 ? defaultLimit : limit;
         Page.checkRange(offset, size);
@@ -169,7 +171,8 @@ public class WorkOrderServiceImpl implements WorkOrderService {
         List<WorkOrderStatus> statuses = status == null ? List.of(WorkOrderStatus.values()) : List.of(status);
         return store.read(caller.office(), em -> {
             WorkOrderRepository orders = new WorkOrderRepository(em);
-            Page<WorkOrderEntity> page = orders.page(statuses, who == null || who.isEmpty() ? null : who, offset, size);
+            Page<WorkOrderEntity> page = orders.page(statuses, who == null || who.isEmpty() ? null : who, beforeId, offset,
+                    size);
             return new Page<>(page.items().stream().map(orders::view).toList(), page.total(), offset, size);
         });
     }

@@ -141,7 +141,7 @@ class WorkOrderServiceTest {
                 .hasMessageContaining("work order " + first).hasMessageContaining("under way");
         metering.orders.suspend(LI, first, "客户不在家");
         assertThatThrownBy(() -> create(WorkOrderType.INSTALL)).hasMessageContaining("SUSPENDED");
-        assertThat(metering.orders.orders(operator(QS), null, null, 0, 0).items()).hasSize(1);
+        assertThat(metering.orders.orders(operator(QS), null, null, null, 0, 0).items()).hasSize(1);
 
         metering.orders.cancel(operator(QS), first, "重复派单");
         assertThat(create(WorkOrderType.INSTALL).id()).isNotEqualTo(first);
@@ -155,7 +155,7 @@ class WorkOrderServiceTest {
 
         assertThat(again.id()).isEqualTo(made.id());
         assertThat(again.history()).hasSize(1);
-        assertThat(metering.orders.orders(operator(QS), null, null, 0, 0).items()).hasSize(1);
+        assertThat(metering.orders.orders(operator(QS), null, null, null, 0, 0).items()).hasSize(1);
         assertThat(made.worker()).isNull();
         assertThat(made.history().get(0).note()).isEqualTo("新装立户 (from customers.account-opened#7)");
         assertThat(metering.orders.mine(LI)).isEmpty();
@@ -211,8 +211,8 @@ class WorkOrderServiceTest {
         long id = create(WorkOrderType.INSTALL).id();
         metering.orders.handOver(operator(QS), id, "wang", null);
 
-        assertThat(metering.orders.orders(LI, null, null, 0, 0).items()).isEmpty();
-        assertThat(metering.orders.orders(operator(QS), null, null, 0, 0).items()).hasSize(1);
+        assertThat(metering.orders.orders(LI, null, null, null, 0, 0).items()).isEmpty();
+        assertThat(metering.orders.orders(operator(QS), null, null, null, 0, 0).items()).hasSize(1);
         assertThat(metering.orders.mine(field(QS, "wang"))).hasSize(1);
         assertThatThrownBy(() -> metering.orders.order(LI, id)).isInstanceOfSatisfying(Problem.class,
                 p -> assertThat(p.status()).isEqualTo(404));
@@ -227,17 +227,26 @@ class WorkOrderServiceTest {
                 null, null, null)).id();
         metering.orders.cancel(operator(QS), cancelled, "test");
 
-        Page<WorkOrderView> first = metering.orders.orders(operator(QS), WorkOrderStatus.OPEN, null, 0, 2);
-        Page<WorkOrderView> last = metering.orders.orders(operator(QS), WorkOrderStatus.OPEN, null, 4, 2);
+        Page<WorkOrderView> first = metering.orders.orders(operator(QS), WorkOrderStatus.OPEN, null, null, 0, 2);
+        Page<WorkOrderView> last = metering.orders.orders(operator(QS), WorkOrderStatus.OPEN, null, null, 4, 2);
         assertThat(first.total()).isEqualTo(5);
         assertThat(first.items()).extracting(WorkOrderView::accountNumber).containsExactly("3101001005", "3101001004");
         assertThat(last.items()).extracting(WorkOrderView::accountNumber).containsExactly("3101001001");
-        assertThat(metering.orders.orders(operator(QS), null, null, 0, 0).total()).isEqualTo(6);
-        assertThat(metering.orders.orders(operator(QS), null, "wang", 0, 0).total()).isZero();
-        assertThatThrownBy(() -> metering.orders.orders(operator(QS), null, null, 0, 501))
+        assertThat(metering.orders.orders(operator(QS), null, null, null, 0, 0).total()).isEqualTo(6);
+        assertThat(metering.orders.orders(operator(QS), null, "wang", null, 0, 0).total()).isZero();
+        assertThatThrownBy(() -> metering.orders.orders(operator(QS), null, null, null, 0, 501))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsKey("limit"));
-        assertThatThrownBy(() -> metering.orders.orders(operator(QS), null, null, -1, 10))
+        assertThatThrownBy(() -> metering.orders.orders(operator(QS), null, null, null, -1, 10))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsKey("offset"));
+
+        // the board's next page goes on from the last order it shows: a new order and a status change in between
+        // neither repeat nor skip one, and the total counts what is left
+        long lastShown = first.items().get(1).id();
+        metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, "3101001006", null, "li", null, null));
+        metering.orders.cancel(operator(QS), first.items().get(0).id(), "test");
+        Page<WorkOrderView> next = metering.orders.orders(operator(QS), WorkOrderStatus.OPEN, null, lastShown, 0, 2);
+        assertThat(next.items()).extracting(WorkOrderView::accountNumber).containsExactly("3101001003", "3101001002");
+        assertThat(next.total()).isEqualTo(3);
     }
 
     @Test
@@ -249,7 +258,7 @@ class WorkOrderServiceTest {
         assertThatThrownBy(() -> metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, ACCOUNT,
                 null, "lii", null, null))).isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.byField().get("worker")).contains("not a field worker of office QS", "lii"));
-        assertThat(metering.orders.orders(operator(QS), null, null, 0, 0).total()).as("nothing stored").isZero();
+        assertThat(metering.orders.orders(operator(QS), null, null, null, 0, 0).total()).as("nothing stored").isZero();
 
         long id = create(WorkOrderType.INSTALL).id();
         assertThatThrownBy(() -> metering.orders.handOver(operator(QS), id, "zhao", null))
@@ -258,6 +267,12 @@ class WorkOrderServiceTest {
         assertThat(metering.orders.handOver(operator(QS), id, " wang ", null).worker()).isEqualTo("wang");
         assertThat(metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, "3101000002", null, null,
                 null, null)).worker()).as("an order may wait for its worker").isNull();
+
+        // an event delivered again after its worker left returns the order made the first time
+        NewWorkOrder asked = new NewWorkOrder(WorkOrderType.INSTALL, "3101000003", null, "wang", null, null);
+        long requested = metering.orders.request(operator(QS), asked, "customers.account-opened#3").id();
+        metering.staff((office, role) -> Optional.of(List.of("li")));
+        assertThat(metering.orders.request(operator(QS), asked, "customers.account-opened#3").id()).isEqualTo(requested);
 
         metering.staff((office, role) -> Optional.empty()); // a realm that cannot list its users: names unchecked
         assertThat(metering.orders.handOver(operator(QS), id, "lii", null).worker()).isEqualTo("lii");
@@ -270,7 +285,7 @@ class WorkOrderServiceTest {
         assertThatThrownBy(() -> metering.orders.order(operator(QT), id)).isInstanceOfSatisfying(Problem.class,
                 p -> assertThat(p.status()).isEqualTo(404));
         assertThatThrownBy(() -> metering.orders.scan(field(QT, "li"), id, M1, SCANNER)).isInstanceOf(Problem.class);
-        assertThat(metering.orders.orders(operator(QT), null, null, 0, 0).items()).isEmpty();
+        assertThat(metering.orders.orders(operator(QT), null, null, null, 0, 0).items()).isEmpty();
     }
 
     @Test
@@ -288,7 +303,7 @@ class WorkOrderServiceTest {
         metering.orders.cancel(operator(QS), known.id(), "test");
         assertThatThrownBy(() -> metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, "3101009999",
                 null, "li", null, null))).isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
-        assertThat(metering.orders.orders(operator(QS), WorkOrderStatus.OPEN, null, 0, 0).items()).isEmpty();
+        assertThat(metering.orders.orders(operator(QS), WorkOrderStatus.OPEN, null, null, 0, 0).items()).isEmpty();
         metering.accounts(null);
         assertThat(metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, "3101009999", null, "li",
                 null, null)).status()).isEqualTo(WorkOrderStatus.OPEN);

@@ -39,7 +39,7 @@ public class OrderListCommand extends MeteringCommand {
 
     @Override
     void run(Caller caller) {
-        Page<WorkOrderView> page = orders.orders(caller, status(), worker, offset, limit);
+        Page<WorkOrderView> page = orders.orders(caller, status(), worker, null, offset, limit);
         List<WorkOrderView> list = page.items();
         ShellTable table = new ShellTable();
         table.column("Id").alignRight();

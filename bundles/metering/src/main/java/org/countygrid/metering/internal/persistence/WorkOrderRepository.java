@@ -66,13 +66,17 @@ public final class WorkOrderRepository {
         em.persist(new WorkOrderStepEntity(orderId, action, actor, at, note));
     }
 
-    /** One page of the orders in these statuses (of this worker, when not null), newest first, and their total. */
-    public Page<WorkOrderEntity> page(List<WorkOrderStatus> statuses, String worker, int offset, int limit) {
-        String where = " where o.status in :s and (:w is null or o.worker = :w)";
+    /**
+     * One page of the orders in these statuses (of this worker, when not null; older than {@code beforeId}, when not
+     * null), newest first, and their total.
+     */
+    public Page<WorkOrderEntity> page(List<WorkOrderStatus> statuses, String worker, Long beforeId, int offset, int limit) {
+        String where = " where o.status in :s and (:w is null or o.worker = :w) and o.id < :b";
+        long before = beforeId == null ? Long.MAX_VALUE : beforeId;
         long total = em.createQuery("select count(o) from WorkOrderEntity o" + where, Long.class)
-                .setParameter("s", statuses).setParameter("w", worker).getSingleResult();
+                .setParameter("s", statuses).setParameter("w", worker).setParameter("b", before).getSingleResult();
         List<WorkOrderEntity> items = em.createQuery("select o from WorkOrderEntity o" + where + " order by o.id desc",
-                WorkOrderEntity.class).setParameter("s", statuses).setParameter("w", worker)
+                WorkOrderEntity.class).setParameter("s", statuses).setParameter("w", worker).setParameter("b", before)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
         return new Page<>(items, total, offset, limit);
     }

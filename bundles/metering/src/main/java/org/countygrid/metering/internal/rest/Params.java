@@ -27,6 +27,18 @@ final class Params {
         }
     }
 
+    /** A whole number, or null when not given. */
+    static Long longValue(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(name, "must be a whole number");
+        }
+    }
+
     static long id(String value) {
         try {
             return Long.parseLong(value.strip());

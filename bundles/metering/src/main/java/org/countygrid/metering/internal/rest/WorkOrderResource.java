@@ -54,9 +54,9 @@ public class WorkOrderResource implements RestResource {
     @GET
     @RequiresRole({ Role.ADMIN, Role.AUDITOR, Role.DISPATCHER, Role.FIELD, Role.OPERATOR })
     public Page<WorkOrderView> list(@QueryParam("status") String status, @QueryParam("worker") String worker,
-            @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+            @QueryParam("before") String before, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         return orders.orders(CurrentCaller.get(), Params.choice("status", WorkOrderStatus.class, status), worker,
-                Params.intValue("offset", offset, 0), Params.intValue("limit", limit, 0));
+                Params.longValue("before", before), Params.intValue("offset", offset, 0), Params.intValue("limit", limit, 0));
     }
 
     /** Whom an order can be given to: the field workers of the caller's office, for the console's forms. */

@@ -63,7 +63,7 @@ class WorkOrderRequestRouteTest {
         assertThat(order.status()).isEqualTo(WorkOrderStatus.OPEN);
         assertThat(order.worker()).isNull();
         assertThat(order.createdBy()).isEqualTo("system");
-        assertThat(metering.orders.orders(operator(QS), null, null, 0, 0).items()).hasSize(1);
+        assertThat(metering.orders.orders(operator(QS), null, null, null, 0, 0).items()).hasSize(1);
     }
 
     @Test
@@ -80,6 +80,6 @@ class WorkOrderRequestRouteTest {
         assertThat(second.getMessage().getHeader(WorkOrderRequests.REFUSED, String.class)).contains("under way");
         assertThat(badType.getMessage().getHeader(WorkOrderRequests.REFUSED, String.class)).contains("INSTALL, REMOVE or REPLACE");
         assertThat(noAccount.getMessage().getHeader(WorkOrderRequests.REFUSED, String.class)).contains(WorkOrderRequests.ACCOUNT);
-        assertThat(metering.orders.orders(operator(QS), null, null, 0, 0).items()).hasSize(1);
+        assertThat(metering.orders.orders(operator(QS), null, null, null, 0, 0).items()).hasSize(1);
     }
 }
