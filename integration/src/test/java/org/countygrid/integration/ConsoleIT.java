@@ -241,6 +241,26 @@ public class ConsoleIT {
         browser.findElement(By.id("meter-show")).click();
         wait.until(b -> !b.findElement(By.id("metering-problem")).getText().isBlank());
         assertThat(text("#metering-problem")).contains("barcode").doesNotContain("Exception");
+
+        // more open orders than a column shows at once: 50 cards and the total, 更多 loads the older ones, each once
+        for (int i = 1001; i <= 1055; i++) {
+            String holder = admin.get("/api/metering/meters/" + String.format("33%020d", i)).json().get("accountNumber").asText();
+            Http.Reply removal = admin.post("/api/metering/orders", Http.json(java.util.Map.of("type", "REMOVE",
+                    "accountNumber", holder)));
+            assertThat(removal.status()).as(removal.body()).isEqualTo(201);
+        }
+        int open = admin.get("/api/metering/orders?status=OPEN&limit=1").json().get("total").asInt();
+        assertThat(open).isBetween(56, 100);
+        String column = "section[data-status=\"OPEN\"]";
+        browser.findElement(By.id("metering-refresh")).click();
+        wait.until(b -> String.valueOf(open).equals(b.findElement(By.cssSelector(column)).getAttribute("data-total")));
+        assertThat(browser.findElements(By.cssSelector(column + " article[data-order]"))).hasSize(50);
+        assertThat(text(column + " h4")).endsWith("(" + open + ")");
+        browser.findElement(By.cssSelector(column + " button[data-more]")).click();
+        wait.until(b -> b.findElements(By.cssSelector(column + " article[data-order]")).size() >= open);
+        assertThat(browser.findElements(By.cssSelector(column + " article[data-order]")).stream()
+                .map(card -> card.getAttribute("data-order")).distinct().count()).isEqualTo(open);
+        assertThat(browser.findElements(By.cssSelector(column + " button[data-more]"))).as("none left").isEmpty();
     }
 
     @Test
