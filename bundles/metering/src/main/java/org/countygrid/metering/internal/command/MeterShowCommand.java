@@ -31,9 +31,7 @@ public class MeterShowCommand extends MeteringCommand {
     @Override
     void run(Caller caller) {
         MeterView m = meters.meter(caller, barcode);
-        ShellTable table = new ShellTable().noHeaders();
-        table.column("Field");
-        table.column("Value").maxSize(60);
+        ShellTable table = factsTable();
         table.addRow().addContent("Barcode", m.barcode());
         table.addRow().addContent("Asset number", m.assetNumber());
         table.addRow().addContent("Comm address", m.commAddress());
@@ -49,6 +47,14 @@ public class MeterShowCommand extends MeteringCommand {
         if (history) {
             printHistory(meters.history(caller, barcode));
         }
+    }
+
+    /** A two-column table of an asset's facts, one per row. */
+    static ShellTable factsTable() {
+        ShellTable table = new ShellTable().noHeaders();
+        table.column("Field");
+        table.column("Value").maxSize(60);
+        return table;
     }
 
     /** An asset's transitions as a table: who, when, device, where. */

@@ -1,14 +1,12 @@
 package org.countygrid.metering.internal.command;
 
+import java.util.Collection;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.CommandLine;
-import org.apache.karaf.shell.api.console.Completer;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.countygrid.metering.internal.AccountRegister;
+import org.countygrid.platform.api.security.Caller;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 
@@ -18,26 +16,22 @@ import org.osgi.framework.ServiceReference;
  * optional reference only when the command is registered.
  */
 @Service
-public class StationCompleter implements Completer {
+public class StationCompleter extends OfficeDataCompleter {
 
     @Reference
     BundleContext bundleContext;
 
     @Override
-    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+    Collection<String> candidates(Caller caller) {
         ServiceReference<AccountRegister> reference = bundleContext.getServiceReference(AccountRegister.class);
         AccountRegister accounts = reference == null ? null : bundleContext.getService(reference);
         if (accounts == null) {
-            return -1;
+            return List.of();
         }
-        StringsCompleter codes = new StringsCompleter();
         try {
-            codes.getStrings().addAll(accounts.stationCodes(MeteringCommand.currentCaller()));
-        } catch (RuntimeException e) {
-            return -1; // no completion is better than an error in the middle of typing
+            return accounts.stationCodes(caller);
         } finally {
             bundleContext.ungetService(reference);
         }
-        return codes.complete(session, commandLine, candidates);
     }
 }

@@ -28,9 +28,7 @@ public class TerminalShowCommand extends MeteringCommand {
     @Override
     void run(Caller caller) {
         TerminalView t = topology.terminal(caller, asset);
-        ShellTable table = new ShellTable().noHeaders();
-        table.column("Field");
-        table.column("Value").maxSize(60);
+        ShellTable table = MeterShowCommand.factsTable();
         table.addRow().addContent("Asset number", t.assetNumber());
         table.addRow().addContent("Address", t.address());
         table.addRow().addContent("Kind", t.kind());

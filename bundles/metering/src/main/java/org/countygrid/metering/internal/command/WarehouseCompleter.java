@@ -1,32 +1,22 @@
 package org.countygrid.metering.internal.command;
 
-import java.util.List;
+import java.util.Collection;
 
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.CommandLine;
-import org.apache.karaf.shell.api.console.Completer;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.countygrid.metering.MeterService;
 import org.countygrid.metering.StockCount;
+import org.countygrid.platform.api.security.Caller;
 
 /** Completes the warehouse codes of the caller's office that hold stock now (a new warehouse is typed once). */
 @Service
-public class WarehouseCompleter implements Completer {
+public class WarehouseCompleter extends OfficeDataCompleter {
 
     @Reference
     MeterService meters;
 
     @Override
-    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        StringsCompleter codes = new StringsCompleter();
-        try {
-            meters.stock(MeteringCommand.currentCaller()).byWarehouse().stream().map(StockCount::holder).distinct()
-                    .forEach(codes.getStrings()::add);
-        } catch (RuntimeException e) {
-            return -1; // no completion is better than an error in the middle of typing
-        }
-        return codes.complete(session, commandLine, candidates);
+    Collection<String> candidates(Caller caller) {
+        return meters.stock(caller).byWarehouse().stream().map(StockCount::holder).distinct().toList();
     }
 }

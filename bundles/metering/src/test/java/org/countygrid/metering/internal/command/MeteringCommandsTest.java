@@ -145,6 +145,29 @@ class MeteringCommandsTest {
     }
 
     @Test
+    void completesTheOfficesFieldWorkersWarehousesAndTerminals() throws Exception {
+        metering.staff((office, role) -> java.util.Optional.of(office.equals(QS) ? List.of("li", "wang") : List.of("zhao")));
+        metering.topology.register(org.countygrid.metering.internal.TestMetering.operator(QS),
+                new NewTerminal("QS-T0001", "3301A001", org.countygrid.metering.TerminalKind.CONCENTRATOR, "威胜"), "KF-T", null);
+        WorkerCompleter workers = new WorkerCompleter();
+        workers.orders = metering.orders;
+        TerminalCompleter terminals = new TerminalCompleter();
+        terminals.topology = metering.topology;
+        List<String> offeredWorkers = new ArrayList<>();
+        List<String> offeredTerminals = new ArrayList<>();
+        List<String> outsider = new ArrayList<>();
+
+        zhang.run(() -> workers.complete(null, new TypedCommandLine("metering:order-list --worker", ""), offeredWorkers));
+        zhang.run(() -> terminals.complete(null, new TypedCommandLine("metering:terminal-show", "QS"), offeredTerminals));
+        new ShellSession("sun", "auditor", "office.QS").run(
+                () -> workers.complete(null, new TypedCommandLine("metering:order-list --worker", ""), outsider));
+
+        assertThat(offeredWorkers).extracting(String::strip).containsExactly("li", "wang");
+        assertThat(offeredTerminals).extracting(String::strip).containsExactly("QS-T0001");
+        assertThat(outsider).as("an auditor gives no orders: no names, no error").isEmpty();
+    }
+
+    @Test
     void topologyCheckShowsTheDifferencesAndAppliesTheFixOnlyForTheRightRole() throws Exception {
         org.countygrid.platform.api.security.Caller op = org.countygrid.metering.internal.TestMetering.operator(QS);
         metering.topology.register(op, new org.countygrid.metering.NewTerminal("QS-T0001", "3301A001",
