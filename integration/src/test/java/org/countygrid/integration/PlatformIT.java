@@ -104,8 +104,9 @@ public class PlatformIT extends MeteringFieldTests {
         // a shell user (role ssh) who is no admin: commands no ACL names (karaf.secured.command.compulsory.roles=admin),
         // files, and Java calls into the framework are refused as such; help and the harmless shell commands work
         for (String adminOnly : List.of("scr:list", "log:set DEBUG", "camel:route-list", "service:list", "shell:exec ls",
-                "shell:cat etc/users.properties", "shell:less etc/users.properties", "shell:echo x >> data/it-redirect.txt",
-                "($.context bundles) length")) {
+                "shell:cat etc/users.properties", "shell:less etc/users.properties", "shell:grep . etc/users.properties",
+                "shell:sort etc/users.properties", "shell:wc etc/users.properties", "shell:history",
+                "shell:echo x >> data/it-redirect.txt", "($.context bundles) length")) {
             Shell.Result result = shell.run(TestUsers.OPERATOR_QS, adminOnly, "operator", "ssh", "office.QS");
             assertThat(result.failure()).as(adminOnly + " is for admin only").isNotNull()
                     .satisfiesAnyOf(f -> assertThat(f).isInstanceOf(SecurityException.class)
@@ -114,17 +115,12 @@ public class PlatformIT extends MeteringFieldTests {
         }
         assertThat(Paths.get(System.getProperty("karaf.data"), "it-redirect.txt")).doesNotExist();
         assertThat(shell.run(TestUsers.ADMIN, "scr:list", "admin", "ssh", "office.QS").ok()).isTrue();
-        Shell.Result echo = shell.run(TestUsers.OPERATOR_QS, "shell:echo qingshan | shell:grep qing", "operator", "ssh", "office.QS");
-        // grep colours its match: compare the text without the terminal's escape sequences
-        assertThat(echo.output().replaceAll("\u001B\\[[;\\d]*m", "")).as(String.valueOf(echo.failure())).contains("qingshan");
+        Shell.Result echo = shell.run(TestUsers.OPERATOR_QS, "each [qing shan] { shell:echo $it }", "operator", "ssh",
+                "office.QS");
+        assertThat(echo.output()).as(String.valueOf(echo.failure())).contains("qing", "shan");
         Shell.Result help = shell.run(TestUsers.FIELD_QS, "*:help customers", "field", "ssh", "office.QS");
         assertThat(help.output()).as(String.valueOf(help.failure())).contains("customers:account-list")
                 .doesNotContain("customers:account-close"); // help lists what the user may run
-        Shell.Result pager = shell.run(TestUsers.FIELD_QS, "shell:echo x | shell:less -F", "field", "ssh", "office.QS");
-        assertThat(pager.failure()).as("help's pager (the alias more)").satisfiesAnyOf(
-                f -> assertThat(f).isNull(),
-                f -> assertThat(f).isNotInstanceOf(SecurityException.class)
-                        .extracting(e -> e.getClass().getSimpleName()).isNotEqualTo("CommandNotFoundException"));
 
         Shell.Result nodes = shell.run(TestUsers.ADMIN, "cluster:node-list", "admin", "office.QS");
         assertThat(nodes.output()).contains("QS");
