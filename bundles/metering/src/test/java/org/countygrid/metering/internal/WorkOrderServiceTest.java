@@ -239,14 +239,17 @@ class WorkOrderServiceTest {
         assertThatThrownBy(() -> metering.orders.orders(operator(QS), null, null, null, -1, 10))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsKey("offset"));
 
-        // the board's next page goes on from the last order it shows: a new order and a status change in between
-        // neither repeat nor skip one, and the total counts what is left
+        // the board's next page goes on from the last order it shows: a new order above it and a status change below
+        // it in between neither repeat nor skip one (an offset of 2 would now give 1004 again), and the total counts
+        // what is left
         long lastShown = first.items().get(1).id();
         metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, "3101001006", null, "li", null, null));
-        metering.orders.cancel(operator(QS), first.items().get(0).id(), "test");
+        long below = metering.orders.orders(operator(QS), WorkOrderStatus.OPEN, null, null, 0, 10).items().stream()
+                .filter(o -> o.accountNumber().equals("3101001002")).findFirst().orElseThrow().id();
+        metering.orders.cancel(operator(QS), below, "test");
         Page<WorkOrderView> next = metering.orders.orders(operator(QS), WorkOrderStatus.OPEN, null, lastShown, 0, 2);
-        assertThat(next.items()).extracting(WorkOrderView::accountNumber).containsExactly("3101001003", "3101001002");
-        assertThat(next.total()).isEqualTo(3);
+        assertThat(next.items()).extracting(WorkOrderView::accountNumber).containsExactly("3101001003", "3101001001");
+        assertThat(next.total()).isEqualTo(2);
     }
 
     @Test
