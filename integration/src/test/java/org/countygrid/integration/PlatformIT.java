@@ -1,6 +1,7 @@
 package org.countygrid.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.inject.Inject;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.SessionFactory;
@@ -49,6 +55,9 @@ public class PlatformIT extends MeteringFieldTests {
     @Inject
     SessionFactory sessionFactory;
 
+    @Inject
+    org.osgi.service.cm.ConfigurationAdmin configurations;
+
     @Configuration
     public Option[] config() {
         return new Option[] { Distribution.countyGrid() };
@@ -81,6 +90,36 @@ public class PlatformIT extends MeteringFieldTests {
         assertThat(field).contains("\"customers\"").doesNotContain("\"routes\"").doesNotContain("\"cluster\"");
         assertThat(Http.as(TestUsers.OPERATOR_QS).get("/api/integration/routes").status()).isEqualTo(403);
         assertThat(Http.as(TestUsers.AUDITOR_QS).get("/api/cluster/nodes").status()).isEqualTo(200);
+    }
+
+    @Test
+    public void overJmxAnAuditorReadsTheNodeButNoConfigurationsPropertiesAndAdminDoes() throws Exception {
+        String name = System.getProperty("karaf.name");
+        // the ports as this node runs them (the test container may move them off 1099 and 44444)
+        java.util.Dictionary<String, Object> management = configurations.getConfiguration("org.apache.karaf.management", null)
+                .getProperties();
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + management.get("rmiServerPort")
+                + "/jndi/rmi://127.0.0.1:" + management.get("rmiRegistryPort") + "/karaf-" + name);
+        String datasource = "org.ops4j.datasource~countygrid";
+        ObjectName config = new ObjectName("org.apache.karaf:type=config,name=" + name);
+        String[] oneString = { String.class.getName() };
+        try (JMXConnector auditor = JMXConnectorFactory.connect(url,
+                Map.of(JMXConnector.CREDENTIALS, new String[] { TestUsers.AUDITOR_QS, TestUsers.PASSWORD }))) {
+            MBeanServerConnection jmx = auditor.getMBeanServerConnection();
+            assertThat(jmx.getAttribute(new ObjectName("java.lang:type=Memory"), "HeapMemoryUsage")).isNotNull();
+            assertThatThrownBy(() -> jmx.invoke(config, "listProperties", new Object[] { datasource }, oneString))
+                    .isInstanceOf(SecurityException.class);
+            assertThatThrownBy(() -> jmx.invoke(config, "getProperty", new Object[] { datasource, "password" },
+                    new String[] { String.class.getName(), String.class.getName() })).isInstanceOf(SecurityException.class);
+            ObjectName cm = jmx.queryNames(new ObjectName("osgi.compendium:service=cm,*"), null).iterator().next();
+            assertThatThrownBy(() -> jmx.invoke(cm, "getProperties", new Object[] { datasource }, oneString))
+                    .isInstanceOf(SecurityException.class);
+        }
+        try (JMXConnector admin = JMXConnectorFactory.connect(url,
+                Map.of(JMXConnector.CREDENTIALS, new String[] { TestUsers.ADMIN, TestUsers.PASSWORD }))) {
+            assertThat(String.valueOf(admin.getMBeanServerConnection().invoke(config, "listProperties",
+                    new Object[] { datasource }, oneString))).contains("url=jdbc:");
+        }
     }
 
     @Test
