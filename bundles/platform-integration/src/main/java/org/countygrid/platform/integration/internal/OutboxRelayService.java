@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.karaf.features.BootFinished;
 import org.countygrid.platform.data.EventOutbox;
 import org.countygrid.platform.integration.EventRelay;
 import org.countygrid.platform.integration.RelayStats;
@@ -18,7 +19,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the outbox relay every relayIntervalMillis while both the outbox and the Camel context are there. */
+/**
+ * Runs the outbox relay every relayIntervalMillis while both the outbox and the Camel context are there, from the end
+ * of the node's boot on ({@link BootFinished}): an event no started route consumes counts as published, so relaying
+ * the events left pending at the last stop before the modules' routes (the wiring bundles start late) and the
+ * integrators' folder routes are back would hand them to nobody.
+ */
 @Component(service = EventRelay.class, immediate = true, configurationPid = IntegrationConfig.PID)
 public class OutboxRelayService implements EventRelay {
 
@@ -35,7 +41,8 @@ public class OutboxRelayService implements EventRelay {
     });
 
     @Activate
-    public OutboxRelayService(@Reference CountyGridCamel camel, @Reference EventOutbox outbox, IntegrationConfig config) {
+    public OutboxRelayService(@Reference CountyGridCamel camel, @Reference EventOutbox outbox,
+            @Reference BootFinished bootFinished, IntegrationConfig config) {
         long interval = Math.max(50, config.relayIntervalMillis());
         Duration base = Duration.ofMillis(interval);
         relay = new OutboxRelay(camel.camel(), outbox, config.relayBatchSize(),
