@@ -57,8 +57,6 @@ public class WorkOrderServiceImpl implements WorkOrderService {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkOrderServiceImpl.class);
 
-    static final List<WorkOrderStatus> ACTIVE = List.of(WorkOrderStatus.OPEN, WorkOrderStatus.SUSPENDED);
-
     /** The length of the origin column. */
     private static final int MAX_ORIGIN = 120;
 
@@ -182,7 +180,7 @@ public class WorkOrderServiceImpl implements WorkOrderService {
         require(caller, MeteringRoles.FIELD);
         return store.read(caller.office(), em -> {
             WorkOrderRepository orders = new WorkOrderRepository(em);
-            return orders.active(ACTIVE, caller.user()).stream().map(orders::view).toList();
+            return orders.activeOf(caller.user()).stream().map(orders::view).toList();
         });
     }
 
@@ -326,8 +324,13 @@ public class WorkOrderServiceImpl implements WorkOrderService {
     @Override
     public List<String> workers(Caller caller) {
         require(caller, MeteringRoles.ORDER_FLOW);
+        return fieldWorkers(caller).orElse(List.of());
+    }
+
+    /** The office's field workers as the login realm knows them; empty when there is no list to ask. */
+    private Optional<List<String>> fieldWorkers(Caller caller) {
         StaffDirectory directory = staff;
-        return directory == null ? List.of() : directory.holders(caller.office(), Role.FIELD).orElse(List.of());
+        return directory == null ? Optional.empty() : directory.holders(caller.office(), Role.FIELD);
     }
 
     /**
@@ -336,11 +339,10 @@ public class WorkOrderServiceImpl implements WorkOrderService {
      */
     private void requireFieldWorker(Caller caller, String worker) {
         String name = Texts.clean(worker);
-        StaffDirectory directory = staff;
-        if (name == null || name.isEmpty() || directory == null) {
+        if (name == null || name.isEmpty()) {
             return;
         }
-        directory.holders(caller.office(), Role.FIELD).ifPresent(workers -> {
+        fieldWorkers(caller).ifPresent(workers -> {
             if (!workers.contains(name)) {
                 throw new ValidationException("worker", "is not a field worker of office " + caller.office().value()
                         + " (a login with the role field): " + name);

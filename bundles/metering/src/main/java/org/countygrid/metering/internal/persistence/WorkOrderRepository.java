@@ -25,6 +25,9 @@ import org.countygrid.platform.api.Problem;
 /** Work orders and their history steps of the office the entity manager is scoped to. */
 public final class WorkOrderRepository {
 
+    /** The orders under way: an account has at most one of them. */
+    static final List<WorkOrderStatus> ACTIVE = List.of(WorkOrderStatus.OPEN, WorkOrderStatus.SUSPENDED);
+
     private final EntityManager em;
 
     public WorkOrderRepository(EntityManager em) {
@@ -57,8 +60,7 @@ public final class WorkOrderRepository {
     /** The open or suspended order of an account, if any (an account has at most one). */
     public Optional<WorkOrderEntity> activeAt(String account) {
         return em.createQuery("select o from WorkOrderEntity o where o.accountNumber = :a and o.status in :s order by o.id",
-                WorkOrderEntity.class).setParameter("a", account)
-                .setParameter("s", List.of(WorkOrderStatus.OPEN, WorkOrderStatus.SUSPENDED))
+                WorkOrderEntity.class).setParameter("a", account).setParameter("s", ACTIVE)
                 .getResultStream().findFirst();
     }
 
@@ -81,10 +83,10 @@ public final class WorkOrderRepository {
         return new Page<>(items, total, offset, limit);
     }
 
-    /** All of a worker's orders in these statuses (a phone's list: the open and suspended ones), oldest first. */
-    public List<WorkOrderEntity> active(List<WorkOrderStatus> statuses, String worker) {
+    /** All open and suspended orders of a worker (the phone's list), oldest first. */
+    public List<WorkOrderEntity> activeOf(String worker) {
         return em.createQuery("select o from WorkOrderEntity o where o.status in :s and o.worker = :w order by o.id",
-                WorkOrderEntity.class).setParameter("s", statuses).setParameter("w", worker).getResultList();
+                WorkOrderEntity.class).setParameter("s", ACTIVE).setParameter("w", worker).getResultList();
     }
 
     /** The completed orders of an account, oldest first (their readings bound the installation periods). */
