@@ -9,10 +9,14 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface EventOutbox {
 
-    /** Committed, unpublished events of all offices, oldest first. */
+    /**
+     * Committed, unpublished events of all offices in publication order: each committed event gets its position
+     * (the envelope's {@code sequence}) the first time it is handed out here, so positions rise in the order events
+     * are handed out, even where a transaction that wrote its event later committed first.
+     */
     List<EventEnvelope> pending(int max);
 
-    /** Marks one event published; publishing is at least once, so a crash before this repeats it. */
+    /** Marks the event at this position published; publishing is at least once, so a crash before this repeats it. */
     void markPublished(long sequence);
 
     long pendingCount();

@@ -19,14 +19,26 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The outbox table read by the relay. Sequence order is insertion order; two transactions changing the same
- * aggregate at once are kept in order by the optimistic lock (@Version) of the aggregate, which fails the later one.
+ * The outbox table read by the relay. {@code seq} is taken when a row is inserted, so of two transactions the one
+ * that inserted later may commit first; the publication order is therefore given afterwards, to committed rows only:
+ * {@link #pending} numbers the committed rows that have no position yet, in {@code seq} order, from the one-row
+ * cursor {@code cg_outbox_cursor}, whose row lock makes the relays of several nodes on one database number one
+ * after the other. Events are then handed out by that position, which is the envelope's {@code sequence}: unique
+ * and rising in the order of publication, so a subscriber may keep it as a high-water mark. An event written after
+ * another one committed (the events of one aggregate, or a reaction to an event) always gets the higher position.
  */
 @Component(service = EventOutbox.class)
 public class EventOutboxService implements EventOutbox {
 
-    private static final String PENDING = "SELECT seq, type, version, office, subject, occurred_at, payload FROM cg_outbox "
-            + "WHERE published_at IS NULL ORDER BY seq LIMIT ?";
+    private static final String ANY_UNNUMBERED = "SELECT seq FROM cg_outbox WHERE published_at IS NULL "
+            + "AND pub_position IS NULL ORDER BY seq LIMIT 1";
+    private static final String LOCK_CURSOR = "SELECT last_position FROM cg_outbox_cursor WHERE id = 1 FOR UPDATE";
+    private static final String UNNUMBERED = "SELECT seq FROM cg_outbox WHERE published_at IS NULL AND pub_position IS NULL "
+            + "ORDER BY seq LIMIT ?";
+    private static final String NUMBER = "UPDATE cg_outbox SET pub_position = ? WHERE seq = ?";
+    private static final String MOVE_CURSOR = "UPDATE cg_outbox_cursor SET last_position = ? WHERE id = 1";
+    private static final String PENDING = "SELECT pub_position, type, version, office, subject, occurred_at, payload "
+            + "FROM cg_outbox WHERE published_at IS NULL AND pub_position IS NOT NULL ORDER BY pub_position LIMIT ?";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -46,25 +58,78 @@ public class EventOutboxService implements EventOutbox {
         if (max < 1) {
             throw new IllegalArgumentException("max must be 1 or more, got " + max);
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(PENDING)) {
-            ps.setInt(1, max);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<EventEnvelope> events = new ArrayList<>();
-                while (rs.next()) {
-                    events.add(new EventEnvelope(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                            rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7)));
+        try (Connection c = dataSource.getConnection()) {
+            number(c, max);
+            try (PreparedStatement ps = c.prepareStatement(PENDING)) {
+                ps.setInt(1, max);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<EventEnvelope> events = new ArrayList<>();
+                    while (rs.next()) {
+                        events.add(new EventEnvelope(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                                rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7)));
+                    }
+                    return events;
                 }
-                return events;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("outbox unreadable: " + e.getMessage(), e);
         }
     }
 
+    /** Gives the next positions to up to {@code max} committed rows that have none, oldest insertion first. */
+    private static void number(Connection c, int max) throws SQLException {
+        try (PreparedStatement any = c.prepareStatement(ANY_UNNUMBERED); ResultSet rs = any.executeQuery()) {
+            if (!rs.next()) {
+                return; // the relay's idle tick takes no lock (on PostgreSQL a row lock is a write)
+            }
+        }
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            long last;
+            try (PreparedStatement lock = c.prepareStatement(LOCK_CURSOR); ResultSet rs = lock.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("cg_outbox_cursor has no row 1; the platform's changelog did not run");
+                }
+                last = rs.getLong(1);
+            }
+            List<Long> unnumbered = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(UNNUMBERED)) {
+                ps.setInt(1, max);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        unnumbered.add(rs.getLong(1));
+                    }
+                }
+            }
+            if (!unnumbered.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(NUMBER)) {
+                    for (long seq : unnumbered) {
+                        ps.setLong(1, ++last);
+                        ps.setLong(2, seq);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                try (PreparedStatement ps = c.prepareStatement(MOVE_CURSOR)) {
+                    ps.setLong(1, last);
+                    ps.executeUpdate();
+                }
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
     @Override
     public void markPublished(long sequence) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("UPDATE cg_outbox SET published_at = ? WHERE seq = ? AND published_at IS NULL")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "UPDATE cg_outbox SET published_at = ? WHERE pub_position = ? AND published_at IS NULL")) {
             ps.setTimestamp(1, Timestamp.from(clock.instant()));
             ps.setLong(2, sequence);
             ps.executeUpdate();

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.countygrid.platform.api.OfficeCode;
 import org.countygrid.platform.api.event.EventEnvelope;
 import org.countygrid.platform.data.ModuleStore;
@@ -37,6 +39,77 @@ class EventOutboxServiceTest {
             assertThat(outbox.pendingCount()).isEqualTo(2);
             assertThat(TestDatabases.count(open.dataSource(), "SELECT COUNT(*) FROM cg_outbox WHERE published_at IS NOT NULL")).isEqualTo(1);
         }
+    }
+
+    @OnEachDatabase
+    void anEventCommittedLaterIsPublishedLaterEvenWhenItWasWrittenFirst(Db db) throws Exception {
+        try (Db.Open open = db.open(); ModuleStore store = ModuleStoreTest.notes(open.dataSource())) {
+            EventOutboxService outbox = new EventOutboxService(open.dataSource(), ModuleStoreTest.CLOCK);
+            publish(store, A, "before");
+            long before = outbox.pending(10).get(0).sequence();
+            outbox.markPublished(before);
+
+            List<List<EventEnvelope>> seenMeanwhile = new java.util.ArrayList<>();
+            store.write(A, em -> {
+                store.publish(em, new NoteWritten(A, "slow", "", LocalDate.of(2026, 11, 27)));
+                // while this transaction is still open (its row has the lower seq), another one commits
+                Thread other = new Thread(() -> publish(store, B, "quick"));
+                other.start();
+                join(other);
+                seenMeanwhile.add(outbox.pending(10));
+                return null;
+            });
+
+            assertThat(seenMeanwhile.get(0)).extracting(EventEnvelope::subject).containsExactly("quick");
+            List<EventEnvelope> after = outbox.pending(10);
+            assertThat(after).extracting(EventEnvelope::subject).containsExactly("quick", "slow");
+            assertThat(after.get(0).sequence()).isEqualTo(seenMeanwhile.get(0).get(0).sequence()).isGreaterThan(before);
+            assertThat(after.get(1).sequence()).isGreaterThan(after.get(0).sequence());
+            assertThat(TestDatabases.count(open.dataSource(), "SELECT MAX(seq) FROM cg_outbox WHERE subject = 'quick'"))
+                    .as("the quick event was written after the slow one")
+                    .isGreaterThan(TestDatabases.count(open.dataSource(), "SELECT MAX(seq) FROM cg_outbox WHERE subject = 'slow'"));
+
+            outbox.markPublished(after.get(0).sequence());
+            assertThat(outbox.pending(10)).extracting(EventEnvelope::subject).containsExactly("slow");
+        }
+    }
+
+    @OnEachDatabase
+    void positionsOfAnUpgradedDatabaseStartAboveEverySequenceHandedOutBefore(Db db) {
+        try (Db.Open open = db.open(); ModuleStore store = ModuleStoreTest.notes(open.dataSource())) {
+            DataSource ds = open.dataSource();
+            // the database as the version before publication positions left it: events relayed by their seq
+            TestDatabases.execute(ds, "DROP TABLE cg_outbox_cursor");
+            TestDatabases.execute(ds, "DROP INDEX ux_cg_outbox_pub_position");
+            TestDatabases.execute(ds, "DROP INDEX ix_cg_outbox_positioned");
+            TestDatabases.execute(ds, "ALTER TABLE cg_outbox DROP COLUMN pub_position");
+            TestDatabases.execute(ds, "DELETE FROM DATABASECHANGELOG WHERE id = 'platform-4-outbox-publication-order'");
+            TestDatabases.execute(ds, "DELETE FROM cg_changelog_digest");
+            for (int i = 0; i < 5; i++) {
+                publish(store, A, "old-" + i);
+            }
+            long lastOld = TestDatabases.count(ds, "SELECT MAX(seq) FROM cg_outbox");
+            TestDatabases.execute(ds, "UPDATE cg_outbox SET published_at = CURRENT_TIMESTAMP WHERE subject <> 'old-4'");
+
+            new DatabaseService(ds); // the upgrade's first start
+            publish(store, A, "new");
+
+            EventOutboxService outbox = new EventOutboxService(ds, ModuleStoreTest.CLOCK);
+            List<EventEnvelope> pending = outbox.pending(10);
+            assertThat(pending).extracting(EventEnvelope::subject).containsExactly("old-4", "new");
+            assertThat(pending.get(0).sequence()).as("a subscriber saw sequences up to %s before", lastOld)
+                    .isGreaterThan(lastOld);
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        assertThat(thread.isAlive()).as("the other transaction committed").isFalse();
     }
 
     @OnEachDatabase
