@@ -3,6 +3,7 @@
 import { h, clear, problemOf } from './dom.js';
 import { addArea, areas as loadAreas } from './api.js';
 import { entryForm } from './entry-form.js';
+import { problemMessage } from './messages.js';
 
 const WHOLE_NUMBER = /^\d+$/;
 
@@ -37,7 +38,7 @@ export async function renderAreas(root, ctx, nav, station, canWrite, notice) {
   try {
     results.replaceChildren(table(await loadAreas(ctx, station.code)));
   } catch (error) {
-    results.replaceChildren(h('p', { class: 'cg-banner' }, problemOf(error).detail || ctx.t('加载失败', 'Loading failed')));
+    results.replaceChildren(h('p', { class: 'cg-banner' }, problemMessage(ctx, problemOf(error))));
   }
 
   function table(list) {

@@ -1,6 +1,6 @@
 // One account: its fields, and for operators the edit button and the close form (销户).
 import { h, clear, problemOf } from './dom.js';
-import { CATEGORIES, IMPORTANT_CLASSES, STATUSES, VOLTAGES, fieldMessage, formatTime, label } from './messages.js';
+import { CATEGORIES, IMPORTANT_CLASSES, STATUSES, VOLTAGES, fieldMessage, formatTime, label, problemMessage } from './messages.js';
 import { account as loadAccount, closeAccount } from './api.js';
 
 export async function renderDetail(root, ctx, nav, number, canWrite, notice) {
@@ -10,7 +10,7 @@ export async function renderDetail(root, ctx, nav, number, canWrite, notice) {
   try {
     a = await loadAccount(ctx, number);
   } catch (error) {
-    root.replaceChildren(back, h('p', { class: 'cg-banner' }, problemOf(error).detail));
+    root.replaceChildren(back, h('p', { class: 'cg-banner' }, problemMessage(ctx, problemOf(error))));
     return;
   }
   const rows = [
@@ -59,7 +59,7 @@ function closeForm(ctx, nav, a) {
         const problem = problemOf(failure);
         const reasonError = (problem.errors || []).find((e) => e.field === 'reason');
         if (reasonError) error.textContent = fieldMessage(ctx, reasonError.message);
-        else { banner.textContent = problem.detail; banner.hidden = false; }
+        else { banner.textContent = problemMessage(ctx, problem); banner.hidden = false; }
       }
     },
   }, h('h3', {}, ctx.t('销户', 'Close account')),

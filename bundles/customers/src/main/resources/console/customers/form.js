@@ -1,6 +1,6 @@
 // Open (account === null) or edit an account. Every field error of a 400 answer is shown under its field.
 import { h, clear, problemOf } from './dom.js';
-import { CATEGORIES, IMPORTANT_CLASSES, VOLTAGES, fieldMessage } from './messages.js';
+import { CATEGORIES, IMPORTANT_CLASSES, VOLTAGES, fieldMessage, isStale, problemMessage } from './messages.js';
 import { areas, changeAccount, openAccount, stations } from './api.js';
 
 const EDITABLE = ['name', 'phone', 'address', 'areaCode', 'category', 'voltageLevel', 'importantClass'];
@@ -23,7 +23,7 @@ export async function renderForm(root, ctx, nav, account) {
   const choice = (name, table) => h('select', {}, Object.entries(table).map(([key, [zh, en]]) =>
     h('option', { value: key, selected: values[name] === key }, ctx.t(zh, en))));
 
-  const station = h('select', { id: 'account-field-station', onchange: () => loadAreas(station.value, null) });
+  const station = h('select', { id: 'account-field-station', onchange: () => loadAreas(station.value, null).catch(failedToLoad) });
   const areaSelect = h('select', {});
   const form = h('form', { id: 'account-form', novalidate: true, onsubmit: submit },
     h('h2', {}, opening ? ctx.t('开户', 'Open account') : ctx.t(`修改 ${account.number}`, `Edit ${account.number}`)),
@@ -48,7 +48,13 @@ export async function renderForm(root, ctx, nav, account) {
     station.replaceChildren(...list.map((s) => h('option', { value: s.code, selected: s.code === values.stationCode }, s.name)));
     if (list.length > 0) await loadAreas(station.value, values.areaCode);
   } catch (error) {
-    showProblem(problemOf(error));
+    failedToLoad(error);
+  }
+
+  function failedToLoad(error) {
+    banner.replaceChildren(ctx.t('加载供电所和台区失败：', 'Could not load the stations and areas: ')
+      + problemMessage(ctx, problemOf(error)));
+    banner.hidden = false;
   }
 
   async function loadAreas(stationCode, selected) {
@@ -77,11 +83,12 @@ export async function renderForm(root, ctx, nav, account) {
       errors[e.field].textContent = fieldMessage(ctx, e.message);
       return false;
     });
-    if (!problem.errors || unplaced.length > 0 || problem.status === 409) {
-      banner.replaceChildren(problem.status === 409
+    if (!problem.errors || unplaced.length > 0) {
+      const stale = isStale(problem);
+      banner.replaceChildren(stale
         ? ctx.t('此户已被他人修改，请重新加载后再改。', 'Someone else changed this account; reload it and try again.')
-        : (problem.detail || ctx.t('保存失败', 'Saving failed')));
-      if (problem.status === 409 && !opening) {
+        : problemMessage(ctx, problem));
+      if (stale && !opening) {
         banner.append(' ', h('button', { type: 'button', onclick: () => nav.detail(account.number) }, ctx.t('重新加载', 'Reload')));
       }
       banner.hidden = false;

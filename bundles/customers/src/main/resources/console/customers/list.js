@@ -1,11 +1,11 @@
 // Search box, result table and pager. Rows carry data-account for tests and for the click to the detail.
 import { h, clear, problemOf } from './dom.js';
-import { CATEGORIES, STATUSES, label } from './messages.js';
+import { CATEGORIES, STATUSES, label, problemMessage } from './messages.js';
 import { PAGE_SIZE, searchAccounts } from './api.js';
 
 export function renderList(root, ctx, nav, search, canWrite) {
   const input = h('input', {
-    id: 'customer-search', type: 'search', value: search.q, autocomplete: 'off',
+    id: 'customer-search', type: 'search', value: search.q, autocomplete: 'off', maxLength: 100,
     placeholder: ctx.t('户号、户名、电话或地址', 'Account number, name, phone or address'),
   });
   const form = h('form', {
@@ -30,7 +30,7 @@ export function renderList(root, ctx, nav, search, canWrite) {
       const page = await searchAccounts(ctx, search.q, search.offset);
       results.replaceChildren(table(page), pager(page));
     } catch (error) {
-      results.replaceChildren(h('p', { class: 'cg-banner' }, problemOf(error).detail || ctx.t('查询失败', 'Search failed')));
+      results.replaceChildren(h('p', { class: 'cg-banner' }, problemMessage(ctx, problemOf(error))));
     }
   }
 

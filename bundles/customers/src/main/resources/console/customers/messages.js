@@ -1,6 +1,8 @@
-// Labels in Chinese and English, and the Chinese for the server's fixed validation messages
-// (internal/domain: Texts, PhoneNumber, Account, Premise, Station, TransformerArea). Unknown messages are shown as sent.
-import { formatTime, label, translate } from '/console/kit/text.js';
+// Labels in Chinese and English, and the Chinese for the server's fixed messages (internal/domain: Texts,
+// PhoneNumber, Account, Premise, Station, TransformerArea; internal: CustomerServiceImpl, SupplyNetwork; persistence:
+// the repositories), in front of the platform's (/console/kit/text.js). Unknown messages are shown as sent, after a
+// sentence saying what kind of failure it was.
+import { fieldText, formatTime, label, problemText } from '/console/kit/text.js';
 
 export { formatTime, label };
 
@@ -25,7 +27,6 @@ export const STATUSES = { OPEN: ['正常', 'Open'], CLOSED: ['已销户', 'Close
 
 
 const EXACT = {
-  'is required': '必填',
   'must be exactly 10 digits': '户号必须是10位数字',
   'is already taken in this office': '本单位已有此户号',
   'is not a transformer area of this office': '不是本单位的台区',
@@ -34,15 +35,41 @@ const EXACT = {
   'must be 2-8 upper-case letters or digits': '应为2到8位大写字母或数字',
   "must be 2-16 upper-case letters, digits or '-', not starting with '-'": '应为2到16位大写字母、数字或“-”，且不以“-”开头',
   'is already used in this office': '本单位已在使用此编码',
-  'must be a whole number': '必须是整数',
 };
 
-const PATTERNS = [
-  [/^must be at most (\d+) characters$/, (m) => `最多${m[1]}个字符`],
-  [/^must be between (\d+) and (\d+)$/, (m) => `必须在${m[1]}到${m[2]}之间`],
-];
+const FIELDS = { exact: EXACT, patterns: [] };
 
+/** A field's message from a 400 answer in the current language. */
 export function fieldMessage(ctx, message) {
-  return ctx.lang !== 'zh' ? message : translate(message, EXACT, PATTERNS) || message;
+  return fieldText(ctx, message, FIELDS);
 }
 
+const KINDS = { 'supply station': '供电所', 'transformer area': '台区' };
+
+const DETAILS = {
+  exact: {
+    'the account was changed by someone else meanwhile; reload it and try again': '此户已被他人修改，请重新加载后再改。',
+  },
+  patterns: [
+    [/^account (\d+) does not exist in your office$/, (m) => `本单位没有户号 ${m[1]}`],
+    [/^supply station (\S+) does not exist in your office$/, (m) => `本单位没有供电所 ${m[1]}`],
+    [/^transformer area (\S+) does not exist in your office$/, (m) => `本单位没有台区 ${m[1]}`],
+    [/^account (\d+) was changed by someone else \(version (\d+), you had (\d+)\); reload it and try again$/,
+      (m) => `户号 ${m[1]} 已被他人修改，请重新加载后再改。`],
+    [/^account (\d+) is closed$/, (m) => `户号 ${m[1]} 已销户，不能再修改或销户。`],
+    [/^account (\d+) could not be stored: the number was taken meanwhile$/,
+      (m) => `户号 ${m[1]} 未能保存：此户号刚被他人占用，请换一个户号。`],
+    [/^(supply station|transformer area) (\S+) could not be stored: the code was taken meanwhile$/,
+      (m) => `${KINDS[m[1]]} ${m[2]} 未能保存：此编码刚被他人占用，请换一个编码。`],
+  ],
+};
+
+/** A whole problem (403, 404, 409, 503, network, or a 400 without field errors) as one readable sentence. */
+export function problemMessage(ctx, problem) {
+  return problemText(ctx, problem, DETAILS, FIELDS);
+}
+
+/** A 409 that means someone else changed the account since it was read: reloading it is the way out. */
+export function isStale(problem) {
+  return problem.status === 409 && /changed by someone else/.test(problem.detail || '');
+}

@@ -3,6 +3,7 @@
 import { h, clear, problemOf } from './dom.js';
 import { addStation, stations as loadStations } from './api.js';
 import { entryForm } from './entry-form.js';
+import { problemMessage } from './messages.js';
 
 export async function renderStations(root, ctx, nav, canWrite, notice) {
   const back = h('button', { id: 'stations-back', type: 'button', onclick: () => nav.list() },
@@ -29,7 +30,7 @@ export async function renderStations(root, ctx, nav, canWrite, notice) {
   try {
     results.replaceChildren(table(await loadStations(ctx)));
   } catch (error) {
-    results.replaceChildren(h('p', { class: 'cg-banner' }, problemOf(error).detail || ctx.t('加载失败', 'Loading failed')));
+    results.replaceChildren(h('p', { class: 'cg-banner' }, problemMessage(ctx, problemOf(error))));
   }
 
   function table(list) {

@@ -1,7 +1,7 @@
 // Labels in Chinese and English, and the Chinese for the server's fixed messages about work orders
 // (internal/domain: Texts, WorkOrder; platform-api: Problem; platform-web: the role check). English shows what the
 // server sent; a Chinese message the table does not know is shown as sent, after a sentence saying what happened.
-import { formatTime, label, translate } from '/console/kit/text.js';
+import { fieldText, formatTime, label, problemText } from '/console/kit/text.js';
 
 export { formatTime, label };
 
@@ -29,22 +29,18 @@ export const STEPS = {
 
 
 const FIELD_EXACT = {
-  'is required': '必填',
   'must be exactly 10 digits': '户号必须是10位数字',
-  'unknown field': '未知字段',
-  'invalid value': '值无效',
 };
 
 const FIELD_PATTERNS = [
-  [/^must be at most (\d+) characters$/, (m) => `最多${m[1]}个字符`],
-  [/^(?:expected|must be) one of (.+)$/, (m) => `应为以下之一：${m[1]}`],
+  [/^must be one of (.+)$/, (m) => `应为以下之一：${m[1]}`],
   [/^is not a field worker of office (\w+) \(a login with the role field\): (.+)$/,
     (m) => `${m[2]} 不是 ${m[1]} 的施工人员（须为具有 field 角色的登录账号）`],
 ];
 
 /** A field's message from a 400 answer in the current language. */
 export function fieldMessage(ctx, message) {
-  return ctx.lang === 'en' ? message : translate(message, FIELD_EXACT, FIELD_PATTERNS) || message;
+  return fieldText(ctx, message, { exact: FIELD_EXACT, patterns: FIELD_PATTERNS });
 }
 
 const TYPE_WORDS = { INSTALL: '装表', REMOVE: '拆表', REPLACE: '换表' };
@@ -66,24 +62,9 @@ const DETAIL_PATTERNS = [
     (m) => `工单 #${m[1]} 状态为“${STATUS_WORDS[m[2]] || m[2]}”，未挂起`],
   [/^work order (\d+) refused: it is (\w+)$/, (m) => `工单 #${m[1]} ${STATUS_WORDS[m[2]] || m[2]}，不能再操作`],
   [/^work order (\d+) is assigned to (.+), not to (.+)$/, (m) => `工单 #${m[1]} 派给的是 ${m[2]}，不是 ${m[3]}`],
-  [/^User (.+) needs one of the roles (.+)\.$/, (m) => `用户 ${m[1]} 需要以下角色之一：${m[2]}`],
 ];
-
-const STATUS_SENTENCES = {
-  0: ['网络错误，请检查连接后重试。', 'Network error: check the connection and try again.'],
-  400: ['输入有误：', 'Invalid input: '],
-  403: ['无权执行此操作：', 'Not allowed: '],
-  404: ['未找到：', 'Not found: '],
-  409: ['操作被拒绝：', 'Refused: '],
-};
 
 /** A whole problem (404, 409, 403, network, or a 400 without field errors) as one readable sentence. */
 export function problemMessage(ctx, problem) {
-  const detail = problem.detail || problem.title || '';
-  const known = translate(detail, {}, DETAIL_PATTERNS);
-  if (ctx.lang !== 'en' && known) return known;
-  const [zh, en] = STATUS_SENTENCES[problem.status] || ['操作失败：', 'Failed: '];
-  return problem.status === 0 ? ctx.t(zh, en) : ctx.t(zh, en) + detail;
+  return problemText(ctx, problem, { patterns: DETAIL_PATTERNS }, { exact: FIELD_EXACT, patterns: FIELD_PATTERNS });
 }
-
-

@@ -3,7 +3,8 @@
 // (#meter-history) and a chart of its daily readings with their validation (#meter-chart); the collection topology
 // of a transformer area (#topology). Reads the module's own REST resources through ctx.api. The board and the work
 // order forms are in board.js.
-import { h } from './dom.js';
+import { h, problemOf } from './dom.js';
+import { problemMessage } from './messages.js';
 import { workOrderBoard } from './board.js';
 import { deliveryForm } from './delivery.js';
 
@@ -48,8 +49,7 @@ export function render(el, ctx) {
       h('button', { id: 'topology-show', type: 'submit' }, ctx.t('查询', 'Show'))), topology);
 
   function fail(error) {
-    const p = error && error.problem;
-    problem.textContent = ctx.t('加载失败：', 'Could not load: ') + ((p && (p.detail || p.title)) || (error && error.message) || '');
+    problem.textContent = problemMessage(ctx, problemOf(error));
   }
 
   async function showMeter(code) {

@@ -1,6 +1,8 @@
 // Cluster panel: the CountyGrid nodes of this node's Hazelcast cluster, the office each serves, its version
 // and installed features. Refreshes itself every few seconds while it is on screen.
 
+import { problemText } from '/console/kit/text.js';
+
 const REFRESH_MS = 5000;
 
 function el(tag, attrs = {}, ...children) {
@@ -69,7 +71,7 @@ export function render(root, ctx) {
       status.textContent = t(`更新于 ${when(new Date().toISOString(), ctx.lang)}，每 ${REFRESH_MS / 1000} 秒自动刷新。`,
         `Updated ${when(new Date().toISOString(), ctx.lang)}; refreshes every ${REFRESH_MS / 1000} s.`);
     } catch (e) {
-      status.textContent = t('无法读取节点：', 'Cannot read the nodes: ') + (e.problem?.detail || e.message);
+      status.textContent = t('无法读取节点：', 'Cannot read the nodes: ') + problemText(ctx, e.problem || { status: e.status ?? 0 });
     }
   }
 

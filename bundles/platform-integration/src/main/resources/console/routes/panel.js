@@ -1,7 +1,19 @@
 // Routes panel: every route of the countygrid Camel context, route files that failed to load, and the
 // outbox relay. Refreshes itself every few seconds while it is on screen.
 
+import { problemText } from '/console/kit/text.js';
+
 const REFRESH_MS = 4000;
+
+// The routes resource's own refusals, in front of the platform's messages (kit/text.js).
+const MESSAGES = {
+  patterns: [
+    [/^there is no route with id (.+)$/, (m) => `没有编号为 ${m[1]} 的路由（可能刚被删除），请刷新。`],
+    [/^route (.+) did not start: (.*)$/, (m) => `路由 ${m[1]} 未能启动：${m[2]}`],
+    [/^route (.+) did not stop: (.*)$/, (m) => `路由 ${m[1]} 未能停止：${m[2]}`],
+  ],
+};
+const failure = (ctx, e) => problemText(ctx, e.problem || { status: e.status ?? 0 }, MESSAGES);
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -51,7 +63,7 @@ export function render(root, ctx) {
     try {
       await ctx.api(`/integration/routes/${encodeURIComponent(id)}/${verb}`, { method: 'POST' });
     } catch (e) {
-      status.textContent = e.problem?.detail || e.message;
+      status.textContent = failure(ctx, e);
     }
     refresh(false);
   }
@@ -124,7 +136,7 @@ export function render(root, ctx) {
       status.textContent = t(`更新于 ${when(new Date().toISOString(), ctx.lang)}，每 ${REFRESH_MS / 1000} 秒自动刷新。`,
         `Updated ${when(new Date().toISOString(), ctx.lang)}; refreshes every ${REFRESH_MS / 1000} s.`);
     } catch (e) {
-      status.textContent = t('无法读取路由：', 'Cannot read the routes: ') + (e.problem?.detail || e.message);
+      status.textContent = t('无法读取路由：', 'Cannot read the routes: ') + failure(ctx, e);
     }
   }
 

@@ -1,6 +1,7 @@
 // The message area: readable text only (a problem's detail), never raw JSON or a stack trace.
 import { h } from './kit/dom.js';
-import { t } from './i18n.js';
+import { language, t } from './i18n.js';
+import { problemText as kitProblemText } from './kit/text.js';
 
 let notice = null;
 
@@ -40,16 +41,13 @@ export function forgetMessage() {
   notice = null;
 }
 
+/** A failed call's problem as a sentence in the console's language (the kit's translations of server messages). */
 export function problemText(error) {
   if (!error) {
     return t('未知错误。', 'Unknown error.');
   }
-  if (error.status === 0) {
-    return t('无法连接服务器。', 'Cannot reach the server.');
+  if (!error.problem && error.status === undefined) {
+    return error.message || t('未知错误。', 'Unknown error.'); // not a call: the browser's own error
   }
-  const problem = error.problem;
-  if (problem && (problem.detail || problem.title)) {
-    return problem.detail || problem.title;
-  }
-  return error.message || t('未知错误。', 'Unknown error.');
+  return kitProblemText({ t, lang: language() }, error.problem || { status: error.status });
 }

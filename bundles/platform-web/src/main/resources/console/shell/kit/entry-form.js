@@ -4,15 +4,17 @@
 // belongs to no field (403, 404, 409, network). A failed call changes nothing on the server, so the form keeps what
 // was typed.
 import { h, problemOf } from './dom.js';
+import { fieldText, problemText } from './text.js';
 
 // spec: { id, title: [zh, en], heading?: 'h3' | 'h4',
 //         fields: [{ name, id?, label: [zh, en], options?: [[value, zh, en]], attrs?, check?(raw) -> message,
 //                    value?(raw) -> what is sent }],
 //         submit: [zh, en], confirm?(body) -> text, send(body) -> Promise, done(answer),
 //         fieldOf?(problem) -> the field a problem without field errors belongs to, extra?: [nodes],
-//         messages?: { field(ctx, message) -> text, problem(ctx, problem) -> text } (the module's translations) }
+//         messages?: { field(ctx, message) -> text, problem(ctx, problem) -> text } (the module's translations; by
+//         default the platform's, text.js) }
 export function entryForm(ctx, spec) {
-  const messages = { field: (c, message) => message, problem: (c, problem) => problem.detail, ...spec.messages };
+  const messages = { field: (c, message) => fieldText(c, message), problem: (c, problem) => problemText(c, problem), ...spec.messages };
   const inputs = {};
   const errors = {};
   const banner = h('p', { class: 'cg-banner', id: `${spec.id}-problem`, role: 'alert', hidden: true });

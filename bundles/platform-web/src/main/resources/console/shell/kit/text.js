@@ -23,3 +23,105 @@ export function formatTime(ctx, iso) {
   if (!iso) return '';
   return new Date(iso).toLocaleString(ctx.lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
 }
+
+// The Chinese of what any server answer may say, whatever the module (platform-web: the role, CSRF and JSON checks,
+// the 500 and 503 answers; platform-api and platform-data: missing office, module restarting, a unique key taken).
+// The panels add their module's own messages in front of these; a message nobody knows is shown as sent, after a
+// sentence saying what kind of failure it was.
+const JSON_TYPES = [
+  [/^one of (.+)$/, (m) => `以下之一：${m[1]}`],
+  [/^text$/, () => '文本'],
+  [/^true or false$/, () => 'true 或 false'],
+  [/^a number$/, () => '数字'],
+  [/^a date like (.+)$/, (m) => `日期，如 ${m[1]}`],
+  [/^a date and time like (.+)$/, (m) => `日期时间，如 ${m[1]}`],
+  [/^a list$/, () => '列表'],
+  [/^an object$/, () => '对象'],
+  [/^another kind of value$/, () => '其他类型的值'],
+];
+const jsonType = (type) => translate(type, {}, JSON_TYPES) || type;
+
+const FIELD_EXACT = {
+  'is required': '必填',
+  'unknown field': '未知字段',
+  'invalid value': '值无效',
+  'must be a whole number': '必须是整数',
+  'must be 0 or more': '不能小于0',
+};
+
+const FIELD_PATTERNS = [
+  [/^must be at most (\d+) characters$/, (m) => `最多${m[1]}个字符`],
+  [/^must be between (\d+) and (\d+)$/, (m) => `必须在${m[1]}到${m[2]}之间`],
+  [/^expected (.+)$/, (m) => `应为${jsonType(m[1])}`],
+  [/^missing or not (.+)$/, (m) => `缺少或不是${jsonType(m[1])}`],
+];
+
+const DETAIL_EXACT = {
+  'The X-CSRF-Token header is missing or wrong.':
+    '本页面的登录已失效（可能已在另一窗口重新登录），请刷新页面后再试。',
+  'The REST API is starting or being updated (a feature installed or removed); try again in a moment.':
+    '系统正在启动或更新模块（安装或卸载功能），请稍后再试。',
+  'There is nothing at this address.': '此功能已不存在（所属模块可能已被卸载），请刷新页面。',
+  'The request needs a JSON body.': '请求缺少内容。',
+  'the change conflicts with data already stored': '与已保存的数据冲突，请重新加载后再试。',
+  'enter your user name': '请输入用户名。',
+  'enter your password': '请输入密码。',
+};
+
+const DETAIL_PATTERNS = [
+  [/^User (.+) needs one of the roles (.+)\.$/, (m) => `用户 ${m[1]} 无权执行此操作，需要以下角色之一：${m[2]}`],
+  [/^user (.+) needs one of the roles (.+)$/, (m) => `用户 ${m[1]} 无权执行此操作，需要以下角色之一：${m[2]}`],
+  [/^Something went wrong on the server\. Quote error id (\w+) to your administrator\.$/,
+    (m) => `服务器出错，请将错误编号 ${m[1]} 告知系统管理员。`],
+  [/^the (\S+) module is restarting; try again in a moment$/, (m) => `${m[1]} 模块正在重启，请稍后再试。`],
+  [/^user (.+) belongs to no office; give it the role office\.<code>$/,
+    (m) => `用户 ${m[1]} 未归属任何单位，请管理员为其添加角色 office.<单位编码>。`],
+  [/^office code must be 2-12 upper-case letters or digits, got: (.*)$/,
+    (m) => `单位编码应为2到12位大写字母或数字，当前为：${m[1]}`],
+  [/^The request body is not valid JSON \(line (\d+), column (\d+)\)\.$/, (m) => `请求内容不是有效的 JSON（第${m[1]}行第${m[2]}列）。`],
+  [/^The request body is not valid JSON\.$/, () => '请求内容不是有效的 JSON。'],
+  [/^Unknown field '(.+)'\.$/, (m) => `未知字段 ${m[1]}`],
+  [/^Field '(.+)': expected (.+)\.$/, (m) => `字段 ${m[1]} 应为${jsonType(m[2])}`],
+  [/^Field '(.+)': missing or not (.+)\.$/, (m) => `字段 ${m[1]} 缺少或不是${jsonType(m[2])}`],
+  [/^Field '(.+)' has an invalid value\.$/, (m) => `字段 ${m[1]} 的值无效`],
+  [/^A path or query parameter has an invalid value: not a number: "?([^"]*)"?$/, (m) => `参数值不是数字：${m[1]}`],
+  [/^A path or query parameter has an invalid value(?::.*|\.)$/, () => '地址或查询参数的值无效。'],
+];
+
+const STATUS_SENTENCES = {
+  0: ['无法连接服务器，请检查网络后重试。', 'Cannot reach the server: check the connection and try again.'],
+  400: ['输入有误：', 'Invalid input: '],
+  401: ['请先登录：', 'Log in first: '],
+  403: ['无权执行此操作：', 'Not allowed: '],
+  404: ['未找到：', 'Not found: '],
+  409: ['操作被拒绝：', 'Refused: '],
+  413: ['内容过大：', 'Too large: '],
+  503: ['暂时无法处理：', 'Unavailable for a moment: '],
+};
+
+// own: the module's { exact, patterns } (its own server messages), tried before the platform's.
+function known(message, own, exact, patterns) {
+  return translate(message, { ...exact, ...(own && own.exact) }, [...((own && own.patterns) || []), ...patterns]);
+}
+
+// A field's message from a 400 answer, in the current language.
+export function fieldText(ctx, message, own) {
+  return ctx.lang === 'en' ? message : known(message, own, FIELD_EXACT, FIELD_PATTERNS) || message;
+}
+
+// A whole problem (problem+json body, or { status: 0 } for a failed connection) as one sentence in the current
+// language. own: { exact, patterns } for the problem's detail, fields: { exact, patterns } for field messages.
+export function problemText(ctx, problem, own, fields) {
+  const p = problem || { status: 0 };
+  if (p.status === 0 || p.status === undefined) return ctx.t(...STATUS_SENTENCES[0]);
+  const detail = p.detail || p.title || '';
+  if (ctx.lang !== 'en') {
+    const zh = known(detail, own, DETAIL_EXACT, DETAIL_PATTERNS);
+    if (zh) return zh;
+    if (p.errors && p.errors.length > 0) {
+      return STATUS_SENTENCES[400][0] + p.errors.map((e) => `${e.field}：${fieldText(ctx, e.message, fields)}`).join('；');
+    }
+  }
+  const [zh, en] = STATUS_SENTENCES[p.status] || ['操作失败：', 'Failed: '];
+  return ctx.t(zh, en) + detail;
+}

@@ -63,10 +63,11 @@ final class ApiServlet extends CXFNonSpringServlet {
         }
     }
 
+    static final ProblemBody UNAVAILABLE = ProblemBody.of(503, "Service Unavailable",
+            "The REST API is starting or being updated (a feature installed or removed); try again in a moment.");
+
     private void unavailable(HttpServletRequest request, HttpServletResponse response) throws ServletException {
-        ProblemBody body = ProblemBody.of(503, "Service Unavailable",
-                "The REST API is starting or being updated (a feature installed or removed); try again in a moment.")
-                .withInstance(request.getRequestURI());
+        ProblemBody body = UNAVAILABLE.withInstance(request.getRequestURI());
         try {
             response.setStatus(503);
             response.setHeader("Retry-After", RETRY_AFTER_SECONDS);

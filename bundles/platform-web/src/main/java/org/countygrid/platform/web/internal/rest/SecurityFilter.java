@@ -1,6 +1,7 @@
 package org.countygrid.platform.web.internal.rest;
 
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Optional;
 
 import javax.servlet.http.HttpServletRequest;
@@ -51,6 +52,13 @@ public final class SecurityFilter implements ContainerRequestFilter, ContainerRe
     private final LoginGate logins;
 
     /** What the request's credentials amount to: a caller, or the answer to give if the method needs one. */
+    /** The refusals the console shows (its kit translates them, console/shell/kit/text.js). */
+    static final String CSRF_REFUSED = "The " + CsrfRule.HEADER + " header is missing or wrong.";
+
+    static String missingRole(String user, List<String> required) {
+        return "User " + user + " needs one of the roles " + String.join(", ", required) + ".";
+    }
+
     private record Login(Optional<Caller> caller, ProblemBody refusal, boolean challenge) {
 
         static Login of(Caller caller) {
@@ -98,8 +106,7 @@ public final class SecurityFilter implements ContainerRequestFilter, ContainerRe
         Caller caller = login.caller().orElseThrow();
         switch (AccessPolicy.decide(required, caller)) {
             case ALLOW -> CurrentCaller.set(caller);
-            case FORBIDDEN -> abort(request, ProblemBody.of(403, "Forbidden",
-                    "User " + caller.user() + " needs one of the roles " + String.join(", ", required) + "."), false);
+            case FORBIDDEN -> abort(request, ProblemBody.of(403, "Forbidden", missingRole(caller.user(), List.of(required))), false);
             default -> abort(request, ProblemBody.of(401, "Unauthorized", "Log in first."), login.challenge());
         }
     }
@@ -150,7 +157,7 @@ public final class SecurityFilter implements ContainerRequestFilter, ContainerRe
             return Login.refused(401, "Your session has ended. Log in again.", false);
         }
         if (!CsrfRule.acceptsSessionRequest(request.getMethod(), session.get().csrfToken(), request.getHeaderString(CsrfRule.HEADER))) {
-            return Login.refused(403, "The " + CsrfRule.HEADER + " header is missing or wrong.", false);
+            return Login.refused(403, CSRF_REFUSED, false);
         }
         return Login.of(session.get().caller());
     }

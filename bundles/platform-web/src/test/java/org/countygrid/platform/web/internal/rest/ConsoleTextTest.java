@@ -1,0 +1,109 @@
+package org.countygrid.platform.web.internal.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import javax.ws.rs.NotFoundException;
+
+import org.countygrid.platform.api.OfficeCode;
+import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.api.security.Caller;
+import org.countygrid.platform.web.internal.problem.ProblemBody;
+import org.countygrid.platform.web.internal.problem.ProblemMapping;
+import org.countygrid.platform.web.internal.problem.ProblemResponses;
+import org.countygrid.platform.testing.ConsoleTexts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What staff read in the console when platform-web refuses a request or fails, whatever the panel: the console kit
+ * (console/shell/kit/text.js, run under Node.js) on the problem+json bodies this bundle's own code makes. In Chinese
+ * each reads as a Chinese sentence, not the English detail; in English the detail stays readable after a sentence
+ * naming the kind of failure.
+ */
+class ConsoleTextTest {
+
+    private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
+
+    enum Category { RESIDENTIAL, COMMERCIAL }
+
+    record OpenAccount(String name, Category category, Integer floors) {
+    }
+
+    @TempDir
+    Path work;
+
+    @Test
+    void everyRefusalOfThePlatformReadsInChinese() throws Exception {
+        List<ProblemBody> problems = platformProblems();
+        List<String> json = problems.stream().map(ProblemResponses::toJson).toList();
+        ConsoleTexts kit = ConsoleTexts.of("console/shell/kit/text.js", work);
+
+        List<String> zh = kit.call("problemText", "zh", json);
+        List<String> en = kit.call("problemText", "en", json);
+
+        assertThat(zh).hasSameSizeAs(problems);
+        for (int i = 0; i < problems.size(); i++) {
+            ProblemBody problem = problems.get(i);
+            assertThat(zh.get(i)).as("zh of %s", problem.detail()).containsPattern(CHINESE)
+                    .doesNotContain(problem.detail());
+            assertThat(en.get(i)).as("en of %s", problem.detail()).endsWith(problem.detail()).doesNotContainPattern(CHINESE);
+        }
+        assertThat(zh.get(problems.size() - 1)).as("a 500 keeps its error id").contains(problems.get(problems.size() - 1).errorId());
+    }
+
+    @Test
+    void anUnknownMessageIsShownAsSentAfterASentenceOfItsKind() throws Exception {
+        ConsoleTexts kit = ConsoleTexts.of("console/shell/kit/text.js", work);
+        String json = ProblemResponses.toJson(ProblemMapping.map(Problem.conflict("meter 42 is in a cabinet")));
+
+        assertThat(kit.call("problemText", "zh", List.of(json, "{\"status\":0}")))
+                .containsExactly("操作被拒绝：meter 42 is in a cabinet", "无法连接服务器，请检查网络后重试。");
+    }
+
+    @Test
+    void fieldMessagesOfBadJsonReadInChinese() throws Exception {
+        ConsoleTexts kit = ConsoleTexts.of("console/shell/kit/text.js", work);
+        List<String> messages = new ArrayList<>();
+        for (String body : List.of("{\"nmae\":\"张三\"}", "{\"category\":\"SHOP\"}", "{\"floors\":\"many\"}")) {
+            messages.addAll(ProblemMapping.map(readError(body)).errors().stream().map(ProblemBody.FieldMessage::message).toList());
+        }
+        List<String> asProblems = messages.stream().map(m -> "\"" + m + "\"").toList();
+
+        assertThat(messages).containsExactly("unknown field", "expected one of RESIDENTIAL, COMMERCIAL", "expected a number");
+        assertThat(kit.call("fieldText", "zh", asProblems))
+                .containsExactly("未知字段", "应为以下之一：RESIDENTIAL, COMMERCIAL", "应为数字");
+    }
+
+    /** The bodies platform-web answers by itself, the 500 last. */
+    private static List<ProblemBody> platformProblems() {
+        Caller auditor = new Caller("zhang", OfficeCode.of("QS"), Set.of("auditor"));
+        Problem roleOfService = (Problem) catchThrowable(() -> auditor.requireAnyRole("operator", "admin"));
+        return List.of(
+                ProblemBody.of(403, "Forbidden", SecurityFilter.missingRole("zhang", List.of("operator", "admin"))),
+                ProblemMapping.map(roleOfService),
+                ProblemBody.of(403, "Forbidden", SecurityFilter.CSRF_REFUSED),
+                ApiServlet.UNAVAILABLE,
+                ProblemMapping.map(new NotFoundException()),
+                ProblemMapping.map(readError("{\"name\":")),
+                ProblemMapping.map(readError("{\"nmae\":\"张三\"}")),
+                ProblemMapping.map(readError("{\"category\":\"SHOP\"}")),
+                ProblemMapping.map(new NotFoundException(new NumberFormatException("For input string: \"ten\""))),
+                ProblemMapping.map(new IllegalStateException("a bug")));
+    }
+
+    private static Throwable readError(String body) {
+        ObjectMapper json = JsonMapping.objectMapper();
+        Throwable error = catchThrowable(() -> json.readValue(body, OpenAccount.class));
+        assertThat(error).as("reading %s must fail", body).isNotNull();
+        return error;
+    }
+}
