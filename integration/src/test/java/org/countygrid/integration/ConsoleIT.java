@@ -146,6 +146,37 @@ public class ConsoleIT {
         assertThat(text("#account-detail")).contains(number);
         browser.findElement(By.id("lang-switch")).click();
         wait.until(b -> "客户档案".equals(b.findElement(By.cssSelector("[data-panel=\"customers\"]")).getText()));
+
+        // someone else changes the account while it is being edited: the save is refused, in Chinese, with a reload
+        browser.findElement(By.id("account-edit")).click();
+        wait.until(b -> !b.findElements(By.id("account-form")).isEmpty());
+        Http admin = Http.as("admin", PASSWORD);
+        com.fasterxml.jackson.databind.JsonNode current = admin.get("/api/customers/accounts/" + number).json();
+        java.util.Map<String, Object> change = new java.util.HashMap<>();
+        for (String field : List.of("name", "address", "category", "voltageLevel", "importantClass", "areaCode")) {
+            change.put(field, current.get(field).asText());
+        }
+        change.put("phone", "13900000077");
+        Http.Reply changed = admin.put("/api/customers/accounts/" + number, Http.json(change));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        browser.findElement(By.id("account-form-submit")).click();
+        wait.until(b -> b.findElement(By.id("account-form-problem")).isDisplayed());
+        assertThat(text("#account-form-problem")).startsWith("此户已被他人修改").contains("重新加载");
+
+        // a login in another tab of the browser (after this one's session ran out, say) replaces the session this
+        // tab's CSRF token belongs to: its next change is refused, and the message says why in Chinese instead of
+        // naming the header
+        Object login = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },"
+                        + " body: JSON.stringify({ username: 'admin', password: arguments[0] }) })"
+                        + ".then((r) => done(r.status), (e) => done(String(e)));", PASSWORD);
+        assertThat(login).isEqualTo(200L);
+        browser.findElement(By.id("account-form-submit")).click();
+        wait.until(b -> text("#account-form-problem").contains("登录已失效"));
+        assertThat(text("#account-form-problem")).doesNotContain("CSRF").doesNotContain("此户已被他人修改");
+        assertThat(admin.get("/api/customers/accounts/" + number).json().get("phone").asText())
+                .as("neither save changed the account").isEqualTo("13900000077");
     }
 
     @Test
