@@ -177,13 +177,14 @@ async function refreshPanels() {
     return;
   }
   const changed = JSON.stringify(panels) !== JSON.stringify(state.panels);
+  const before = state.current && panelById(state.current);
   state.panels = panels;
   if (!changed) {
     return;
   }
   renderNav();
   if (state.current && state.current !== HOME && !panelById(state.current)) {
-    const gone = state.current;
+    const gone = before ? t(before.title.zh, before.title.en) : state.current;
     // replaceState fires no hashchange, whose handler would clear the message at once
     history.replaceState(null, '', '#/' + HOME);
     openView(HOME);

@@ -1,5 +1,24 @@
 // The built-in "Home" view: the node's health, refreshed while it is shown.
 import { h } from './kit/dom.js';
+import { translate } from './kit/text.js';
+
+// The Chinese of what health lists as not ready (HealthResource, Readiness, FeatureInspector, ApiServer and
+// platform-cluster's office profile); a line nobody knows is shown as sent.
+const STATES = { INSTALLED: '已安装未解析', RESOLVED: '已解析未启动', STARTING: '启动中', STOPPING: '停止中', UNINSTALLED: '已卸载' };
+const NOT_READY_EXACT = {
+  'the node identity (platform-data) is not available yet': '节点标识（platform-data）尚不可用',
+  'the installed features cannot be read': '无法读取已安装的功能',
+  'the boot features are still being installed': '启动功能仍在安装中',
+  'the readiness checks cannot be read': '无法读取就绪检查',
+  'the REST API is being republished': 'REST 接口正在重新发布',
+};
+const NOT_READY_PATTERNS = [
+  [/^(\S+): bundle (.+) is (\w+)$/, (m) => `${m[1]}：组件包 ${m[2]} ${STATES[m[3]] || m[3]}`],
+  [/^(\S+): component (\S+) waits for (.+)$/, (m) => `${m[1]}：组件 ${m[2]} 正在等待 ${m[3]}`],
+  [/^(\S+): component (\S+) failed to activate(?:: (.*))?$/,
+    (m) => `${m[1]}：组件 ${m[2]} 激活失败${m[3] ? '：' + m[3] : ''}`],
+  [/^office profile (\S+) is installing its modules$/, (m) => `单位配置 ${m[1]} 正在安装其模块`],
+];
 
 export function render(el, ctx) {
   const { t } = ctx;
@@ -17,7 +36,7 @@ export function render(el, ctx) {
         return;
       }
     }
-    body.replaceChildren(view(report, t));
+    body.replaceChildren(view(report, t, ctx.lang));
   };
   refresh();
   const timer = setInterval(refresh, 10000);
@@ -26,7 +45,12 @@ export function render(el, ctx) {
   }
 }
 
-function view(report, t) {
+/** A line of health's notReady in the console's language. */
+export function notReadyText(ctx, line) {
+  return (ctx.lang !== 'en' && translate(line, NOT_READY_EXACT, NOT_READY_PATTERNS)) || line;
+}
+
+function view(report, t, lang) {
   const up = report.status === 'UP';
   const rows = [
     [t('状态', 'Status'), h('span', { className: up ? 'badge ok' : 'badge warn', 'data-testid': 'health-status' },
@@ -42,7 +66,8 @@ function view(report, t) {
   const parts = [table, h('h3', {}, t('已安装的功能', 'Installed features')), features];
   if (report.notReady && report.notReady.length) {
     parts.push(h('h3', {}, t('尚未就绪', 'Not ready yet')),
-      h('ul', { className: 'not-ready' }, report.notReady.map((line) => h('li', {}, line))));
+      h('ul', { className: 'not-ready' }, report.notReady.map((line) =>
+        h('li', {}, notReadyText({ lang }, line)))));
   }
   return h('div', {}, parts);
 }

@@ -183,9 +183,14 @@ public class ConsoleIT {
     public void panelsFollowTheInstalledFeaturesWithoutReload() throws Exception {
         loggedIn();
         wait.until(b -> !b.findElements(By.cssSelector("[data-panel=\"customers\"]")).isEmpty());
+        browser.findElement(By.cssSelector("[data-panel=\"customers\"]")).click();
+        wait.until(b -> !b.findElements(By.id("customer-search")).isEmpty());
         shell("feature:uninstall countygrid-demo", "feature:uninstall countygrid-customers");
         new WebDriverWait(browser, Duration.ofSeconds(40))
                 .until(b -> b.findElements(By.cssSelector("[data-panel=\"customers\"]")).isEmpty());
+        // the open panel went away: the console says so by the panel's title, and shows Home
+        wait.until(b -> b.findElement(By.id("message")).getText().contains("面板“客户档案”已不可用")
+                || b.findElement(By.id("message")).getText().contains("The panel \"Customers\" is no longer available"));
         shell("feature:install countygrid-customers");
         new WebDriverWait(browser, Duration.ofSeconds(40))
                 .until(b -> !b.findElements(By.cssSelector("[data-panel=\"customers\"]")).isEmpty());

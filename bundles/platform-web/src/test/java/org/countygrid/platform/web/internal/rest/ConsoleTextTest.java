@@ -14,6 +14,8 @@ import javax.ws.rs.NotFoundException;
 import org.countygrid.platform.api.OfficeCode;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.security.Caller;
+import org.countygrid.platform.web.internal.health.FeatureView;
+import org.countygrid.platform.web.internal.health.Readiness;
 import org.countygrid.platform.web.internal.problem.ProblemBody;
 import org.countygrid.platform.web.internal.problem.ProblemMapping;
 import org.countygrid.platform.web.internal.problem.ProblemResponses;
@@ -81,6 +83,24 @@ class ConsoleTextTest {
         assertThat(messages).containsExactly("unknown field", "expected one of RESIDENTIAL, COMMERCIAL", "expected a number");
         assertThat(kit.call("fieldText", "zh", asProblems))
                 .containsExactly("未知字段", "应为以下之一：RESIDENTIAL, COMMERCIAL", "应为数字");
+    }
+
+    @Test
+    void whatHealthListsAsNotReadyReadsInChinese() throws Exception {
+        List<String> lines = new ArrayList<>(Readiness.problems(List.of(new FeatureView("countygrid-customers", List.of(
+                new FeatureView.BundleView("org.countygrid.customers", "RESOLVED", List.of()),
+                new FeatureView.BundleView("org.countygrid.metering", null, List.of(
+                        "component MeteringPanel waits for customers (objectClass=CustomerService)",
+                        "component WorkOrderService failed to activate: no font")))))));
+        lines.add("the boot features are still being installed");
+        ConsoleTexts home = ConsoleTexts.of("console/shell/home.js", work);
+
+        List<String> zh = home.call("notReadyText", "zh", lines.stream().map(ConsoleTexts::quote).toList());
+
+        assertThat(zh).containsExactly("countygrid-customers：组件包 org.countygrid.customers 已解析未启动",
+                "countygrid-customers：组件 MeteringPanel 正在等待 customers (objectClass=CustomerService)",
+                "countygrid-customers：组件 WorkOrderService 激活失败：no font",
+                "启动功能仍在安装中");
     }
 
     /** The bodies platform-web answers by itself, the 500 last. */
