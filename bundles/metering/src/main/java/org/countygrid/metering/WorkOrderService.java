@@ -89,9 +89,9 @@ public interface WorkOrderService {
      * them; otherwise 409 listing what is missing): moves the meters (new one INSTALLED at the account, old one
      * REMOVED) and publishes
      * {@code metering.meter-installed}, {@code metering.meter-removed} or {@code metering.meter-replaced} in the same
-     * transaction, and keeps the completed form as a PDF. {@code residualBalanceFen} is the old prepaid (LOCAL)
-     * meter's remaining balance, null when not
-     * read or not prepaid.
+     * transaction, and keeps the completed form as a PDF. {@code residualBalanceFen} is the remaining balance the old meter
+     * shows (negative for an overdraft): required when a prepaid (fee control LOCAL) meter is replaced, refused
+     * for any other order or meter.
      */
     WorkOrderView complete(Caller caller, long id, Long residualBalanceFen, FieldContext where);
 

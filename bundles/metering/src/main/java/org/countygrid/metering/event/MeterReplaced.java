@@ -8,8 +8,8 @@ import org.countygrid.platform.api.event.DomainEvent;
 
 /**
  * {@code metering.meter-replaced}: a work order replaced an account's meter (换表): the old meter's final
- * readings and, for a prepaid meter, its residual balance in fen (null when not prepaid or not read); the cards
- * module carries the balance over.
+ * readings and, for a prepaid meter, its residual balance in fen (negative for an overdraft; null when the old
+ * meter is not prepaid); the cards module carries the balance over.
  */
 public record MeterReplaced(OfficeCode office, long orderId, String accountNumber, String oldBarcode,
         String newBarcode, String newCommAddress, FinalReadings oldFinalReadings, Long residualBalanceFen,

@@ -63,17 +63,17 @@ public class ConsumptionServiceImpl implements ConsumptionService {
         String account = checked(accountNumber, from, to);
         List<DailyUsage.Period> periods = store.read(caller.office(), em -> {
             Map<Long, WorkOrder> installedBy = new HashMap<>();
-            Map<String, WorkOrder> removedBy = new HashMap<>();
+            Map<String, List<WorkOrder>> removalsOf = new HashMap<>();
             for (WorkOrder o : new WorkOrderRepository(em).completedAt(account)) {
                 installedBy.put(o.id(), o);
                 if (o.type() != WorkOrderType.INSTALL) {
-                    removedBy.put(o.oldMeter(), o);
+                    removalsOf.computeIfAbsent(o.oldMeter(), b -> new ArrayList<>()).add(o);
                 }
             }
             List<DailyUsage.Period> list = new ArrayList<>();
             for (InstallationEntity i : new MeterRepository(em).installationsOfAccount(account)) {
                 WorkOrder in = i.orderId() == null ? null : installedBy.get(i.orderId());
-                WorkOrder out = i.removedAt() == null ? null : removedBy.get(i.barcode());
+                WorkOrder out = i.removedAt() == null ? null : removalOf(removalsOf.get(i.barcode()), i.installedAt());
                 list.add(new DailyUsage.Period(i.barcode(), i.installedAt(), i.removedAt(),
                         in == null || in.newMeterReadings() == null ? null : in.newMeterReadings().total(),
                         out == null || out.finalReadings() == null ? null : out.finalReadings().total()));
@@ -97,6 +97,18 @@ public class ConsumptionServiceImpl implements ConsumptionService {
             values.put(p.barcode(), series);
         }
         return new DailyUsage(ZONE, periods, values).days(from, to);
+    }
+
+    /**
+     * The order that ended an installation: of the orders that removed its meter from the account (a meter can come
+     * back to the same account after verification), the first completed after the installation began.
+     */
+    private static WorkOrder removalOf(List<WorkOrder> removals, java.time.Instant installedAt) {
+        if (removals == null) {
+            return null;
+        }
+        return removals.stream().filter(o -> o.completedAt() != null && !o.completedAt().isBefore(installedAt))
+                .min(java.util.Comparator.comparing(WorkOrder::completedAt)).orElse(null);
     }
 
     private static String checked(String accountNumber, LocalDate from, LocalDate to) {

@@ -78,12 +78,21 @@ final class OrderCompletion {
                 now, null);
     }
 
+    static final String RESIDUAL_REQUIRED = "is required: the old meter is prepaid (fee control LOCAL); enter the"
+            + " remaining balance it shows, in fen (negative for an overdraft)";
+
     void moveMeters(EntityManager em, Caller caller, WorkOrder order, Long residualBalanceFen, FieldContext where,
             Instant now) {
         if (residualBalanceFen != null && order.type() != WorkOrderType.REPLACE) {
             throw new ValidationException("residualBalanceFen", "only a replacement carries a residual balance");
         }
         MeterRepository meters = new MeterRepository(em);
+        if (order.type() == WorkOrderType.REPLACE && residualBalanceFen == null
+                && meters.require(order.oldMeter()).toMeter().feeControl() == FeeControl.LOCAL) {
+            // the cards module carries the prepaid balance over to the new meter (清零结转): without it the
+            // customer's money would stay in a meter on its way back to verification
+            throw new ValidationException("residualBalanceFen", RESIDUAL_REQUIRED);
+        }
         String worker = caller.user();
         String detail = "work order " + order.id() + " at account " + order.accountNumber();
         Meter installed = null;

@@ -350,9 +350,12 @@ public class WorkOrderServiceImpl implements WorkOrderService {
         });
     }
 
-    /** A field worker may suspend, resume or hand over only his own orders; dispatchers any. */
+    /**
+     * A field worker may suspend, resume or hand over only his own orders; dispatchers any. Being an auditor as well
+     * lets a field worker see every order, not move them.
+     */
     private static WorkOrder flowing(Caller caller, WorkOrder order) {
-        if (fieldOnly(caller) && !order.isAssignedTo(caller.user())) {
+        if (!caller.hasAnyRole(MeteringRoles.array(MeteringRoles.DISPATCH)) && !order.isAssignedTo(caller.user())) {
             throw Problem.forbidden("work order " + order.id() + " is assigned to " + order.worker());
         }
         return order;
@@ -364,6 +367,7 @@ public class WorkOrderServiceImpl implements WorkOrderService {
         }
     }
 
+    /** Sees his own orders only: no back-office role (dispatching, or auditing, which reads everything). */
     private static boolean fieldOnly(Caller caller) {
         return !caller.hasAnyRole(MeteringRoles.array(MeteringRoles.DISPATCH)) && !caller.hasAnyRole("auditor");
     }

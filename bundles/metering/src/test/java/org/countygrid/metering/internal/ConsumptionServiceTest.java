@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.countygrid.metering.internal.TestMetering.M1;
 import static org.countygrid.metering.internal.TestMetering.M2;
+import static org.countygrid.metering.internal.TestMetering.M3;
 import static org.countygrid.metering.internal.TestMetering.QS;
 import static org.countygrid.metering.internal.TestMetering.QT;
 import static org.countygrid.metering.internal.TestMetering.SCANNER;
@@ -68,7 +69,7 @@ class ConsumptionServiceTest {
         metering.orders.scan(LI, replace, M2, SCANNER);
         metering.orders.recordFinalReadings(LI, replace, new FinalReadings(new BigDecimal("9.00"), null, null, null, null));
         metering.collectEvidence(LI, replace);
-        metering.orders.complete(LI, replace, null, SCANNER);
+        metering.orders.complete(LI, replace, 0L, SCANNER);
 
         metering.clock.set(midnight(26));
         metering.readings.ingest(operator(QS), List.of(daily(M1, 21, "3.52"), daily(M1, 22, "6.02"),
@@ -84,6 +85,49 @@ class ConsumptionServiceTest {
         assertThat(days.get(6).complete()).isFalse(); // no reading at the 26th's midnight yet
         assertThat(metering.consumption.daily(operator(QT), ACCOUNT, LocalDate.of(2026, 11, 20),
                 LocalDate.of(2026, 11, 21))).allSatisfy(d -> assertThat(d.meters()).isEmpty());
+    }
+
+    @Test
+    void aMeterBackAtTheSameAccountEndsEachStayWithItsOwnFinalReading() {
+        metering.stockAtStation(QS);
+        for (String m : new String[] { M1, M2, M3 }) {
+            metering.meters.receive(LI, m, "CG", SCANNER);
+        }
+        metering.clock.set(midnight(20).plusSeconds(10 * 3600));
+        long install = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, ACCOUNT, null, "li",
+                null, null)).id();
+        metering.orders.scan(LI, install, M1, SCANNER);
+        metering.collectEvidence(LI, install);
+        metering.orders.complete(LI, install, null, SCANNER);
+        replace(21, M2, "5.00"); // M1 out at 5.00 on the 21st, 15:00
+        metering.meters.verify(operator(QS), M1, null, SCANNER); // checked and sent out again
+        metering.meters.preIssue(operator(QS), M1, "CG", "A1", SCANNER);
+        metering.meters.receive(LI, M1, "CG", SCANNER);
+        replace(23, M1, "3.00"); // M2 out, M1 back (infrared 0.52 as collectEvidence reads it)
+        replace(24, M3, "8.00"); // M1 out a second time, at 8.00
+
+        metering.clock.set(midnight(26));
+        metering.readings.ingest(operator(QS), List.of(daily(M1, 21, "3.00"), daily(M2, 22, "1.52")));
+        List<DailyConsumption> days = metering.consumption.daily(operator(QS), ACCOUNT, LocalDate.of(2026, 11, 21),
+                LocalDate.of(2026, 11, 21));
+
+        // the 21st: M1 from 3.00 at midnight to its first removal's 5.00, then M2 from 0.52 to 1.52 — M1's stay
+        // ends with the 5.00 of the order that ended it, not the 8.00 of its second removal
+        assertThat(days).singleElement().satisfies(d -> {
+            assertThat(d.meters()).containsExactly(M1, M2);
+            assertThat(d.complete()).isTrue();
+            assertThat(d.kwh()).isEqualByComparingTo("3.00");
+        });
+    }
+
+    private void replace(int day, String newMeter, String oldFinalKwh) {
+        metering.clock.set(midnight(day).plusSeconds(15 * 3600));
+        long id = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.REPLACE, ACCOUNT, null, "li",
+                null, null)).id();
+        metering.orders.scan(LI, id, newMeter, SCANNER);
+        metering.orders.recordFinalReadings(LI, id, new FinalReadings(new BigDecimal(oldFinalKwh), null, null, null, null));
+        metering.collectEvidence(LI, id);
+        metering.orders.complete(LI, id, 0L, SCANNER);
     }
 
     @Test

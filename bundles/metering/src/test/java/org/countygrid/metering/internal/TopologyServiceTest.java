@@ -176,7 +176,7 @@ class TopologyServiceTest {
         metering.orders.scan(LI, replace, M3, SCANNER);
         metering.orders.recordFinalReadings(LI, replace, new FinalReadings(new BigDecimal("10"), null, null, null, null));
         metering.collectEvidence(LI, replace);
-        metering.orders.complete(LI, replace, null, SCANNER);
+        metering.orders.complete(LI, replace, 0L, SCANNER);
         assertThat(metering.topology.area(operator(QS), AREA).attached())
                 .extracting(AttachedMeter::barcode, AttachedMeter::accountNumber, AttachedMeter::terminal)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(M2, "3101000002", T1),

@@ -33,6 +33,8 @@ import org.countygrid.metering.WorkOrderType;
 import org.countygrid.metering.WorkOrderView;
 import org.countygrid.metering.event.MeterInstalled;
 import org.countygrid.metering.event.MeterReplaced;
+import org.countygrid.metering.internal.domain.WorkOrder;
+import org.countygrid.metering.internal.persistence.WorkOrderRepository;
 import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.ValidationException;
@@ -115,6 +117,27 @@ class WorkOrderServiceTest {
     }
 
     @Test
+    void aPrepaidMeterIsReplacedOnlyWithItsRemainingBalanceWhichMayBeAnOverdraft() {
+        install(M1); // fee control LOCAL: a prepaid card meter
+        WorkOrderView order = create(WorkOrderType.REPLACE);
+        metering.orders.scan(LI, order.id(), M2, SCANNER);
+        metering.orders.recordFinalReadings(LI, order.id(), OLD_READINGS);
+        metering.collectEvidence(LI, order.id());
+        int eventsBefore = metering.store.events().size();
+
+        assertThatThrownBy(() -> metering.orders.complete(LI, order.id(), null, SCANNER))
+                .isInstanceOfSatisfying(ValidationException.class, v -> assertThat(v.byField())
+                        .containsKey("residualBalanceFen"));
+        assertThat(metering.meters.meter(operator(QS), M1).state()).isEqualTo(MeterState.INSTALLED);
+        assertThat(metering.meters.meter(operator(QS), M2).state()).isEqualTo(MeterState.RECEIVED);
+        assertThat(metering.store.events()).hasSize(eventsBefore);
+
+        metering.orders.complete(LI, order.id(), -50L, SCANNER);
+        assertThat(metering.store.events()).filteredOn(MeterReplaced.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((MeterReplaced) e).residualBalanceFen()).isEqualTo(-50L));
+    }
+
+    @Test
     void aRefusedCompletionMovesNoMeterAndPublishesNothing() {
         long id = create(WorkOrderType.INSTALL).id();
         metering.orders.scan(LI, id, M1, SCANNER);
@@ -145,6 +168,19 @@ class WorkOrderServiceTest {
 
         metering.orders.cancel(operator(QS), first, "重复派单");
         assertThat(create(WorkOrderType.INSTALL).id()).isNotEqualTo(first);
+    }
+
+    @Test
+    void theDatabaseKeepsOneOrderUnderWayPerAccountWhenTwoCreatorsRace() {
+        create(WorkOrderType.INSTALL);
+        // a second creator that checked before the first committed gets as far as its insert
+        WorkOrder racing = WorkOrder.create(new NewWorkOrder(WorkOrderType.INSTALL, ACCOUNT, null, "li", Phase.SINGLE,
+                null), null, null, "wang", TestMetering.START).order();
+
+        assertThatThrownBy(() -> metering.store.write(QS, em -> new WorkOrderRepository(em).add(racing, null)))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409));
+        assertThat(metering.orders.orders(operator(QS), null, null, null, 0, 0).total()).isEqualTo(1);
+        metering.store.write(QT, em -> new WorkOrderRepository(em).add(racing, null)); // another office's account
     }
 
     @Test
@@ -216,6 +252,38 @@ class WorkOrderServiceTest {
         assertThat(metering.orders.mine(field(QS, "wang"))).hasSize(1);
         assertThatThrownBy(() -> metering.orders.order(LI, id)).isInstanceOfSatisfying(Problem.class,
                 p -> assertThat(p.status()).isEqualTo(404));
+    }
+
+    @Test
+    void theLongestHandOverIsStoredWithItsWholeNote() {
+        long id = create(WorkOrderType.INSTALL).id();
+        String first = "甲".repeat(60);
+        String second = "乙".repeat(60);
+        String note = "说".repeat(200);
+        metering.orders.handOver(operator(QS), id, first, null);
+
+        WorkOrderView handed = metering.orders.handOver(operator(QS), id, second, note);
+
+        assertThat(handed.worker()).isEqualTo(second);
+        assertThat(handed.history()).last().extracting(WorkOrderStep::note)
+                .isEqualTo("from " + first + " to " + second + ": " + note);
+    }
+
+    @Test
+    void aFieldWorkerWhoAuditsTooSeesEveryOrderButMovesOnlyHisOwn() {
+        long id = create(WorkOrderType.INSTALL).id();
+        metering.orders.handOver(operator(QS), id, "wang", null);
+        Caller liAuditing = TestMetering.caller(QS, "li", Role.FIELD, Role.AUDITOR);
+
+        assertThat(metering.orders.order(liAuditing, id).worker()).isEqualTo("wang");
+        for (org.assertj.core.api.ThrowableAssert.ThrowingCallable move : List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
+                () -> metering.orders.suspend(liAuditing, id, "x"),
+                () -> metering.orders.handOver(liAuditing, id, "li", null))) {
+            assertThatThrownBy(move).isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(403));
+        }
+        WorkOrderView after = metering.orders.order(operator(QS), id);
+        assertThat(after.worker()).isEqualTo("wang");
+        assertThat(after.status()).isEqualTo(WorkOrderStatus.OPEN);
     }
 
     @Test

@@ -237,13 +237,16 @@ public record WorkOrder(long id, WorkOrderType type, WorkOrderStatus status, Str
      * infrared reading and photo, and the signature is void.
      */
     public Step handOver(String toWorker, String note) {
-        String to = Texts.require("worker", toWorker, MAX_WORKER);
+        FieldErrors errors = new FieldErrors();
+        String to = Texts.required(errors, "worker", toWorker, MAX_WORKER);
+        String why = Texts.optional(errors, "note", note, MAX_NOTE);
+        errors.throwIfAny();
         requireActive();
         if (to.equals(worker)) {
             throw refused("it is assigned to " + worker + " already");
         }
         String text = (worker == null ? "assigned to " + to : "from " + worker + " to " + to)
-                + (note == null || note.isBlank() ? "" : ": " + note.strip());
+                + (why == null || why.isEmpty() ? "" : ": " + why);
         WorkOrder after = new WorkOrder(id, type, status, accountNumber, address, areaCode, to, phase, oldMeter, null,
                 finalReadings, null, null, without(OrderFileKind.NEW_METER_PHOTO), createdAt, createdBy, null, version);
         return new Step(after, "handed-over", text);

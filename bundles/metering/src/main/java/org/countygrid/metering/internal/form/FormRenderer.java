@@ -33,6 +33,7 @@ import org.countygrid.metering.internal.domain.Images;
 import org.countygrid.metering.internal.domain.Kwh;
 import org.countygrid.metering.internal.domain.RegisterValues;
 import org.countygrid.metering.internal.domain.WorkOrder;
+import org.countygrid.platform.api.Money;
 
 /**
  * Renders the completed electronic form (电子工单) of a work order as an A4 PDF: order, customer, meters and
@@ -90,8 +91,7 @@ public final class FormRenderer {
                 w.row("旧表 Old meter", o.oldMeter());
                 w.row("止码 Final readings", registers(o.finalReadings()));
                 if (form.residualBalanceFen() != null) {
-                    w.row("剩余金额 Residual", String.format("%d.%02d 元", form.residualBalanceFen() / 100,
-                            Math.abs(form.residualBalanceFen() % 100)));
+                    w.row("剩余金额 Residual", Money.ofFen(form.residualBalanceFen()).toYuanString() + " 元");
                 }
             }
             if (o.type() != WorkOrderType.REMOVE) {

@@ -58,6 +58,10 @@ public class WorkOrderEntity {
     @Column(length = 200, updatable = false)
     private String address;
 
+    /** The account number while the order is under way, else null: unique per office (one order under way). */
+    @Column(name = "active_account", length = 10)
+    private String activeAccount;
+
     @Column(name = "area_code", length = 20, updatable = false)
     private String areaCode;
 
@@ -130,6 +134,7 @@ public class WorkOrderEntity {
 
     public void apply(WorkOrder order) {
         this.status = order.status();
+        this.activeAccount = WorkOrderRepository.ACTIVE.contains(order.status()) ? accountNumber : null;
         this.worker = order.worker();
         this.newMeter = order.newMeter();
         this.finalReadings = RegisterColumns.of(order.finalReadings());

@@ -42,7 +42,7 @@ public class WorkOrderStepEntity {
     @Column(name = "happened_at", nullable = false, updatable = false)
     private LocalDateTime happenedAt;
 
-    @Column(length = 300, updatable = false)
+    @Column(length = 600, updatable = false)
     private String note;
 
     protected WorkOrderStepEntity() {

@@ -177,6 +177,8 @@ class WorkOrderTest {
         assertThat(step.order().newMeter()).isNull();
         assertThat(step.note()).isEqualTo("from li to wang: 李师傅请假");
         assertThatThrownBy(() -> scanned.handOver("li", null)).hasMessageContaining("assigned to li already");
+        assertThatThrownBy(() -> scanned.handOver("wang", "说".repeat(201)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsOnlyKeys("note"));
     }
 
     @Test
