@@ -62,6 +62,7 @@ const DETAIL_PATTERNS = [
     (m) => `工单 #${m[1]} 状态为“${STATUS_WORDS[m[2]] || m[2]}”，未挂起`],
   [/^work order (\d+) refused: it is (\w+)$/, (m) => `工单 #${m[1]} ${STATUS_WORDS[m[2]] || m[2]}，不能再操作`],
   [/^work order (\d+) is assigned to (.+), not to (.+)$/, (m) => `工单 #${m[1]} 派给的是 ${m[2]}，不是 ${m[3]}`],
+  [/^work order (\d+) is not assigned to a worker yet, so not to (.+)$/, (m) => `工单 #${m[1]} 尚未派工，不是派给 ${m[2]} 的`],
 ];
 
 /** A whole problem (404, 409, 403, network, or a 400 without field errors) as one readable sentence. */

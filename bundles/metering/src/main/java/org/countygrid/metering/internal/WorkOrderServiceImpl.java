@@ -356,7 +356,9 @@ public class WorkOrderServiceImpl implements WorkOrderService {
      */
     private static WorkOrder flowing(Caller caller, WorkOrder order) {
         if (!caller.hasAnyRole(MeteringRoles.array(MeteringRoles.DISPATCH)) && !order.isAssignedTo(caller.user())) {
-            throw Problem.forbidden("work order " + order.id() + " is assigned to " + order.worker());
+            throw Problem.forbidden(order.worker() == null
+                    ? "work order " + order.id() + " is not assigned to a worker yet, so not to " + caller.user()
+                    : "work order " + order.id() + " is assigned to " + order.worker() + ", not to " + caller.user());
         }
         return order;
     }

@@ -270,7 +270,8 @@ class WorkOrderServiceTest {
     }
 
     @Test
-    void aFieldWorkerWhoAuditsTooSeesEveryOrderButMovesOnlyHisOwn() {
+    void aFieldWorkerWhoAuditsTooSeesEveryOrderButMovesOnlyHisOwn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path work)
+            throws Exception {
         long id = create(WorkOrderType.INSTALL).id();
         metering.orders.handOver(operator(QS), id, "wang", null);
         Caller liAuditing = TestMetering.caller(QS, "li", Role.FIELD, Role.AUDITOR);
@@ -279,11 +280,25 @@ class WorkOrderServiceTest {
         for (org.assertj.core.api.ThrowableAssert.ThrowingCallable move : List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
                 () -> metering.orders.suspend(liAuditing, id, "x"),
                 () -> metering.orders.handOver(liAuditing, id, "li", null))) {
-            assertThatThrownBy(move).isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(403));
+            assertThatThrownBy(move).isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(403))
+                    .hasMessage("work order " + id + " is assigned to wang, not to li");
         }
         WorkOrderView after = metering.orders.order(operator(QS), id);
         assertThat(after.worker()).isEqualTo("wang");
         assertThat(after.status()).isEqualTo(WorkOrderStatus.OPEN);
+
+        long waiting = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, "3101000002", null,
+                null, Phase.SINGLE, null)).id();
+        Problem unassigned = (Problem) org.assertj.core.api.Assertions.catchThrowable(
+                () -> metering.orders.suspend(liAuditing, waiting, "x"));
+        Problem others = (Problem) org.assertj.core.api.Assertions.catchThrowable(
+                () -> metering.orders.suspend(liAuditing, id, "x"));
+        assertThat(unassigned.getMessage()).isEqualTo("work order " + waiting + " is not assigned to a worker yet, so not to li");
+        // and the console says both in Chinese
+        assertThat(org.countygrid.platform.testing.ConsoleTexts.of("console/metering/messages.js", work)
+                .call("problemMessage", "zh", List.of(org.countygrid.platform.testing.ConsoleTexts.json(unassigned),
+                        org.countygrid.platform.testing.ConsoleTexts.json(others))))
+                .containsExactly("工单 #" + waiting + " 尚未派工，不是派给 li 的", "工单 #" + id + " 派给的是 wang，不是 li");
     }
 
     @Test
