@@ -1,9 +1,9 @@
 // The panel's calls to its own REST resources under /api/customers, through the console's ctx.api
 // (which adds the CSRF header and throws an Error carrying the problem+json body).
-export const PAGE_SIZE = 20;
-
+// A search page is as long as the module's searchDefaultLimit (20 unless configured): asking for a fixed size would
+// be refused wherever searchMaxLimit is set lower. The pager steps by the page's own limit.
 export function searchAccounts(ctx, q, offset) {
-  const query = new URLSearchParams({ q, offset: String(offset), limit: String(PAGE_SIZE) });
+  const query = new URLSearchParams({ q, offset: String(offset) });
   return ctx.api(`/customers/accounts?${query}`);
 }
 

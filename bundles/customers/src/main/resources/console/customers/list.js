@@ -1,7 +1,7 @@
 // Search box, result table and pager. Rows carry data-account for tests and for the click to the detail.
 import { h, clear, problemOf } from './dom.js';
 import { CATEGORIES, STATUSES, label, problemMessage } from './messages.js';
-import { PAGE_SIZE, searchAccounts } from './api.js';
+import { searchAccounts } from './api.js';
 
 export function renderList(root, ctx, nav, search, canWrite) {
   const input = h('input', {
@@ -55,9 +55,9 @@ export function renderList(root, ctx, nav, search, canWrite) {
     const go = (offset) => { search.offset = offset; load(); };
     return h('div', { class: 'cg-pager' },
       h('button', { id: 'customer-prev', type: 'button', disabled: page.offset === 0,
-        onclick: () => go(Math.max(0, page.offset - PAGE_SIZE)) }, ctx.t('上一页', 'Previous')),
+        onclick: () => go(Math.max(0, page.offset - page.limit)) }, ctx.t('上一页', 'Previous')),
       h('span', { id: 'customer-range' }, ctx.t(`第 ${first}–${last} 户，共 ${page.total} 户`, `${first}–${last} of ${page.total}`)),
       h('button', { id: 'customer-next', type: 'button', disabled: last >= page.total,
-        onclick: () => go(page.offset + PAGE_SIZE) }, ctx.t('下一页', 'Next')));
+        onclick: () => go(page.offset + page.limit) }, ctx.t('下一页', 'Next')));
   }
 }

@@ -39,6 +39,8 @@ public class HazelcastMember {
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastMember.class);
 
     private final CompletableFuture<Started> member;
+    /** Set by deactivate: a start that finishes afterwards shuts its member down instead of keeping its port. */
+    private volatile boolean deactivated;
 
     /** A running member and its service registration. */
     private record Started(HazelcastInstance hazelcast, ServiceRegistration<HazelcastInstance> registration) {
@@ -65,19 +67,30 @@ public class HazelcastMember {
         });
     }
 
-    private static Started start(BundleContext bundleContext, Config config, Path file) {
+    private Started start(BundleContext bundleContext, Config config, Path file) {
         long started = System.nanoTime();
         HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(config);
+        if (deactivated) {
+            hazelcast.shutdown();
+            LOG.info("Hazelcast member started after its bundle stopped: shut down again");
+            return null;
+        }
         LOG.info("Hazelcast member {} of cluster {} started in {} ms with {} member(s), configured by {}",
                 hazelcast.getCluster().getLocalMember().getAddress(), hazelcast.getConfig().getClusterName(),
                 (System.nanoTime() - started) / 1_000_000, hazelcast.getCluster().getMembers().size(), file);
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("hazelcast.instance.name", hazelcast.getName());
-        return new Started(hazelcast, bundleContext.registerService(HazelcastInstance.class, hazelcast, properties));
+        try {
+            return new Started(hazelcast, bundleContext.registerService(HazelcastInstance.class, hazelcast, properties));
+        } catch (IllegalStateException bundleStopped) {
+            hazelcast.shutdown();
+            throw bundleStopped;
+        }
     }
 
     @Deactivate
     void deactivate() {
+        deactivated = true;
         Started running;
         try {
             running = member.get(2, TimeUnit.MINUTES);

@@ -94,6 +94,12 @@ public class HazelcastNodeRegistry implements NodeRegistry {
             featuresService.unregisterListener(featuresListener);
         }
         executor.shutdownNow();
+        try {
+            // a heartbeat in flight would write the entry again after it is removed below
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (hazelcast.getLifecycleService().isRunning()) {
             hazelcast.getCluster().removeMembershipListener(membershipRegistration);
             removeEntriesOf(localMember(), identity.nodeName());
@@ -149,8 +155,9 @@ public class HazelcastNodeRegistry implements NodeRegistry {
             IMap<String, Map<String, String>> map = map();
             for (Map.Entry<String, Map<String, String>> entry : map.entrySet()) {
                 boolean wanted = onlyNode == null || onlyNode.equals(entry.getKey());
-                if (wanted && member.equals(NodeEntry.fromMap(entry.getValue()).member())) {
-                    map.delete(entry.getKey());
+                // remove(key, value): a node that rejoined under the same name meanwhile wrote a new entry, which stays
+                if (wanted && member.equals(NodeEntry.fromMap(entry.getValue()).member())
+                        && map.remove(entry.getKey(), entry.getValue())) {
                     LOG.info("Node {} left the cluster", entry.getKey());
                 }
             }

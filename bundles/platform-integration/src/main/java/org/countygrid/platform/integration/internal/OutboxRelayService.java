@@ -12,6 +12,9 @@ import org.countygrid.platform.integration.EventRelay;
 import org.countygrid.platform.integration.RelayStats;
 import org.countygrid.platform.integration.internal.domain.RetryDelay;
 import org.countygrid.platform.integration.internal.relay.OutboxRelay;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -34,6 +37,8 @@ public class OutboxRelayService implements EventRelay {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelayService.class);
 
     private final OutboxRelay relay;
+    private final CountyGridCamel camel;
+    private final Bundle framework;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "countygrid-outbox-relay");
         t.setDaemon(true);
@@ -42,7 +47,9 @@ public class OutboxRelayService implements EventRelay {
 
     @Activate
     public OutboxRelayService(@Reference CountyGridCamel camel, @Reference EventOutbox outbox,
-            @Reference BootFinished bootFinished, IntegrationConfig config) {
+            @Reference BootFinished bootFinished, IntegrationConfig config, BundleContext context) {
+        this.camel = camel;
+        this.framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         long interval = Math.max(50, config.relayIntervalMillis());
         Duration base = Duration.ofMillis(interval);
         relay = new OutboxRelay(camel.camel(), outbox, config.relayBatchSize(),
@@ -71,8 +78,13 @@ public class OutboxRelayService implements EventRelay {
     }
 
     private void tick() {
+        if (framework != null && framework.getState() == Bundle.STOPPING) {
+            // the node is shutting down: the wiring bundles (start level 86) and the modules stop before this one,
+            // and an event relayed now would find their routes gone and count as published to nobody
+            return;
+        }
         try {
-            relay.relay();
+            camel.sources().whileUnchanged(relay::relay);
         } catch (RuntimeException e) {
             // relay() handles its own failures; this keeps the schedule alive whatever slips through
             LOG.error("Outbox relay tick failed: {}", e.getMessage(), e);

@@ -3,6 +3,7 @@ package org.countygrid.platform.integration.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,9 @@ public class RouteFolderWatcher {
         } catch (IOException e) {
             LOG.warn("Routes folder {} does not exist and cannot be created: {}", path, e.getMessage());
         }
-        folder = new RouteFolder(path, camel.sources(), new RouteFileParser(camel.camel()), camel.errors());
+        // a file last written within a scan's time is loaded only when the next scan reads it unchanged
+        folder = new RouteFolder(path, camel.sources(), new RouteFileParser(camel.camel()), camel.errors(),
+                Duration.ofMillis(SCAN_MILLIS));
         scanner.scheduleWithFixedDelay(folder::scan, 0, SCAN_MILLIS, TimeUnit.MILLISECONDS);
         LOG.info("Watching {} for route files", path);
     }

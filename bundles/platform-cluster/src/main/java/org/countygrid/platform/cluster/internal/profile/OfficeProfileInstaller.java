@@ -46,8 +46,14 @@ public class OfficeProfileInstaller implements ReadinessCheck {
         // Never install features on the activation thread: it may be the feature deployment's own thread.
         this.profile = config.profile();
         executor.execute(() -> {
-            apply(features, new ProfileLedger(applied), parse(config.features()), config.profile());
-            this.applied = true;
+            try {
+                apply(features, new ProfileLedger(applied), parse(config.features()), config.profile());
+            } catch (RuntimeException e) {
+                // the ledger unreadable or unwritable: the node must not stay "installing" for ever without a word
+                LOG.error("Office profile {} could not be applied: {}", config.profile(), e.getMessage(), e);
+            } finally {
+                this.applied = true;
+            }
         });
     }
 

@@ -3,6 +3,8 @@ package org.countygrid.platform.integration.internal.route;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +22,12 @@ import org.slf4j.LoggerFactory;
  * that fails to load is reported under its name and changes nothing else: the routes of its last good version
  * keep running (or are brought back if they had already been removed), and it is retried only when it
  * changes again. Content is compared, not timestamps, so edits within the same second are seen too.
+ * <p>
+ * A file is loaded only once it has settled — last written at least {@code settle} ago, or read with the same
+ * content at two scans in a row — so a file still being copied in is not deployed cut short. Files that are gone
+ * are unloaded before changed ones load, so a file renamed (or a route moved to another file) does not collide with
+ * its own old version. While a file's routes are being replaced, {@link RouteSources#changing} holds the relay off,
+ * so no event finds the routes of its type missing for a moment and goes to nobody.
  */
 public class RouteFolder {
 
@@ -33,10 +41,22 @@ public class RouteFolder {
     private final Map<Path, byte[]> seen = new HashMap<>();
     /** The last content of each file that loaded. */
     private final Map<Path, byte[]> good = new HashMap<>();
+    /** Content read at the last scan of a file that had not settled yet. */
+    private final Map<Path, byte[]> unsettled = new HashMap<>();
+    /** Files that could not be read, with the reason reported. */
+    private final Map<Path, String> unreadable = new HashMap<>();
+    private final Duration settle;
 
+    /** A folder whose files load at the first scan that sees them (tests write a file, then scan). */
     public RouteFolder(Path folder, RouteSources sources, RouteFileParser parser, RouteLoadErrors errors) {
+        this(folder, sources, parser, errors, Duration.ZERO);
+    }
+
+    public RouteFolder(Path folder, RouteSources sources, RouteFileParser parser, RouteLoadErrors errors,
+            Duration settle) {
         this.folder = folder;
         this.sources = sources;
+        this.settle = settle;
         this.parser = parser;
         this.errors = errors;
     }
@@ -47,30 +67,73 @@ public class RouteFolder {
 
     /** One pass over the folder; never throws, so a scheduler keeps calling it. */
     public synchronized void scan() {
-        List<Path> files = routeFiles();
-        if (files == null) {
-            return;
-        }
-        Set<Path> present = new HashSet<>();
-        for (Path file : files) {
-            present.add(file);
-            byte[] content;
-            try {
-                content = Files.readAllBytes(file);
-            } catch (IOException e) {
-                // deleted or locked between listing and reading: look again next scan
-                continue;
+        try {
+            List<Path> files = routeFiles();
+            if (files == null) {
+                return;
             }
-            if (!Arrays.equals(content, seen.get(file))) {
+            Set<Path> present = new HashSet<>(files);
+            for (Path gone : Set.copyOf(seen.keySet())) {
+                if (!present.contains(gone)) {
+                    unload(gone);
+                }
+            }
+            unsettled.keySet().retainAll(present);
+            unreadable.keySet().removeIf(file -> !present.contains(file) && clearError(file));
+            for (Path file : files) {
+                byte[] content = read(file);
+                if (content == null || Arrays.equals(content, seen.get(file))) {
+                    unsettled.remove(file);
+                    continue;
+                }
+                if (!settled(file, content)) {
+                    unsettled.put(file, content);
+                    continue;
+                }
+                unsettled.remove(file);
                 seen.put(file, content);
                 load(file, content);
             }
+        } catch (RuntimeException | LinkageError e) {
+            // a stale folder handle, a class gone in a refresh: log it and keep the schedule alive
+            LOG.error("Scanning routes folder {} failed: {}", folder, e.toString(), e);
         }
-        for (Path gone : Set.copyOf(seen.keySet())) {
-            if (!present.contains(gone)) {
-                unload(gone);
+    }
+
+    private boolean settled(Path file, byte[] content) {
+        if (settle.isZero() || Arrays.equals(content, unsettled.get(file))) {
+            return true; // the same at two scans in a row
+        }
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(Instant.now().minus(settle));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The file's bytes, or null when it went away meanwhile or cannot be read (reported once under its name). */
+    private byte[] read(Path file) {
+        try {
+            byte[] content = Files.readAllBytes(file);
+            if (unreadable.remove(file) != null) {
+                errors.clear(label(file));
             }
+            return content;
+        } catch (IOException e) {
+            if (Files.exists(file)) {
+                String message = "cannot be read: " + e;
+                if (!message.equals(unreadable.put(file, message))) {
+                    LOG.warn("Route file {} {}", file, message);
+                    errors.report(label(file), message);
+                }
+            }
+            return null;
         }
+    }
+
+    private boolean clearError(Path file) {
+        errors.clear(label(file));
+        return true;
     }
 
     /** Removes the routes of every file, e.g. when the folder stops being watched. */
@@ -82,25 +145,30 @@ public class RouteFolder {
 
     private void load(Path file, byte[] content) {
         String label = label(file);
-        try {
-            sources.replace(key(file), label, parser.parse(file, content));
-            good.put(file, content);
-            errors.clear(label);
-        } catch (Exception e) {
-            String message = message(e);
-            LOG.warn("Route file {} not loaded: {}", file, message);
-            errors.report(label, message);
-            restoreLastGood(file);
-        }
+        sources.changing(() -> {
+            Set<String> stopped = sources.stoppedRoutes(key(file));
+            try {
+                sources.replace(key(file), label, parser.parse(file, content));
+                good.put(file, content);
+                errors.clear(label);
+            } catch (Exception e) {
+                String message = message(e);
+                LOG.warn("Route file {} not loaded: {}", file, message);
+                errors.report(label, message);
+                restoreLastGood(file, stopped);
+            }
+        });
     }
 
-    private void restoreLastGood(Path file) {
+    /** Brings back the routes of the file's last good version, those an admin had stopped stopped again. */
+    private void restoreLastGood(Path file, Set<String> stopped) {
         byte[] previous = good.get(file);
         if (previous == null || !sources.routeIds(key(file)).isEmpty()) {
             return;
         }
         try {
             sources.replace(key(file), label(file), parser.parse(file, previous));
+            sources.stop(stopped);
             LOG.info("Route file {}: its last good version runs again", file);
         } catch (Exception e) {
             LOG.warn("Route file {}: its last good version could not be restored: {}", file, message(e));
@@ -108,7 +176,7 @@ public class RouteFolder {
     }
 
     private void unload(Path file) {
-        sources.remove(key(file));
+        sources.changing(() -> sources.remove(key(file)));
         errors.clear(label(file));
         seen.remove(file);
         good.remove(file);

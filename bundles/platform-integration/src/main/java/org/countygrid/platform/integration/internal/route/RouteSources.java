@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
@@ -35,6 +38,11 @@ public class RouteSources {
     private final Map<String, String> labelBySource = new LinkedHashMap<>();
     /** Read without the lock: listing routes must not wait for a slow route start. */
     private final Map<String, String> labelByRoute = new ConcurrentHashMap<>();
+    /**
+     * Written while routes are added, replaced or removed; read by the outbox relay for a whole pass. An event whose
+     * subscribing route is being replaced would otherwise find no started subscriber and go to nobody.
+     */
+    private final ReentrantReadWriteLock changes = new ReentrantReadWriteLock();
 
     /** {@code removedRoutes} hears the id of every route removed here, e.g. to drop its statistics. */
     public RouteSources(CamelContext camel, Consumer<String> removedRoutes) {
@@ -52,7 +60,16 @@ public class RouteSources {
      * fails after that, every route it had already added is removed again (the source then has no routes) and
      * the exception is rethrown.
      */
-    public synchronized Set<String> replace(String source, String label, RoutesBuilder builder) throws Exception {
+    public Set<String> replace(String source, String label, RoutesBuilder builder) throws Exception {
+        changes.writeLock().lock();
+        try {
+            return replaceLocked(source, label, builder);
+        } finally {
+            changes.writeLock().unlock();
+        }
+    }
+
+    private Set<String> replaceLocked(String source, String label, RoutesBuilder builder) throws Exception {
         if (builder instanceof RouteBuilder routeBuilder) {
             // configures once; addRoutes below reuses the configured model instead of running configure() again
             checkIdsFree(source, routeBuilder.configureRoutes(camel).getRoutes().stream()
@@ -81,18 +98,67 @@ public class RouteSources {
     }
 
     /** Stops and removes every route of the source; nothing happens for an unknown source. */
-    public synchronized void remove(String source) {
-        Set<String> ids = idsBySource.remove(source);
-        String label = labelBySource.remove(source);
-        if (ids != null && !ids.isEmpty()) {
-            ids.forEach(labelByRoute::remove);
-            removeQuietly(ids);
-            LOG.info("Removed routes {} of {}", ids, label);
+    public void remove(String source) {
+        changing(() -> {
+            Set<String> ids = idsBySource.remove(source);
+            String label = labelBySource.remove(source);
+            if (ids != null && !ids.isEmpty()) {
+                ids.forEach(labelByRoute::remove);
+                removeQuietly(ids);
+                LOG.info("Removed routes {} of {}", ids, label);
+            }
+        });
+    }
+
+    public Set<String> routeIds(String source) {
+        changes.readLock().lock();
+        try {
+            return Set.copyOf(idsBySource.getOrDefault(source, Set.of()));
+        } finally {
+            changes.readLock().unlock();
         }
     }
 
-    public synchronized Set<String> routeIds(String source) {
-        return Set.copyOf(idsBySource.getOrDefault(source, Set.of()));
+    /** The routes of the source that are stopped right now (an admin's route-stop), to keep them so. */
+    public Set<String> stoppedRoutes(String source) {
+        Set<String> stopped = new HashSet<>();
+        for (String id : routeIds(source)) {
+            if (camel.getRouteController().getRouteStatus(id) == ServiceStatus.Stopped) {
+                stopped.add(id);
+            }
+        }
+        return stopped;
+    }
+
+    /** Stops these routes again, e.g. after their file's last good version was brought back. */
+    public void stop(Set<String> ids) {
+        for (String id : ids) {
+            try {
+                camel.getRouteController().stopRoute(id);
+            } catch (Exception e) {
+                LOG.warn("Could not stop route {} again: {}", id, e.getMessage());
+            }
+        }
+    }
+
+    /** Runs a change of routes (several replace/remove steps) as one, with the relay held off. */
+    public void changing(Runnable change) {
+        changes.writeLock().lock();
+        try {
+            change.run();
+        } finally {
+            changes.writeLock().unlock();
+        }
+    }
+
+    /** Runs work (a relay pass) while no route is being added, replaced or removed. */
+    public <T> T whileUnchanged(Supplier<T> work) {
+        changes.readLock().lock();
+        try {
+            return work.get();
+        } finally {
+            changes.readLock().unlock();
+        }
     }
 
     /** The label of the source the route came from; routes added to the context directly have none. */

@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.countygrid.platform.integration.RouteLoadError;
@@ -156,6 +163,80 @@ class RouteFolderTest {
         assertThat(errors.all()).singleElement().satisfies(e -> assertThat(e.message()).contains("nosuchcomponent"));
         assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsExactly("orders-reply");
         assertThat(call("direct:orders")).isEqualTo("v1");
+    }
+
+    @Test
+    void aRouteAnAdminStoppedStaysStoppedWhenABrokenEditIsUndone() throws Exception {
+        write("orders.xml", xml("orders-reply", "direct:orders", "v1"));
+        folder.scan();
+        camel.getRouteController().stopRoute("orders-reply");
+
+        write("orders.xml", xml("orders-reply", "nosuchcomponent:orders", "v2"));
+        folder.scan();
+
+        assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsExactly("orders-reply");
+        assertThat(camel.getRouteController().getRouteStatus("orders-reply")).isEqualTo(ServiceStatus.Stopped);
+    }
+
+    @Test
+    void aRenamedFileKeepsItsRoutesRunning() throws IOException {
+        write("orders.yaml", yaml("orders-reply", "direct:orders", "v1"));
+        folder.scan();
+
+        Files.move(dir.resolve("orders.yaml"), dir.resolve("orders-2026.yaml"));
+        folder.scan();
+
+        assertThat(errors.all()).isEmpty();
+        assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsExactly("orders-reply");
+        assertThat(sources.labelOf("orders-reply")).contains("file orders-2026.yaml");
+        assertThat(call("direct:orders")).isEqualTo("v1");
+    }
+
+    @Test
+    void aFileStillBeingWrittenLoadsOnlyOnceItHasSettled() throws IOException {
+        RouteFolder settling = new RouteFolder(dir, sources, new RouteFileParser(camel), errors, Duration.ofHours(1));
+        String whole = yaml("orders-reply", "direct:orders", "v1") + yaml("orders-audit", "direct:audit", "a1");
+        write("orders.yaml", whole.substring(0, whole.indexOf("- route:", 10))); // the copy so far: one route
+
+        settling.scan();
+        assertThat(camel.getRoutes()).as("just written: wait for the next scan").isEmpty();
+        write("orders.yaml", whole); // the copy goes on
+        settling.scan();
+        assertThat(camel.getRoutes()).as("it changed since the last scan").isEmpty();
+        settling.scan();
+        assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsExactlyInAnyOrder("orders-reply", "orders-audit");
+
+        write("old.yaml", yaml("old-reply", "direct:old", "o1"));
+        Files.setLastModifiedTime(dir.resolve("old.yaml"), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        settling.scan();
+        assertThat(camel.getRoute("old-reply")).as("written long ago: loads at once").isNotNull();
+    }
+
+    @Test
+    void theRelayWaitsWhileRoutesAreBeingReplaced() throws Exception {
+        CountDownLatch changing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread change = new Thread(() -> sources.changing(() -> {
+            changing.countDown();
+            await(release);
+        }));
+        change.start();
+        assertThat(changing.await(5, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<String> relayed = CompletableFuture.supplyAsync(() -> sources.whileUnchanged(() -> "relayed"));
+        Thread.sleep(200);
+        assertThat(relayed).as("held off while the change runs").isNotDone();
+        release.countDown();
+        assertThat(relayed.get(5, TimeUnit.SECONDS)).isEqualTo("relayed");
+        change.join(5000);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
