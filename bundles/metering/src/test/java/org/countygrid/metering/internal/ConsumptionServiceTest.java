@@ -52,16 +52,8 @@ class ConsumptionServiceTest {
 
     @Test
     void sumsTheMetersOfEachDayAcrossAReplacement() {
-        metering.stockAtStation(QS);
-        metering.meters.receive(LI, M1, "CG", SCANNER);
-        metering.meters.receive(LI, M2, "CG", SCANNER);
         // M1 installed on the 20th at 10:00 local, infrared 0.52
-        metering.clock.set(midnight(20).plusSeconds(10 * 3600));
-        long install = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, ACCOUNT, null, "li",
-                null, null)).id();
-        metering.orders.scan(LI, install, M1, SCANNER);
-        metering.collectEvidence(LI, install);
-        metering.orders.complete(LI, install, null, SCANNER);
+        installOnThe20th(M1, M2);
         // replaced by M2 on the 22nd at 15:00 local: M1's final reading 9.00, M2's infrared 0.52
         metering.clock.set(midnight(22).plusSeconds(15 * 3600));
         long replace = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.REPLACE, ACCOUNT, null, "li",
@@ -89,16 +81,7 @@ class ConsumptionServiceTest {
 
     @Test
     void aMeterBackAtTheSameAccountEndsEachStayWithItsOwnFinalReading() {
-        metering.stockAtStation(QS);
-        for (String m : new String[] { M1, M2, M3 }) {
-            metering.meters.receive(LI, m, "CG", SCANNER);
-        }
-        metering.clock.set(midnight(20).plusSeconds(10 * 3600));
-        long install = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, ACCOUNT, null, "li",
-                null, null)).id();
-        metering.orders.scan(LI, install, M1, SCANNER);
-        metering.collectEvidence(LI, install);
-        metering.orders.complete(LI, install, null, SCANNER);
+        installOnThe20th(M1, M2, M3);
         replace(21, M2, "5.00"); // M1 out at 5.00 on the 21st, 15:00
         metering.meters.verify(operator(QS), M1, null, SCANNER); // checked and sent out again
         metering.meters.preIssue(operator(QS), M1, "CG", "A1", SCANNER);
@@ -118,6 +101,21 @@ class ConsumptionServiceTest {
             assertThat(d.complete()).isTrue();
             assertThat(d.kwh()).isEqualByComparingTo("3.00");
         });
+    }
+
+    /** Li receives the meters and installs the first at the account on the 20th at 10:00 local. */
+    private void installOnThe20th(String first, String... others) {
+        metering.stockAtStation(QS);
+        metering.meters.receive(LI, first, "CG", SCANNER);
+        for (String m : others) {
+            metering.meters.receive(LI, m, "CG", SCANNER);
+        }
+        metering.clock.set(midnight(20).plusSeconds(10 * 3600));
+        long install = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, ACCOUNT, null, "li",
+                null, null)).id();
+        metering.orders.scan(LI, install, first, SCANNER);
+        metering.collectEvidence(LI, install);
+        metering.orders.complete(LI, install, null, SCANNER);
     }
 
     private void replace(int day, String newMeter, String oldFinalKwh) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.countygrid.platform.api.Problem;
@@ -25,6 +26,7 @@ public final class ConsoleTexts {
 
     private static final String KIT_URL = "/console/kit/";
     private static final String KIT_RESOURCES = "console/shell/kit/";
+    private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
     private static final List<String> KIT_FILES = List.of("text.js", "dom.js", "entry-form.js");
 
     private final Path work;
@@ -72,6 +74,25 @@ public final class ConsoleTexts {
             throw new IllegalStateException("node failed on " + moduleFile + ":\n" + out);
         }
         return out.lines().map(ConsoleTexts::unquote).toList();
+    }
+
+    /**
+     * Fails unless each text reads as what staff should see: in Chinese ({@code zh}) a sentence with Chinese in it
+     * that is not the English detail, in English ({@code en}) the detail itself at the end, with no Chinese.
+     */
+    public static void requireTranslated(List<String> details, List<String> zh, List<String> en) {
+        if (zh.size() != details.size() || en.size() != details.size()) {
+            throw new AssertionError("expected " + details.size() + " texts, got " + zh.size() + " zh and " + en.size() + " en");
+        }
+        for (int i = 0; i < details.size(); i++) {
+            String detail = details.get(i);
+            if (!CHINESE.matcher(zh.get(i)).find() || zh.get(i).contains(detail)) {
+                throw new AssertionError("not translated: \"" + detail + "\" reads in Chinese as \"" + zh.get(i) + "\"");
+            }
+            if (!en.get(i).endsWith(detail) || CHINESE.matcher(en.get(i)).find()) {
+                throw new AssertionError("\"" + detail + "\" reads in English as \"" + en.get(i) + "\"");
+            }
+        }
     }
 
     /** The problem+json body platform-web makes of a {@link Problem} (ProblemMapping: status, title, detail, errors). */

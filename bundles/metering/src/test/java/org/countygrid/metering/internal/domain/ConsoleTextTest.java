@@ -56,11 +56,7 @@ class ConsoleTextTest {
         List<String> zh = panel.call("problemMessage", "zh", json);
         List<String> en = panel.call("problemMessage", "en", json);
 
-        for (int i = 0; i < problems.size(); i++) {
-            String detail = problems.get(i).getMessage();
-            assertThat(zh.get(i)).as("zh of %s", detail).containsPattern(CHINESE).doesNotContain(detail);
-            assertThat(en.get(i)).as("en of %s", detail).endsWith(detail).doesNotContainPattern(CHINESE);
-        }
+        ConsoleTexts.requireTranslated(problems.stream().map(Problem::getMessage).toList(), zh, en);
         assertThat(zh.get(0)).isEqualTo("户号 3101000001 已装有表计 " + OLD + "，请改建换表工单");
     }
 
