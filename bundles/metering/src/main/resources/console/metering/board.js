@@ -66,8 +66,11 @@ export function workOrderBoard(ctx, reload) {
     memory.selected = id;
     markSelected();
     try {
-      showDetail(await loadOrder(ctx, id));
+      const view = await loadOrder(ctx, id);
+      if (memory.selected !== id) return; // another card was clicked while this one loaded
+      showDetail(view);
     } catch (error) {
+      if (memory.selected !== id) return;
       memory.selected = null;
       detail.replaceChildren(h('p', { class: 'cg-banner', id: 'order-detail-problem', role: 'alert' },
         problemMessage(ctx, problemOf(error))));

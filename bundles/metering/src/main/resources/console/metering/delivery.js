@@ -3,13 +3,13 @@
 // operators and admins. The server checks every line first and stores all or nothing; a refused file lists its bad
 // lines (`#delivery-errors li`), and nothing is stored.
 import { h, problemOf } from './dom.js';
-import { fieldMessage, problemMessage } from './messages.js';
+import { columnText, fieldMessage, problemMessage } from './messages.js';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
 export function deliveryForm(ctx, stored) {
-  const batch = h('input', { id: 'delivery-batch', name: 'batch', maxlength: 60, autocomplete: 'off', required: true });
-  const warehouse = h('input', { id: 'delivery-warehouse', name: 'warehouse', maxlength: 40, autocomplete: 'off',
+  const batch = h('input', { id: 'delivery-batch', name: 'batch', maxlength: 40, autocomplete: 'off', required: true });
+  const warehouse = h('input', { id: 'delivery-warehouse', name: 'warehouse', maxlength: 20, autocomplete: 'off',
     placeholder: ctx.t('空则默认库房', 'blank: the default warehouse') });
   const file = h('input', { id: 'delivery-file', name: 'file', type: 'file', accept: '.csv,text/csv,text/plain' });
   const submit = h('button', { id: 'delivery-submit', type: 'submit' }, ctx.t('入库', 'Receive the batch'));
@@ -61,7 +61,7 @@ export function deliveryForm(ctx, stored) {
       stored();
     } catch (failure) {
       const problem = problemOf(failure);
-      const lines = (problem.errors || []).map((e) => h('li', {}, `${e.field}: ${fieldMessage(ctx, e.message)}`));
+      const lines = (problem.errors || []).map((e) => h('li', {}, `${columnText(ctx, e.field)}${ctx.t('：', ': ')}${fieldMessage(ctx, e.message)}`));
       errors.replaceChildren(...(lines.length > 0 ? lines : [h('li', {}, problemMessage(ctx, problem))]),
         h('li', {}, ctx.t('文件未入库，未作任何更改', 'Nothing was stored')));
     } finally {

@@ -1,7 +1,7 @@
 // Labels in Chinese and English, and the Chinese for the server's fixed messages about work orders
 // (internal/domain: Texts, WorkOrder; platform-api: Problem; platform-web: the role check). English shows what the
 // server sent; a Chinese message the table does not know is shown as sent, after a sentence saying what happened.
-import { fieldText, formatTime, label, problemText } from '/console/kit/text.js';
+import { fieldText, formatTime, label, problemText, translate } from '/console/kit/text.js';
 
 export { formatTime, label };
 
@@ -30,9 +30,18 @@ export const STEPS = {
 
 const FIELD_EXACT = {
   'must be exactly 10 digits': '户号必须是10位数字',
+  'must be exactly 22 digits': '条码必须是22位数字',
+  'must be exactly 12 digits (BCD)': '通信地址必须是12位数字（BCD码）',
+  "must be 1-30 letters, digits or '-'": '应为1到30位字母、数字或“-”',
+  'must be an accuracy class such as 2, 1, 0.5S or B': '应为准确度等级，如 2、1、0.5S 或 B',
+  'appears twice in the file': '在文件中出现了两次',
+  "is already in this office's stock": '已在本单位的库存中',
+  'must hold at least one meter line': '至少要有一行表计',
 };
 
 const FIELD_PATTERNS = [
+  [/^must have (\d+) comma-separated columns, has (\d+)$/, (m) => `应有${m[1]}列（逗号分隔），实有${m[2]}列`],
+  [/^must hold at most (\d+) meters$/, (m) => `一个文件最多${m[1]}块表`],
   [/^must be one of (.+)$/, (m) => `应为以下之一：${m[1]}`],
   [/^is not a field worker of office (\w+) \(a login with the role field\): (.+)$/,
     (m) => `${m[2]} 不是 ${m[1]} 的施工人员（须为具有 field 角色的登录账号）`],
@@ -49,6 +58,9 @@ const STATUS_WORDS = { SUSPENDED: '已挂起', COMPLETED: '已完成', CANCELLED
 const DETAIL_PATTERNS = [
   [/^account (\d+) does not exist in your office$/, (m) => `本单位没有户号 ${m[1]}`],
   [/^work order (\d+) does not exist in your office$/, (m) => `本单位没有工单 #${m[1]}`],
+  [/^work order (\d+) of yours does not exist in your office$/, (m) => `您名下没有工单 #${m[1]}（可能已转派给他人）`],
+  [/^meter (\d+) does not exist in your office$/, (m) => `本单位没有表计 ${m[1]}`],
+  [/^the work order was changed by someone else meanwhile; reload it and try again$/, () => '工单刚被他人修改，请刷新后再试。'],
   [/^account (\d+) has meter (\d+) installed already; create a REPLACE order$/,
     (m) => `户号 ${m[1]} 已装有表计 ${m[2]}，请改建换表工单`],
   [/^account (\d+) has no installed meter to (remove|replace)$/,
@@ -64,6 +76,73 @@ const DETAIL_PATTERNS = [
   [/^work order (\d+) is assigned to (.+), not to (.+)$/, (m) => `工单 #${m[1]} 派给的是 ${m[2]}，不是 ${m[3]}`],
   [/^work order (\d+) is not assigned to a worker yet, so not to (.+)$/, (m) => `工单 #${m[1]} 尚未派工，不是派给 ${m[2]} 的`],
 ];
+
+const FILE_KINDS = { OLD_METER_PHOTO: '旧表照片', NEW_METER_PHOTO: '新表照片', SIGNATURE: '客户签名', FORM: '工单表单' };
+const readings = (total, err) => `总示数 ${total} kWh${err ? `，故障代码 ${err}` : ''}`;
+
+// A history step's note as the server wrote it (internal/domain WorkOrder: created, handed-over, readings, photo;
+// the work order requests' origin); notes staff typed are shown as typed.
+const NOTE_PATTERNS = [
+  [/^not assigned yet$/, () => '待派工'],
+  [/^assigned to (\S+)$/, (m) => `派给 ${m[1]}`],
+  [/^from (\S+) to (\S+?)(?:: ([\s\S]*))?$/, (m) => `由 ${m[1]} 转派给 ${m[2]}${m[3] ? `：${m[3]}` : ''}`],
+  [/^total ([\d.]+) kWh(?:, ERR (.+))?$/, (m) => readings(m[1], m[2])],
+  [/^(\d{22}): total ([\d.]+) kWh(?:, ERR (.+))?$/, (m) => `${m[1]}：${readings(m[2], m[3])}`],
+  [/^(\w+) of (\d{22}) sha256 ([0-9a-f]{64})$/, (m) => `${FILE_KINDS[m[1]] || m[1]} ${m[2]}（SHA-256 ${m[3].slice(0, 12)}…）`],
+  [/^([\s\S]*) \(from ([\w.-]+#\d+)\)$/, (m) => `${noteZh(m[1])}（来自事件 ${m[2]}）`],
+];
+const noteZh = (note) => translate(note, {}, NOTE_PATTERNS) || note;
+
+/** A work order history step's note in the current language. */
+export function noteText(ctx, note) {
+  return ctx.lang === 'en' ? note : noteZh(note);
+}
+
+// A meter's or terminal's audit row detail (MeterServiceImpl, TopologyServiceImpl, OrderCompletion,
+// InstalledBaseWriter); a scrapping reason staff typed is shown as typed.
+const AUDIT_PATTERNS = [
+  [/^delivery (.+) into warehouse (.+)$/, (m) => `到货批次 ${m[1]} 入库 ${m[2]}`],
+  [/^registered into warehouse (.+)$/, (m) => `登记入库 ${m[1]}`],
+  [/^verified on (\d{4}-\d{2}-\d{2})$/, (m) => `检定日期 ${m[1]}`],
+  [/^cabinet (.+) to station (.+)$/, (m) => `由周转柜 ${m[1]} 预领到供电所 ${m[2]}`],
+  [/^pre-issued to station (.+)$/, (m) => `预领到供电所 ${m[1]}`],
+  [/^received at station (.+)$/, (m) => `在供电所 ${m[1]} 领用`],
+  [/^to warehouse (.+)$/, (m) => `调拨到库房 ${m[1]}`],
+  [/^work order (\d+) at account (\d+)$/, (m) => `工单 #${m[1]}，户号 ${m[2]}`],
+  [/^installed base taken over: account (\d+)$/, (m) => `存量接收：户号 ${m[1]}`],
+  [/^installed base taken over: area (.+)$/, (m) => `存量接收：台区 ${m[1]}`],
+];
+
+/** A meter's history detail in the current language. */
+export function auditText(ctx, detail) {
+  return ctx.lang === 'en' ? detail : translate(detail, {}, AUDIT_PATTERNS) || detail;
+}
+
+const COLUMNS = {
+  barcode: ['条码', 'barcode'], assetNumber: ['资产编号', 'asset number'], commAddress: ['通信地址', 'comm. address'],
+  phase: ['相别', 'phase'], feeControl: ['费控方式', 'fee control'], manufacturer: ['厂家', 'manufacturer'],
+  accuracyClass: ['准确度等级', 'accuracy class'], columns: ['列数', 'columns'], body: ['文件', 'file'],
+  batch: ['批次号', 'batch'], warehouseCode: ['库房', 'warehouse'],
+};
+
+/** A delivery file's error field ("line 3.commAddress", "batch") in the current language. */
+export function columnText(ctx, field) {
+  const m = /^line (\d+)\.(\w+)$/.exec(field || '');
+  if (m) {
+    return ctx.t(`第${m[1]}行 ${COLUMNS[m[2]] ? COLUMNS[m[2]][0] : m[2]}`, `line ${m[1]}, ${COLUMNS[m[2]] ? COLUMNS[m[2]][1] : m[2]}`);
+  }
+  return COLUMNS[field] ? ctx.t(...COLUMNS[field]) : field;
+}
+
+// Why a reading failed validation, and its flags (internal/domain Vee).
+export const READING_REASONS = {
+  FUTURE: ['时间在未来', 'from the future'],
+  UNKNOWN_METER: ['未知表计', 'unknown meter'],
+  NOT_INSTALLED: ['当时未安装', 'not installed then'],
+  ROLLBACK: ['示数倒走', 'rollback'],
+  SPIKE: ['突增', 'spike'],
+  GAP_BEFORE: ['之前有缺数', 'gap before'],
+};
 
 /** A whole problem (404, 409, 403, network, or a 400 without field errors) as one readable sentence. */
 export function problemMessage(ctx, problem) {

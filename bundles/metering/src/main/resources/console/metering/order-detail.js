@@ -3,7 +3,7 @@
 import { h, problemOf } from './dom.js';
 import { entryForm } from './entry-form.js';
 import { WORKERS_LIST, cancel, handOver, resume, suspend } from './api.js';
-import { PHASES, STATUSES, STEPS, TYPES, formatTime, label, problemMessage } from './messages.js';
+import { PHASES, STATUSES, STEPS, TYPES, formatTime, label, noteText, problemMessage } from './messages.js';
 
 export function orderDetail(ctx, o, { can, changed, notice }) {
   const facts = [
@@ -18,7 +18,7 @@ export function orderDetail(ctx, o, { can, changed, notice }) {
   ].filter(([, value]) => value);
   const history = h('ol', { id: 'order-history' }, o.history.map((s) => h('li', { dataset: { action: s.action } },
     h('time', {}, formatTime(ctx, s.at)), ' ', h('strong', {}, label(ctx, STEPS, s.action)), ` ${s.actor}`,
-    s.note ? ` · ${s.note}` : '')));
+    s.note ? ` · ${noteText(ctx, s.note)}` : '')));
   const section = h('section', { id: 'order-detail', class: 'cg-order', dataset: { order: String(o.id), status: o.status } },
     h('h4', {}, `#${o.id} ${label(ctx, TYPES, o.type)} · ${label(ctx, STATUSES, o.status)}`),
     notice ? h('p', { id: 'order-notice', class: 'cg-banner cg-ok', role: 'status' }, notice) : null,

@@ -4,7 +4,7 @@
 // of a transformer area (#topology). Reads the module's own REST resources through ctx.api. The board and the work
 // order forms are in board.js.
 import { h, problemOf } from './dom.js';
-import { problemMessage } from './messages.js';
+import { READING_REASONS, auditText, formatTime, problemMessage } from './messages.js';
 import { workOrderBoard } from './board.js';
 import { deliveryForm } from './delivery.js';
 
@@ -31,9 +31,15 @@ export function render(el, ctx) {
   const holders = h('div', { id: 'metering-holders' });
   const board = workOrderBoard(ctx, () => load());
   const refresh = h('button', { id: 'metering-refresh', type: 'button', onclick: () => load() }, ctx.t('刷新', 'Refresh'));
-  const barcode = h('input', { id: 'meter-barcode', placeholder: ctx.t('表计条码（22位）', 'Meter barcode (22 digits)'), size: 24 });
+  const barcode = h('input', { id: 'meter-barcode', placeholder: ctx.t('表计条码（22位）', 'Meter barcode (22 digits)'), size: 24,
+    maxLength: 22 });
   const meter = h('div', { id: 'metering-meter' });
-  const area = h('input', { id: 'topology-area', placeholder: ctx.t('台区编号', 'Transformer area code'), size: 14 });
+  const area = h('input', { id: 'topology-area', placeholder: ctx.t('台区编号', 'Transformer area code'), size: 14,
+    maxLength: 20 });
+  // a failed lookup is shown where its answer would have been; a newer lookup wins over a slower older one
+  const sectionProblem = (id, error) => h('p', { id, class: 'cg-banner', role: 'alert' }, problemMessage(ctx, problemOf(error)));
+  let meterAsked = 0;
+  let areaAsked = 0;
   const topology = h('div', { id: 'topology' });
   el.replaceChildren(root);
   root.append(
@@ -53,7 +59,7 @@ export function render(el, ctx) {
   }
 
   async function showMeter(code) {
-    problem.textContent = '';
+    const asked = ++meterAsked;
     if (!code) return;
     try {
       const to = new Date(Date.now() + 86400000);
@@ -62,12 +68,13 @@ export function render(el, ctx) {
         ctx.api(`/metering/meters/${encodeURIComponent(code)}`),
         ctx.api(`/metering/meters/${encodeURIComponent(code)}/history`),
         ctx.api(`/metering/readings?barcode=${encodeURIComponent(code)}&kind=DAILY&from=${from.toISOString()}&to=${to.toISOString()}`)]);
+      if (asked !== meterAsked) return;
       const timeline = h('ol', { id: 'meter-history' });
       for (const t of history) {
         timeline.append(h('li', { 'data-state': t.to },
-          h('time', {}, new Date(t.at).toLocaleString(ctx.lang === 'en' ? 'en' : 'zh-CN')), ' ',
+          h('time', {}, formatTime(ctx, t.at)), ' ',
           h('strong', {}, `${t.from ? label(STATES, t.from) + ' → ' : ''}${label(STATES, t.to)}`),
-          ` ${t.actor}`, t.deviceId ? ` · ${t.deviceId}` : '', t.location ? ` · ${t.location}` : '', t.detail ? ` · ${t.detail}` : ''));
+          ` ${t.actor}`, t.deviceId ? ` · ${t.deviceId}` : '', t.location ? ` · ${t.location}` : '', t.detail ? ` · ${auditText(ctx, t.detail)}` : ''));
       }
       meter.replaceChildren(
         h('p', { id: 'meter-detail', 'data-barcode': m.barcode },
@@ -75,8 +82,7 @@ export function render(el, ctx) {
           m.accountNumber ? ` · ${ctx.t('户号', 'Account')} ${m.accountNumber}` : ''),
         timeline, chart(readings.filter((r) => r.register === 'TOTAL')));
     } catch (error) {
-      meter.replaceChildren();
-      fail(error);
+      if (asked === meterAsked) meter.replaceChildren(sectionProblem('meter-problem', error));
     }
   }
 
@@ -106,7 +112,8 @@ export function render(el, ctx) {
       dot.setAttribute('fill', (READING[r.status] || READING.VALID)[2]);
       dot.setAttribute('data-status', r.status);
       const tip = document.createElementNS(SVG, 'title');
-      tip.textContent = `${new Date(r.readAt).toLocaleDateString()} ${r.kwh} kWh ${label(READING, r.status)}${r.reason ? ' ' + r.reason : ''}${r.flags ? ' ' + r.flags : ''}`;
+      const notes = [r.reason, ...(r.flags ? r.flags.split(',') : [])].filter(Boolean).map((code) => label(READING_REASONS, code.trim()));
+      tip.textContent = `${formatTime(ctx, r.readAt)} ${r.kwh} kWh ${label(READING, r.status)}${notes.length ? ' ' + notes.join('，') : ''}`;
       dot.append(tip);
       svg.append(dot);
     });
@@ -128,10 +135,16 @@ export function render(el, ctx) {
   }
 
   async function showTopology(code) {
-    problem.textContent = '';
+    const asked = ++areaAsked;
     if (!code) return;
     try {
       const topo = await ctx.api(`/metering/areas/${encodeURIComponent(code)}/topology`);
+      if (asked !== areaAsked) return;
+      if (topo.terminals.length === 0 && topo.attached.length === 0 && topo.unattached.length === 0) {
+        topology.replaceChildren(h('p', { id: 'topology-empty' }, ctx.t(`台区 ${topo.areaCode} 没有终端，也没有表计（请检查台区编号）`,
+          `Area ${topo.areaCode} has no terminal and no meter (check the area code)`)));
+        return;
+      }
       const terminals = h('ul', {});
       for (const t of topo.terminals) {
         terminals.append(h('li', { 'data-terminal': t.assetNumber },
@@ -150,8 +163,7 @@ export function render(el, ctx) {
         + ctx.t('块表已挂接，', 'meters under a terminal, ') + `${topo.unattached.length} ` + ctx.t('块未挂接', 'under none')),
         terminals, meters);
     } catch (error) {
-      topology.replaceChildren();
-      fail(error);
+      if (asked === areaAsked) topology.replaceChildren(sectionProblem('topology-problem', error));
     }
   }
 

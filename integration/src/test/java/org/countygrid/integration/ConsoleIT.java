@@ -239,7 +239,7 @@ public class ConsoleIT {
         browser.findElement(By.id("delivery-file")).sendKeys(csv.toString());
         browser.findElement(By.id("delivery-submit")).click();
         wait.until(b -> !b.findElements(By.cssSelector("#delivery-errors li")).isEmpty());
-        assertThat(text("#delivery-errors")).contains("line 3.commAddress", "文件未入库，未作任何更改");
+        assertThat(text("#delivery-errors")).contains("第3行 通信地址：通信地址必须是12位数字（BCD码）", "文件未入库，未作任何更改");
         assertThat(admin.get("/api/metering/meters/3399000000000000000001").status()).isEqualTo(404);
         // saved by Excel on a Chinese Windows: GBK, not UTF-8
         Files.writeString(csv, header + first + "3399000000000000000002,CI-A0002,990000000002,THREE,REMOTE,威胜,1\n",
@@ -259,7 +259,7 @@ public class ConsoleIT {
         browser.findElement(By.id("meter-show")).click();
         wait.until(b -> !b.findElements(By.cssSelector("#meter-detail[data-barcode=\"" + DEMO_METER + "\"]")).isEmpty());
         assertThat(browser.findElements(By.cssSelector("#meter-history li[data-state=\"INSTALLED\"]"))).hasSize(1);
-        assertThat(text("#meter-history")).contains("installed base taken over: account " + account);
+        assertThat(text("#meter-history")).contains("存量接收：户号 " + account);
         assertThat(browser.findElements(By.cssSelector("#meter-chart circle[data-status]")).size())
                 .as("one point per daily reading").isGreaterThanOrEqualTo(25);
 
@@ -271,12 +271,13 @@ public class ConsoleIT {
                 .getAttribute("data-terminal")).startsWith("JZQ-");
         assertThat(browser.findElements(By.cssSelector("#topology [data-terminal^=\"JZQ-\"]"))).isNotEmpty();
 
-        // a wrong barcode: a readable message, no stack trace
         browser.findElement(By.id("meter-barcode")).clear();
         browser.findElement(By.id("meter-barcode")).sendKeys("12");
         browser.findElement(By.id("meter-show")).click();
-        wait.until(b -> !b.findElement(By.id("metering-problem")).getText().isBlank());
-        assertThat(text("#metering-problem")).contains("barcode").doesNotContain("Exception");
+        // a wrong barcode: the message stands where the meter would have, in Chinese, with no stack trace
+        wait.until(b -> !b.findElements(By.id("meter-problem")).isEmpty());
+        assertThat(text("#meter-problem")).contains("条码必须是22位数字").doesNotContain("Exception");
+        assertThat(browser.findElements(By.id("meter-detail"))).isEmpty();
 
         // more open orders than a column shows at once: 50 cards and the total, 更多 loads the older ones, each once
         for (int i = 1001; i <= 1055; i++) {
@@ -396,7 +397,7 @@ public class ConsoleIT {
             browser.findElement(By.id("order-handover-submit")).click();
             wait.until(b -> !b.findElements(By.cssSelector("#order-history li[data-action=\"handed-over\"]")).isEmpty());
             assertThat(text("#order-notice")).isEqualTo("已转派给 wang");
-            assertThat(text("#order-history li[data-action=\"handed-over\"]")).contains("转派", "from zhao to wang: zhao 请假");
+            assertThat(text("#order-history li[data-action=\"handed-over\"]")).contains("转派", "由 zhao 转派给 wang：zhao 请假");
             // the board reloads behind the open order: a card found a moment ago may already be replaced
             wait.ignoring(StaleElementReferenceException.class)
                     .until(b -> b.findElement(By.cssSelector(card)).getText().contains("wang"));

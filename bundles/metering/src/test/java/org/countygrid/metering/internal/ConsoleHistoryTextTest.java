@@ -1,0 +1,106 @@
+package org.countygrid.metering.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.countygrid.metering.internal.TestMetering.M1;
+import static org.countygrid.metering.internal.TestMetering.M2;
+import static org.countygrid.metering.internal.TestMetering.QS;
+import static org.countygrid.metering.internal.TestMetering.SCANNER;
+import static org.countygrid.metering.internal.TestMetering.field;
+import static org.countygrid.metering.internal.TestMetering.operator;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.countygrid.metering.FinalReadings;
+import org.countygrid.metering.MeterTransitionView;
+import org.countygrid.metering.NewWorkOrder;
+import org.countygrid.metering.WorkOrderStep;
+import org.countygrid.metering.WorkOrderType;
+import org.countygrid.platform.api.ValidationException;
+import org.countygrid.platform.api.security.Caller;
+import org.countygrid.platform.testing.ConsoleTexts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the metering panel shows of the history the server writes — a meter's audit rows, a work order's step
+ * notes, a refused delivery file's line and column — read through console/metering/messages.js under Node.js: in
+ * Chinese each is Chinese, not the server's English.
+ */
+class ConsoleHistoryTextTest {
+
+    private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
+    private static final Pattern ENGLISH_WORD = Pattern.compile("\\b(?:of|to|at|into|on|from|total|assigned|not)\\b");
+
+    private static final Caller LI = field(QS, "li");
+    private static final String ACCOUNT = "3101000001";
+
+    @TempDir
+    Path work;
+
+    private final TestMetering metering = new TestMetering();
+
+    @AfterEach
+    void stop() {
+        metering.close();
+    }
+
+    @Test
+    void aMetersHistoryAndAnOrdersStepsReadInChinese() throws Exception {
+        metering.stockAtStation(QS);
+        metering.meters.receive(LI, M1, "CG", SCANNER);
+        metering.meters.receive(LI, M2, "CG", SCANNER);
+        long install = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL,
+                ACCOUNT, null, null, null, null)).id();
+        metering.orders.handOver(operator(QS), install, "wang", null);
+        metering.orders.handOver(operator(QS), install, "li", "王师傅请假");
+        metering.orders.scan(LI, install, M1, SCANNER);
+        metering.collectEvidence(LI, install);
+        metering.orders.complete(LI, install, null, SCANNER);
+        long replace = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.REPLACE,
+                ACCOUNT, null, "li", null, null)).id();
+        metering.orders.scan(LI, replace, M2, SCANNER);
+        metering.orders.recordFinalReadings(LI, replace, new FinalReadings(new BigDecimal("12.50"), null, null, null, "ERR-04"));
+
+        List<String> audit = metering.meters.history(operator(QS), M1).stream().map(MeterTransitionView::detail).toList();
+        List<String> notes = java.util.stream.Stream.concat(
+                metering.orders.order(operator(QS), install).history().stream(),
+                metering.orders.order(operator(QS), replace).history().stream())
+                .map(WorkOrderStep::note).filter(n -> n != null && !n.isBlank() && !n.matches("\\d{22}|li")).toList();
+        ConsoleTexts panel = ConsoleTexts.of("console/metering/messages.js", work);
+
+        List<String> auditZh = panel.call("auditText", "zh", audit.stream().map(ConsoleTexts::quote).toList());
+        List<String> notesZh = panel.call("noteText", "zh", notes.stream().map(ConsoleTexts::quote).toList());
+
+        assertThat(audit).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(notes).hasSizeGreaterThanOrEqualTo(6);
+        for (List<String> texts : List.of(auditZh, notesZh)) {
+            assertThat(texts).allSatisfy(text -> assertThat(text).containsPattern(CHINESE).doesNotContainPattern(ENGLISH_WORD));
+        }
+        assertThat(notesZh).contains("由 wang 转派给 li：王师傅请假", "总示数 12.50 kWh，故障代码 ERR-04");
+        assertThat(panel.call("noteText", "en", List.of(ConsoleTexts.quote(notes.get(0))))).containsExactly(notes.get(0));
+    }
+
+    @Test
+    void aRefusedDeliveryNamesItsLinesAndColumnsInChinese() throws Exception {
+        String csv = TestMetering.DELIVERY.lines().limit(2).reduce("", (a, b) -> a + b + "\n")
+                + "3300000000000000000009,QS-A0009,12345,SINGLE,LOCAL,华立,2\n"
+                + "3300000000000000000001,QS-A0010,000000000010,SINGLE,LOCAL,华立\n";
+        ValidationException refused = (ValidationException) catchThrowable(() -> metering.meters.receiveDelivery(
+                operator(QS), "B-2026-12", csv, SCANNER));
+        List<String> fields = refused.errors().stream().map(e -> ConsoleTexts.quote(e.field())).toList();
+        List<String> messages = refused.errors().stream().map(e -> ConsoleTexts.quote(e.message())).toList();
+        ConsoleTexts panel = ConsoleTexts.of("console/metering/messages.js", work);
+
+        List<String> columns = panel.call("columnText", "zh", fields);
+        List<String> reasons = panel.call("fieldMessage", "zh", messages);
+
+        assertThat(columns).contains("第3行 通信地址", "第4行 列数");
+        assertThat(reasons).contains("通信地址必须是12位数字（BCD码）", "应有7列（逗号分隔），实有6列");
+        assertThat(reasons).allSatisfy(text -> assertThat(text).containsPattern(CHINESE));
+    }
+}
