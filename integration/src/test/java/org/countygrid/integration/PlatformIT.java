@@ -123,6 +123,30 @@ public class PlatformIT extends MeteringFieldTests {
     }
 
     @Test
+    public void fiveWrongPasswordsLockALoginForEveryWayInUntilAnAdminUnlocksIt() {
+        Http guessing = Http.as(TestUsers.LOCKED_QS, "not-the-password");
+        for (int i = 0; i < 5; i++) {
+            assertThat(guessing.get("/api/customers/accounts?limit=1").status()).isEqualTo(401);
+        }
+        Http right = Http.as(TestUsers.LOCKED_QS, TestUsers.PASSWORD);
+        Http.Reply locked = right.get("/api/customers/accounts?limit=1");
+        assertThat(locked.status()).as("the right password while locked").isEqualTo(429);
+        assertThat(locked.contentType()).contains("application/problem+json");
+        assertThat(locked.body()).contains("user lock_qs is locked for 15 more minute(s)");
+        Http.Reply console = Http.anonymous().post("/api/auth/login",
+                Http.json(java.util.Map.of("username", TestUsers.LOCKED_QS, "password", TestUsers.PASSWORD)));
+        assertThat(console.status()).as("the console's login is locked too").isEqualTo(429);
+        assertThat(Http.anonymous().get("/api/health").status()).isEqualTo(200);
+
+        Shell shell = new Shell(sessionFactory);
+        Shell.Result listed = shell.run(TestUsers.ADMIN, "staff:login-locks", "admin", "office.QS");
+        assertThat(listed.output()).contains("lock_qs");
+        Shell.Result unlocked = shell.run(TestUsers.ADMIN, "staff:user-unlock " + TestUsers.LOCKED_QS, "admin", "office.QS");
+        assertThat(unlocked.ok()).as(String.valueOf(unlocked.failure())).isTrue();
+        assertThat(right.get("/api/customers/accounts?limit=1").status()).isEqualTo(200);
+    }
+
+    @Test
     public void shellCommandsRunWithTheUsersRoles() {
         Shell shell = new Shell(sessionFactory);
         Shell.Result list = shell.run(TestUsers.OPERATOR_QS, "customers:account-list --limit 5", "operator", "office.QS");

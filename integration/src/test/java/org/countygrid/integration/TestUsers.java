@@ -15,6 +15,8 @@ final class TestUsers {
     static final String OPERATOR_QT = "op_qt";
     static final String AUDITOR_QS = "aud_qs";
     static final String FIELD_QS = "field_qs";
+    /** Locked by the test of failed logins; no other test uses it. */
+    static final String LOCKED_QS = "lock_qs";
 
     private TestUsers() {
     }
@@ -25,7 +27,8 @@ final class TestUsers {
                 user(OPERATOR_QS, "operator,office.QS"),
                 user(OPERATOR_QT, "operator,office.QT"),
                 user(AUDITOR_QS, "auditor,office.QS"),
-                user(FIELD_QS, "field,office.QS"));
+                user(FIELD_QS, "field,office.QS"),
+                user(LOCKED_QS, "operator,office.QS"));
     }
 
     private static Option user(String name, String roles) {

@@ -71,6 +71,8 @@ const DETAIL_EXACT = {
 const DETAIL_PATTERNS = [
   [/^User (.+) needs one of the roles (.+)\.$/, (m) => `用户 ${m[1]} 无权执行此操作，需要以下角色之一：${m[2]}`],
   [/^user (.+) needs one of the roles (.+)$/, (m) => `用户 ${m[1]} 无权执行此操作，需要以下角色之一：${m[2]}`],
+  [/^Too many failed logins: user (.+) is locked for (\d+) more minute\(s\)\. Try again then, or ask an admin to unlock it\.$/,
+    (m) => `密码错误次数过多，用户 ${m[1]} 已被锁定，请 ${m[2]} 分钟后再试，或请管理员解锁。`],
   [/^Something went wrong on the server\. Quote error id (\w+) to your administrator\.$/,
     (m) => `服务器出错，请将错误编号 ${m[1]} 告知系统管理员。`],
   [/^the (\S+) module is restarting; try again in a moment$/, (m) => `${m[1]} 模块正在重启，请稍后再试。`],
@@ -96,6 +98,7 @@ const STATUS_SENTENCES = {
   404: ['未找到：', 'Not found: '],
   409: ['操作被拒绝：', 'Refused: '],
   413: ['内容过大：', 'Too large: '],
+  429: ['请求过多：', 'Too many requests: '],
   503: ['暂时无法处理：', 'Unavailable for a moment: '],
 };
 

@@ -80,13 +80,13 @@ public final class ApiServer implements ReadinessCheck {
 
     @Activate
     public ApiServer(@Reference(policyOption = ReferencePolicyOption.GREEDY) SessionStore sessionStore,
-            WebConfig config, BundleContext context) {
+            @Reference LoginLockoutService lockouts, WebConfig config, BundleContext context) {
         DestinationRegistry destinations = new DestinationRegistryImpl();
         this.transport = new HTTPTransportFactory(destinations);
         SessionRegistry sessions = new SessionRegistry(sessionStore, Clock.systemUTC(),
                 Duration.ofMinutes(config.sessionIdleMinutes()));
         LoginGate logins = new LoginGate(new JaasAuthenticator(JaasAuthenticator.KARAF_REALM),
-                Duration.ofMillis(config.loginDelayMillis()));
+                Duration.ofMillis(config.loginDelayMillis()), lockouts.lockout());
         this.providers = List.of(JsonMapping.provider(JsonMapping.objectMapper()), new ProblemExceptionMapper(),
                 new SecurityFilter(sessions, logins));
         this.builtInResources = List.of(new AuthResource(sessions, logins, new SessionCookie(config.secureCookie())), openApi);

@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "CountyGrid web",
         description = "The REST API under /api and the console's login sessions")
-@interface WebConfig {
+public @interface WebConfig {
 
     String PID = "org.countygrid.platform.web";
 
@@ -16,6 +16,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Failed login delay (ms)", min = "0",
             description = "How long a wrong password is held before the answer, to slow down guessing")
     int loginDelayMillis() default 500;
+
+    @AttributeDefinition(name = "Failed logins before a lock", min = "0",
+            description = "A login name is locked after this many wrong passwords in a row (0: never locked)")
+    int loginMaxFailures() default 5;
+
+    @AttributeDefinition(name = "Lock minutes", min = "1",
+            description = "How long a locked login name is refused, the right password included; an admin can unlock "
+                    + "it earlier with staff:user-unlock")
+    int loginLockMinutes() default 15;
 
     @AttributeDefinition(name = "Always secure cookie",
             description = "Mark the session cookie Secure even on plain HTTP (set it when a TLS proxy forwards without X-Forwarded-Proto)")

@@ -3,13 +3,16 @@ package org.countygrid.platform.web.internal.security;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every password check of the web layer goes through here: a failure is logged with the user name and the
- * remote address, and answered only after a delay, which makes guessing passwords over HTTP slow.
+ * remote address, and answered only after a delay, which makes guessing passwords over HTTP slow; too many in a row
+ * lock the name for a while ({@link LoginLockout}), and a locked name is refused with 429 before any password is
+ * checked.
  */
 public final class LoginGate {
 
@@ -23,31 +26,59 @@ public final class LoginGate {
     private final Authenticator authenticator;
     private final Duration failureDelay;
     private final Pause pause;
+    private final LoginLockout lockout;
 
-    public LoginGate(Authenticator authenticator, Duration failureDelay) {
-        this(authenticator, failureDelay, d -> Thread.sleep(d.toMillis()));
+    public LoginGate(Authenticator authenticator, Duration failureDelay, LoginLockout lockout) {
+        this(authenticator, failureDelay, d -> Thread.sleep(d.toMillis()), lockout);
     }
 
     public LoginGate(Authenticator authenticator, Duration failureDelay, Pause pause) {
+        this(authenticator, failureDelay, pause, LoginLockout.off());
+    }
+
+    public LoginGate(Authenticator authenticator, Duration failureDelay, Pause pause, LoginLockout lockout) {
         this.authenticator = authenticator;
         this.failureDelay = failureDelay;
         this.pause = pause;
+        this.lockout = lockout;
     }
 
+    /**
+     * The caller, or empty for a wrong user name or password.
+     *
+     * @throws Problem 429 while the name is locked after too many failures
+     */
     public Optional<Caller> login(String user, String password, String remoteAddress) {
+        Optional<Duration> locked = lockout.lockedFor(user);
+        if (locked.isPresent()) {
+            LOG.warn("Login for locked user '{}' from {} refused", printable(user), remoteAddress);
+            throw lockedProblem(user, locked.get());
+        }
         Optional<Caller> caller = user == null || user.isBlank() || password == null
                 ? Optional.empty()
                 : authenticator.authenticate(user, password);
         if (caller.isPresent()) {
+            lockout.succeeded(user);
             return caller;
         }
         LOG.warn("Failed login for user '{}' from {}", printable(user), remoteAddress);
+        if (user != null && !user.isBlank() && lockout.failed(user)) {
+            LOG.warn("User '{}' is locked for {} min after {} failed logins in a row (the last from {})", printable(user),
+                    lockout.lockFor().toMinutes(), lockout.maxFailures(), remoteAddress);
+        }
         try {
             pause.sleep(failureDelay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return Optional.empty();
+    }
+
+    /** The answer while a name is locked; console/shell/kit/text.js translates it. */
+    public static Problem lockedProblem(String user, Duration left) {
+        long minutes = Math.max(1, (left.toSeconds() + 59) / 60);
+        return new Problem(429, "Too Many Requests", "Too many failed logins: user " + printable(user) + " is locked for "
+                + minutes + " more minute(s). Try again then, or ask an admin to unlock it.");
     }
 
     /** A user name as typed by anyone: no line breaks or control characters in our log, and not too long. */

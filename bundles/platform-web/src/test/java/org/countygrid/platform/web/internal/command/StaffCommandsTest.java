@@ -13,6 +13,8 @@ import org.countygrid.platform.web.internal.admin.StaffAccounts;
 import org.countygrid.platform.web.internal.admin.UserAccounts;
 import org.countygrid.platform.web.internal.admin.UserAccounts.Added;
 import org.countygrid.platform.web.internal.admin.UserAccounts.Removed;
+import org.countygrid.platform.web.internal.rest.LoginLockoutService;
+import org.countygrid.platform.web.internal.security.LoginLockout;
 import org.junit.jupiter.api.Test;
 
 /** staff:user-add, staff:user-list and staff:user-remove over a user file kept in memory. */
@@ -210,5 +212,32 @@ class StaffCommandsTest {
         assertThat(remove("it", "admin").failed()).isFalse();
         assertThat(remove("root2", "it").err()).contains("'it' is the last admin; add another admin first");
         assertThat(file).containsOnlyKeys("it", "root2");
+    }
+
+    @Test
+    void anAdminListsTheLockedNamesAndUnlocksOne() throws Exception {
+        LoginLockout lockout = new LoginLockout(2, java.time.Duration.ofMinutes(15), java.time.Clock.systemUTC());
+        LoginLockoutService lockouts = new LoginLockoutService(lockout);
+        lockout.failed("li");
+        lockout.failed("li");
+
+        LoginLocksCommand list = new LoginLocksCommand();
+        list.staff = staff;
+        list.lockouts = lockouts;
+        assertThat(new ShellSession("it", "admin", "office.QS").run(list::execute).out()).contains("li", "2");
+
+        UserUnlockCommand unlock = new UserUnlockCommand();
+        unlock.staff = staff;
+        unlock.lockouts = lockouts;
+        unlock.user = "li";
+        ShellSession.Output done = new ShellSession("it", "admin", "office.QS").run(unlock::execute);
+        assertThat(done.out()).contains("Unlocked li");
+        assertThat(lockout.lockedFor("li")).isEmpty();
+
+        ShellSession.Output again = new ShellSession("it", "admin", "office.QS").run(unlock::execute);
+        assertThat(again.failed()).isTrue();
+        assertThat(again.err()).contains("'li' is not locked");
+        ShellSession.Output operator = new ShellSession("zhang", "operator", "office.QS").run(unlock::execute);
+        assertThat(operator.failed()).as("admins only").isTrue();
     }
 }

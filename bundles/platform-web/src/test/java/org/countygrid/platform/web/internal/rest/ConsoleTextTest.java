@@ -18,6 +18,7 @@ import org.countygrid.platform.web.internal.health.Readiness;
 import org.countygrid.platform.web.internal.problem.ProblemBody;
 import org.countygrid.platform.web.internal.problem.ProblemMapping;
 import org.countygrid.platform.web.internal.problem.ProblemResponses;
+import org.countygrid.platform.web.internal.security.LoginGate;
 import org.countygrid.platform.testing.ConsoleTexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +103,7 @@ class ConsoleTextTest {
                 ProblemBody.of(403, "Forbidden", SecurityFilter.missingRole("zhang", List.of("operator", "admin"))),
                 ProblemMapping.map(roleOfService),
                 ProblemBody.of(403, "Forbidden", SecurityFilter.CSRF_REFUSED),
+                ProblemMapping.map(LoginGate.lockedProblem("li", java.time.Duration.ofSeconds(61))),
                 ApiServlet.UNAVAILABLE,
                 ProblemMapping.map(new NotFoundException()),
                 ProblemMapping.map(readError("{\"name\":")),

@@ -1,0 +1,44 @@
+package org.countygrid.platform.web.internal.command;
+
+import java.io.PrintStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.countygrid.platform.web.internal.admin.StaffAccounts;
+import org.countygrid.platform.web.internal.rest.LoginLockoutService;
+import org.countygrid.platform.web.internal.security.LoginLockout;
+
+@Service
+@Command(scope = "staff", name = "login-locks", description = "Lists the login names locked on this node after too many "
+        + "wrong passwords in a row, and until when")
+public class LoginLocksCommand extends StaffCommand {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    @Reference
+    LoginLockoutService lockouts;
+
+    @Override
+    void run(PrintStream out, StaffAccounts staff) {
+        List<LoginLockout.Lock> locks = lockouts.lockout().locked();
+        if (locks.isEmpty()) {
+            out.println("No login name is locked (a name is locked after " + lockouts.lockout().maxFailures()
+                    + " wrong passwords in a row, for " + lockouts.lockout().lockFor().toMinutes() + " min)");
+            return;
+        }
+        ShellTable table = new ShellTable();
+        table.column("User");
+        table.column("Failures");
+        table.column("Locked until");
+        for (LoginLockout.Lock lock : locks) {
+            table.addRow().addContent(lock.user(), lock.failures(), TIME.format(lock.until()));
+        }
+        table.print(out);
+    }
+}

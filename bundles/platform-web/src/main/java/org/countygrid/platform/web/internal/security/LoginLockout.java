@@ -1,0 +1,120 @@
+package org.countygrid.platform.web.internal.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Locks a login name after too many wrong passwords in a row (登录失败处理): {@code maxFailures} failures, each
+ * less than {@code lockFor} after the previous one, lock the name for {@code lockFor}; while locked no password is
+ * checked, the right one included. A successful login clears the count; an admin may unlock earlier. Names are
+ * counted as typed (case-insensitively), whether or not such a user exists, so a lock tells nobody which names are
+ * real. At most {@link #MAX_NAMES} names are tracked: guessing random names cannot fill the memory.
+ */
+public final class LoginLockout {
+
+    static final int MAX_NAMES = 10_000;
+
+    /** A name locked right now, and until when. */
+    public record Lock(String user, int failures, Instant until) {
+    }
+
+    private record Failures(int count, Instant last, Instant lockedUntil) {
+    }
+
+    private final int maxFailures;
+    private final Duration lockFor;
+    private final Clock clock;
+    private final Map<String, Failures> failures = new LinkedHashMap<>();
+
+    /** {@code maxFailures} 0 turns locking off (the failure delay alone then slows guessing). */
+    public LoginLockout(int maxFailures, Duration lockFor, Clock clock) {
+        if (maxFailures < 0 || lockFor.isNegative()) {
+            throw new IllegalArgumentException("need maxFailures >= 0 and lockFor >= 0, got " + maxFailures + ", " + lockFor);
+        }
+        this.maxFailures = maxFailures;
+        this.lockFor = lockFor;
+        this.clock = clock;
+    }
+
+    public static LoginLockout off() {
+        return new LoginLockout(0, Duration.ZERO, Clock.systemUTC());
+    }
+
+    /** How long the name stays locked, or empty when it may try. */
+    public synchronized Optional<Duration> lockedFor(String user) {
+        Failures f = failures.get(key(user));
+        Instant now = clock.instant();
+        if (f == null || f.lockedUntil() == null || !f.lockedUntil().isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(now, f.lockedUntil()));
+    }
+
+    /** Counts a wrong password; true when this one locked the name. */
+    public synchronized boolean failed(String user) {
+        if (maxFailures == 0) {
+            return false;
+        }
+        Instant now = clock.instant();
+        String key = key(user);
+        Failures before = failures.remove(key);
+        boolean counting = before != null && before.lockedUntil() == null
+                && Duration.between(before.last(), now).compareTo(lockFor) < 0;
+        int count = counting ? before.count() + 1 : 1;
+        Instant until = count >= maxFailures ? now.plus(lockFor) : null;
+        failures.put(key, new Failures(count, now, until));
+        forgetOldest(now);
+        return until != null;
+    }
+
+    public synchronized void succeeded(String user) {
+        failures.remove(key(user));
+    }
+
+    /** Lifts the lock (and the count) of a name; false when it was not locked. */
+    public synchronized boolean unlock(String user) {
+        Failures f = failures.remove(key(user));
+        return f != null && f.lockedUntil() != null && f.lockedUntil().isAfter(clock.instant());
+    }
+
+    public synchronized List<Lock> locked() {
+        Instant now = clock.instant();
+        return failures.entrySet().stream()
+                .filter(e -> e.getValue().lockedUntil() != null && e.getValue().lockedUntil().isAfter(now))
+                .map(e -> new Lock(e.getKey(), e.getValue().count(), e.getValue().lockedUntil()))
+                .sorted(Comparator.comparing(Lock::user)).toList();
+    }
+
+    public int maxFailures() {
+        return maxFailures;
+    }
+
+    public Duration lockFor() {
+        return lockFor;
+    }
+
+    /** Drops what no longer counts; past the cap, the names not seen for longest (insertion order is last failure). */
+    private void forgetOldest(Instant now) {
+        if (failures.size() <= MAX_NAMES) {
+            return;
+        }
+        failures.entrySet().removeIf(e -> (e.getValue().lockedUntil() == null
+                ? e.getValue().last().plus(lockFor) : e.getValue().lockedUntil()).isBefore(now));
+        var names = failures.keySet().iterator();
+        while (failures.size() > MAX_NAMES && names.hasNext()) {
+            names.next();
+            names.remove();
+        }
+    }
+
+    private static String key(String user) {
+        return user == null ? "" : user.strip().toLowerCase(Locale.ROOT);
+    }
+}

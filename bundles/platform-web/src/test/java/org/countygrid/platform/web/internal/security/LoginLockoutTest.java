@@ -1,0 +1,73 @@
+package org.countygrid.platform.web.internal.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.countygrid.platform.web.internal.session.MutableClock;
+import org.junit.jupiter.api.Test;
+
+class LoginLockoutTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T08:00:00Z"));
+    private final LoginLockout lockout = new LoginLockout(3, Duration.ofMinutes(15), clock);
+
+    @Test
+    void theThirdFailureInARowLocksForTheLockTime() {
+        assertThat(lockout.failed("li")).isFalse();
+        assertThat(lockout.failed("li")).isFalse();
+        assertThat(lockout.lockedFor("li")).isEmpty();
+        assertThat(lockout.failed("Li ")).as("names count as typed, in any case").isTrue();
+
+        assertThat(lockout.lockedFor("li")).contains(Duration.ofMinutes(15));
+        assertThat(lockout.locked()).singleElement().satisfies(l -> {
+            assertThat(l.user()).isEqualTo("li");
+            assertThat(l.failures()).isEqualTo(3);
+        });
+        clock.advance(Duration.ofMinutes(15));
+        assertThat(lockout.lockedFor("li")).isEmpty();
+        assertThat(lockout.failed("li")).as("after a lock the count starts again").isFalse();
+    }
+
+    @Test
+    void aSuccessOrALongPauseStartsTheCountAgain() {
+        lockout.failed("li");
+        lockout.failed("li");
+        lockout.succeeded("li");
+        assertThat(lockout.failed("li")).isFalse();
+        lockout.failed("li");
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(lockout.failed("li")).as("the earlier failures are too old to count").isFalse();
+        assertThat(lockout.lockedFor("li")).isEmpty();
+    }
+
+    @Test
+    void anAdminUnlocksAndOtherNamesAreNotTouched() {
+        lockout.failed("li");
+        lockout.failed("li");
+        lockout.failed("li");
+        lockout.failed("wang");
+
+        assertThat(lockout.unlock("wang")).as("not locked").isFalse();
+        assertThat(lockout.unlock("li")).isTrue();
+        assertThat(lockout.lockedFor("li")).isEmpty();
+        assertThat(lockout.locked()).isEmpty();
+    }
+
+    @Test
+    void zeroFailuresMeansNoLockAndRandomNamesCannotFillTheMemory() {
+        LoginLockout off = LoginLockout.off();
+        for (int i = 0; i < 10; i++) {
+            assertThat(off.failed("admin")).isFalse();
+        }
+        assertThat(off.lockedFor("admin")).isEmpty();
+
+        for (int i = 0; i < LoginLockout.MAX_NAMES + 500; i++) {
+            lockout.failed("guess-" + i);
+        }
+        lockout.failed("li");
+        lockout.failed("li");
+        assertThat(lockout.failed("li")).as("the newest names are kept").isTrue();
+    }
+}
