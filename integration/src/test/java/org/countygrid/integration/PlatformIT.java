@@ -147,6 +147,30 @@ public class PlatformIT extends MeteringFieldTests {
     }
 
     @Test
+    public void aRemovedUsersConsoleSessionEndsAtItsNextRequest() throws Exception {
+        Shell shell = new Shell(sessionFactory);
+        Shell.Result added = shell.run(TestUsers.ADMIN, "staff:user-add leaver Leaver-Passw0rd QS operator", "admin", "office.QS");
+        assertThat(added.ok()).as(String.valueOf(added.failure())).isTrue();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        java.net.http.HttpResponse<String> login = browser.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(Http.BASE + "/api/auth/login")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"leaver\",\"password\":\"Leaver-Passw0rd\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        java.net.http.HttpRequest accounts = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(Http.BASE + "/api/customers/accounts?limit=1")).header("Accept", "application/json").GET().build();
+        assertThat(browser.send(accounts, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        Shell.Result removed = shell.run(TestUsers.ADMIN, "staff:user-remove leaver", "admin", "office.QS");
+        assertThat(removed.ok()).as(String.valueOf(removed.failure())).isTrue();
+        Thread.sleep(2_500); // the realm's users are read at most every 2 s
+
+        java.net.http.HttpResponse<String> after = browser.send(accounts, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).as("the session of a removed user").isEqualTo(401);
+        assertThat(after.body()).contains("Your session has ended");
+    }
+
+    @Test
     public void shellCommandsRunWithTheUsersRoles() {
         Shell shell = new Shell(sessionFactory);
         Shell.Result list = shell.run(TestUsers.OPERATOR_QS, "customers:account-list --limit 5", "operator", "office.QS");

@@ -19,6 +19,19 @@ public interface SessionStore {
 
     void remove(String id);
 
+    /**
+     * Stores {@code updated} in place of {@code current} only if the store still holds {@code current} under its id,
+     * so that a request finishing late cannot bring back a session a logout removed meanwhile. True when replaced.
+     * Stores should do it atomically; this default is a check and a write.
+     */
+    default boolean replace(WebSession current, WebSession updated) {
+        if (!get(current.id()).filter(current::equals).isPresent()) {
+            return false;
+        }
+        put(updated);
+        return true;
+    }
+
     /** Removes every session last seen before the cutoff and returns how many went. */
     int removeLastSeenBefore(Instant cutoff);
 }

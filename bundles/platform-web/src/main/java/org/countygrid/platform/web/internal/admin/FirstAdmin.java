@@ -59,6 +59,11 @@ public final class FirstAdmin {
             if (password.startsWith("{CRYPT}")) {
                 throw new IllegalStateException(PASSWORD_VARIABLE + " must hold the password itself, not a hash");
             }
+            if (password.length() < StaffUser.MIN_PASSWORD_LENGTH || password.equalsIgnoreCase(USER)) {
+                // the same rule as staff:user-add: "admin"/"admin" over HTTP Basic would open the node to the network
+                throw new IllegalStateException(PASSWORD_VARIABLE + " is too weak: at least " + StaffUser.MIN_PASSWORD_LENGTH
+                        + " characters and not the user name; no user was created");
+            }
             accounts.add(USER, password, roles);
             return new Outcome(Source.ENVIRONMENT, null);
         }

@@ -29,9 +29,12 @@ import org.apache.cxf.transport.http.HTTPTransportFactory;
 import org.countygrid.platform.api.health.ReadinessCheck;
 import org.countygrid.platform.api.rest.RestResource;
 import org.countygrid.platform.web.SessionStore;
+import org.countygrid.platform.web.internal.admin.StaffAccounts;
+import org.countygrid.platform.web.internal.admin.UserAccounts;
 import org.countygrid.platform.web.internal.security.JaasAuthenticator;
 import org.countygrid.platform.web.internal.security.LoginGate;
 import org.countygrid.platform.web.internal.session.SessionRegistry;
+import org.countygrid.platform.web.internal.session.UserRoster;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.Constants;
@@ -80,15 +83,18 @@ public final class ApiServer implements ReadinessCheck {
 
     @Activate
     public ApiServer(@Reference(policyOption = ReferencePolicyOption.GREEDY) SessionStore sessionStore,
-            @Reference LoginLockoutService lockouts, WebConfig config, BundleContext context) {
+            @Reference LoginLockoutService lockouts, @Reference StaffAccounts staff, WebConfig config,
+            BundleContext context) {
         DestinationRegistry destinations = new DestinationRegistryImpl();
         this.transport = new HTTPTransportFactory(destinations);
         SessionRegistry sessions = new SessionRegistry(sessionStore, Clock.systemUTC(),
-                Duration.ofMinutes(config.sessionIdleMinutes()));
+                Duration.ofMinutes(config.sessionIdleMinutes()), Duration.ofHours(config.sessionMaxHours()));
+        UserRoster roster = new UserRoster(() -> staff.accounts().map(UserAccounts::usersWithRoles), Clock.systemUTC(),
+                Duration.ofSeconds(2));
         LoginGate logins = new LoginGate(new JaasAuthenticator(JaasAuthenticator.KARAF_REALM),
                 Duration.ofMillis(config.loginDelayMillis()), lockouts.lockout());
         this.providers = List.of(JsonMapping.provider(JsonMapping.objectMapper()), new ProblemExceptionMapper(),
-                new SecurityFilter(sessions, logins));
+                new SecurityFilter(sessions, logins, roster));
         this.builtInResources = List.of(new AuthResource(sessions, logins, new SessionCookie(config.secureCookie())), openApi);
         this.version = context.getBundle().getVersion().toString();
         this.republishDelayMillis = config.republishDelayMillis();

@@ -26,6 +26,7 @@ import org.countygrid.platform.web.internal.security.BasicChallenge;
 import org.countygrid.platform.web.internal.security.BasicCredentials;
 import org.countygrid.platform.web.internal.security.CsrfRule;
 import org.countygrid.platform.web.internal.security.LoginGate;
+import org.countygrid.platform.web.internal.session.UserRoster;
 import org.countygrid.platform.web.internal.session.SessionRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,7 @@ public final class SecurityFilter implements ContainerRequestFilter, ContainerRe
 
     private final SessionRegistry sessions;
     private final LoginGate logins;
+    private final UserRoster roster;
 
     /** What the request's credentials amount to: a caller, or the answer to give if the method needs one. */
     /** The refusals the console shows (its kit translates them, console/shell/kit/text.js). */
@@ -71,7 +73,8 @@ public final class SecurityFilter implements ContainerRequestFilter, ContainerRe
         }
     }
 
-    public SecurityFilter(SessionRegistry sessions, LoginGate logins) {
+    public SecurityFilter(SessionRegistry sessions, LoginGate logins, UserRoster roster) {
+        this.roster = roster;
         this.sessions = sessions;
         this.logins = logins;
     }
@@ -154,6 +157,11 @@ public final class SecurityFilter implements ContainerRequestFilter, ContainerRe
         boolean touch = request.getHeaderString(BACKGROUND_HEADER) == null;
         Optional<WebSession> session = sessions.resume(sessionId, touch);
         if (session.isEmpty()) {
+            return Login.refused(401, "Your session has ended. Log in again.", false);
+        }
+        if (!roster.stillHolds(session.get())) {
+            sessions.close(sessionId);
+            LOG.info("Console session of {} ended: the user was removed from the login realm or lost a role", session.get().user());
             return Login.refused(401, "Your session has ended. Log in again.", false);
         }
         if (!CsrfRule.acceptsSessionRequest(request.getMethod(), session.get().csrfToken(), request.getHeaderString(CsrfRule.HEADER))) {

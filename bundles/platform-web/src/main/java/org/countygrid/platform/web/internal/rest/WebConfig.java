@@ -13,6 +13,10 @@ public @interface WebConfig {
             description = "A console session ends after this many minutes without a request from the user")
     int sessionIdleMinutes() default 15;
 
+    @AttributeDefinition(name = "Session hours at most", min = "1",
+            description = "A console session ends this many hours after its login however busy; log in again")
+    int sessionMaxHours() default 12;
+
     @AttributeDefinition(name = "Failed login delay (ms)", min = "0",
             description = "How long a wrong password is held before the answer, to slow down guessing")
     int loginDelayMillis() default 500;

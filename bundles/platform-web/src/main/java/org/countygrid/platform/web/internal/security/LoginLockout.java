@@ -15,7 +15,8 @@ import java.util.Optional;
  * less than {@code lockFor} after the previous one, lock the name for {@code lockFor}; while locked no password is
  * checked, the right one included. A successful login clears the count; an admin may unlock earlier. Names are
  * counted as typed (case-insensitively), whether or not such a user exists, so a lock tells nobody which names are
- * real. At most {@link #MAX_NAMES} names are tracked: guessing random names cannot fill the memory.
+ * real. At most {@link #MAX_NAMES} unlocked names are tracked, so guessing random names neither fills the memory
+ * nor pushes a locked name out.
  */
 public final class LoginLockout {
 
@@ -100,17 +101,27 @@ public final class LoginLockout {
         return lockFor;
     }
 
-    /** Drops what no longer counts; past the cap, the names not seen for longest (insertion order is last failure). */
+    /**
+     * Drops what no longer counts; past the cap, the unlocked names not seen for longest (insertion order is last
+     * failure). A name that is locked stays until its lock ends, so flooding with random names cannot lift a lock;
+     * only past ten times the cap (as many locked names) do the oldest locks go too.
+     */
     private void forgetOldest(Instant now) {
         if (failures.size() <= MAX_NAMES) {
             return;
         }
         failures.entrySet().removeIf(e -> (e.getValue().lockedUntil() == null
                 ? e.getValue().last().plus(lockFor) : e.getValue().lockedUntil()).isBefore(now));
-        var names = failures.keySet().iterator();
-        while (failures.size() > MAX_NAMES && names.hasNext()) {
-            names.next();
-            names.remove();
+        var entries = failures.entrySet().iterator();
+        while (failures.size() > MAX_NAMES && entries.hasNext()) {
+            if (entries.next().getValue().lockedUntil() == null) {
+                entries.remove();
+            }
+        }
+        var oldest = failures.keySet().iterator();
+        while (failures.size() > 10 * MAX_NAMES && oldest.hasNext()) {
+            oldest.next();
+            oldest.remove();
         }
     }
 

@@ -31,6 +31,11 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public boolean replace(WebSession current, WebSession updated) {
+        return sessions.replace(current.id(), current, updated);
+    }
+
+    @Override
     public void remove(String id) {
         sessions.remove(id);
     }

@@ -25,15 +25,22 @@ public final class SessionRegistry {
     private final SessionStore store;
     private final Clock clock;
     private final Duration idleLimit;
+    private final Duration maxAge;
     private final SecureRandom random = new SecureRandom();
 
     public SessionRegistry(SessionStore store, Clock clock, Duration idleLimit) {
-        if (idleLimit.isNegative() || idleLimit.isZero()) {
-            throw new IllegalArgumentException("the session idle time must be positive, got " + idleLimit);
+        this(store, clock, idleLimit, Duration.ofDays(3650));
+    }
+
+    /** {@code maxAge}: a session ends this long after its login, however busy (a stolen cookie does not last). */
+    public SessionRegistry(SessionStore store, Clock clock, Duration idleLimit, Duration maxAge) {
+        if (idleLimit.isNegative() || idleLimit.isZero() || maxAge.isNegative() || maxAge.isZero()) {
+            throw new IllegalArgumentException("the session idle time and age must be positive, got " + idleLimit + ", " + maxAge);
         }
         this.store = store;
         this.clock = clock;
         this.idleLimit = idleLimit;
+        this.maxAge = maxAge;
     }
 
     /** Starts a session for a user who just proved who they are; {@code previousId} (may be null) ends. */
@@ -60,7 +67,7 @@ public final class SessionRegistry {
         }
         Instant now = clock.instant();
         WebSession session = found.get();
-        if (isIdle(session, now)) {
+        if (isIdle(session, now) || !session.createdAt().plus(maxAge).isAfter(now)) {
             store.remove(id);
             return Optional.empty();
         }
@@ -68,8 +75,11 @@ public final class SessionRegistry {
             return found;
         }
         WebSession touched = session.seenAt(now);
-        store.put(touched);
-        return Optional.of(touched);
+        if (store.replace(session, touched)) {
+            return Optional.of(touched);
+        }
+        // changed meanwhile: another request touched it (it lives on), or a logout removed it (it stays gone)
+        return store.get(id);
     }
 
     public void close(String id) {

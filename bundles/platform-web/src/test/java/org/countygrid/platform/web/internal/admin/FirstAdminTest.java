@@ -90,6 +90,17 @@ class FirstAdminTest {
     }
 
     @Test
+    void aWeakPasswordFromTheEnvironmentCreatesNoUser() throws IOException {
+        Path users = usersFile(NO_USERS);
+
+        for (String weak : new String[] { "admin", "ADMIN", "secret7" }) {
+            assertThatThrownBy(() -> firstAdmin(users, true, Optional.of(weak)).ensureAdmin(QS))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("too weak");
+        }
+        assertThat(Files.readString(users)).isEqualTo(NO_USERS);
+    }
+
+    @Test
     void withEncryptionOffNoClearTextPasswordIsEverWritten() throws IOException {
         Path users = usersFile(NO_USERS);
 

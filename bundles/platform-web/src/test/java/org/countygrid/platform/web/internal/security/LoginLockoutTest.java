@@ -63,9 +63,13 @@ class LoginLockoutTest {
         }
         assertThat(off.lockedFor("admin")).isEmpty();
 
+        lockout.failed("admin");
+        lockout.failed("admin");
+        lockout.failed("admin");
         for (int i = 0; i < LoginLockout.MAX_NAMES + 500; i++) {
             lockout.failed("guess-" + i);
         }
+        assertThat(lockout.lockedFor("admin")).as("a flood of random names does not lift a lock").isPresent();
         lockout.failed("li");
         lockout.failed("li");
         assertThat(lockout.failed("li")).as("the newest names are kept").isTrue();

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.countygrid.platform.api.OfficeCode;
 import org.countygrid.platform.api.security.Caller;
+import org.countygrid.platform.web.SessionStore;
 import org.countygrid.platform.web.WebSession;
 import org.junit.jupiter.api.Test;
 
@@ -114,5 +115,61 @@ class SessionRegistryTest {
     void anIdleTimeOfZeroIsRefused() {
         assertThatThrownBy(() -> new SessionRegistry(store, clock, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBusySessionStillEndsAtItsMaximumAge() {
+        SessionRegistry aged = new SessionRegistry(store, clock, Duration.ofMinutes(15), Duration.ofHours(12));
+        WebSession session = aged.open(CLERK, null);
+        for (int i = 0; i < 71; i++) { // a request every 10 minutes for 11 h 50 min
+            clock.advance(Duration.ofMinutes(10));
+            assertThat(aged.resume(session.id(), true)).isPresent();
+        }
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(aged.resume(session.id(), true)).isEmpty();
+        assertThat(store.get(session.id())).isEmpty();
+    }
+
+    @Test
+    void aRequestFinishingAfterALogoutDoesNotBringTheSessionBack() {
+        WebSession session = sessions.open(CLERK, null);
+        // the request read the session, then the logout removed it, then the request stores its "last seen"
+        SessionStore racing = new SessionStore() {
+            private boolean first = true;
+
+            @Override
+            public void put(WebSession s) {
+                store.put(s);
+            }
+
+            @Override
+            public java.util.Optional<WebSession> get(String id) {
+                java.util.Optional<WebSession> found = store.get(id);
+                if (first) {
+                    first = false;
+                    store.remove(id); // the logout, between the read and the write
+                }
+                return found;
+            }
+
+            @Override
+            public void remove(String id) {
+                store.remove(id);
+            }
+
+            @Override
+            public boolean replace(WebSession current, WebSession updated) {
+                return store.replace(current, updated);
+            }
+
+            @Override
+            public int removeLastSeenBefore(Instant cutoff) {
+                return store.removeLastSeenBefore(cutoff);
+            }
+        };
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThat(new SessionRegistry(racing, clock, Duration.ofMinutes(15)).resume(session.id(), true)).isEmpty();
+        assertThat(store.get(session.id())).as("still logged out").isEmpty();
     }
 }
