@@ -84,7 +84,7 @@ const readings = (total, err) => `总示数 ${total} kWh${err ? `，故障代码
 // the work order requests' origin); notes staff typed are shown as typed.
 const NOTE_PATTERNS = [
   [/^not assigned yet$/, () => '待派工'],
-  [/^assigned to (\S+)$/, (m) => `派给 ${m[1]}`],
+  [/^assigned to (\S+?)(?:: ([\s\S]*))?$/, (m) => `派给 ${m[1]}${m[2] ? `：${m[2]}` : ''}`],
   [/^from (\S+) to (\S+?)(?:: ([\s\S]*))?$/, (m) => `由 ${m[1]} 转派给 ${m[2]}${m[3] ? `：${m[3]}` : ''}`],
   [/^total ([\d.]+) kWh(?:, ERR (.+))?$/, (m) => readings(m[1], m[2])],
   [/^(\d{22}): total ([\d.]+) kWh(?:, ERR (.+))?$/, (m) => `${m[1]}：${readings(m[2], m[3])}`],

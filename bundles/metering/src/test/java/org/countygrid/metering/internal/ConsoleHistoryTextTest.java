@@ -56,7 +56,7 @@ class ConsoleHistoryTextTest {
         metering.meters.receive(LI, M2, "CG", SCANNER);
         long install = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL,
                 ACCOUNT, null, null, null, null)).id();
-        metering.orders.handOver(operator(QS), install, "wang", null);
+        metering.orders.handOver(operator(QS), install, "wang", "城关所派工");
         metering.orders.handOver(operator(QS), install, "li", "王师傅请假");
         metering.orders.scan(LI, install, M1, SCANNER);
         metering.collectEvidence(LI, install);
@@ -81,7 +81,7 @@ class ConsoleHistoryTextTest {
         for (List<String> texts : List.of(auditZh, notesZh)) {
             assertThat(texts).allSatisfy(text -> assertThat(text).containsPattern(CHINESE).doesNotContainPattern(ENGLISH_WORD));
         }
-        assertThat(notesZh).contains("由 wang 转派给 li：王师傅请假", "总示数 12.50 kWh，故障代码 ERR-04");
+        assertThat(notesZh).contains("派给 wang：城关所派工", "由 wang 转派给 li：王师傅请假", "总示数 12.50 kWh，故障代码 ERR-04");
         assertThat(panel.call("noteText", "en", List.of(ConsoleTexts.quote(notes.get(0))))).containsExactly(notes.get(0));
     }
 

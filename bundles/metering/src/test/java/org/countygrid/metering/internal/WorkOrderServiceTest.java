@@ -270,6 +270,21 @@ class WorkOrderServiceTest {
     }
 
     @Test
+    void twinOrdersFromBeforeTheDatabaseKeptOnePerAccountCanStillBePerformed() {
+        long older = create(WorkOrderType.INSTALL).id();
+        // what metering-9 leaves where two orders were under way at one account: only the newer one marked
+        metering.store.write(QS, em -> em.createNativeQuery("UPDATE mtr_work_order SET active_account = NULL WHERE id = ?")
+                .setParameter(1, older).executeUpdate());
+        WorkOrder twin = WorkOrder.create(new NewWorkOrder(WorkOrderType.INSTALL, ACCOUNT, null, "li", Phase.SINGLE,
+                null), null, null, "wang", TestMetering.START).order();
+        metering.store.write(QS, em -> new WorkOrderRepository(em).add(twin, null));
+
+        metering.orders.suspend(LI, older, "客户不在家");
+        metering.orders.resume(LI, older);
+        assertThat(metering.orders.cancel(operator(QS), older, "重复").status()).isEqualTo(WorkOrderStatus.CANCELLED);
+    }
+
+    @Test
     void aFieldWorkerWhoAuditsTooSeesEveryOrderButMovesOnlyHisOwn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path work)
             throws Exception {
         long id = create(WorkOrderType.INSTALL).id();

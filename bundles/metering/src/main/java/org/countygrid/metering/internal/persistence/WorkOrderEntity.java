@@ -133,8 +133,11 @@ public class WorkOrderEntity {
     }
 
     public void apply(WorkOrder order) {
+        // an order that was under way before the database kept one per account (metering-9 marked only the newest
+        // of such twins) stays unmarked until it ends, so that it can still be performed
+        boolean unmarkedTwin = status != null && WorkOrderRepository.ACTIVE.contains(status) && activeAccount == null;
         this.status = order.status();
-        this.activeAccount = WorkOrderRepository.ACTIVE.contains(order.status()) ? accountNumber : null;
+        this.activeAccount = WorkOrderRepository.ACTIVE.contains(order.status()) && !unmarkedTwin ? accountNumber : null;
         this.worker = order.worker();
         this.newMeter = order.newMeter();
         this.finalReadings = RegisterColumns.of(order.finalReadings());

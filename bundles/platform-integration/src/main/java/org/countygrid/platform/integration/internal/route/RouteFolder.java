@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,30 +75,52 @@ public class RouteFolder {
                 return;
             }
             Set<Path> present = new HashSet<>(files);
-            for (Path gone : Set.copyOf(seen.keySet())) {
-                if (!present.contains(gone)) {
-                    unload(gone);
-                }
-            }
             unsettled.keySet().retainAll(present);
             unreadable.keySet().removeIf(file -> !present.contains(file) && clearError(file));
+            Map<Path, byte[]> changed = new LinkedHashMap<>();
+            boolean settling = false;
             for (Path file : files) {
                 byte[] content = read(file);
                 if (content == null || Arrays.equals(content, seen.get(file))) {
                     unsettled.remove(file);
-                    continue;
-                }
-                if (!settled(file, content)) {
+                } else if (settled(file, content)) {
+                    unsettled.remove(file);
+                    changed.put(file, content);
+                } else {
                     unsettled.put(file, content);
-                    continue;
+                    settling = true;
                 }
-                unsettled.remove(file);
-                seen.put(file, content);
-                load(file, content);
+            }
+            List<Path> gone = seen.keySet().stream().filter(file -> !present.contains(file)).toList();
+            if (settling && !gone.isEmpty()) {
+                // a file renamed, or copied to a new name and the old one deleted: the old routes keep running until
+                // the new file has settled, and then give way to it in the same step
+                return;
+            }
+            if (!gone.isEmpty() || !changed.isEmpty()) {
+                sources.changing(() -> apply(gone, changed));
             }
         } catch (RuntimeException | LinkageError e) {
             // a stale folder handle, a class gone in a refresh: log it and keep the schedule alive
             LOG.error("Scanning routes folder {} failed: {}", folder, e.toString(), e);
+        }
+    }
+
+    /**
+     * Unloads the files that are gone, then loads the changed ones; a file refused because another file still held
+     * one of its route ids (a route moved from a file later in the folder's order) is tried once more at the end.
+     */
+    private void apply(List<Path> gone, Map<Path, byte[]> changed) {
+        gone.forEach(this::unload);
+        List<Path> collided = new ArrayList<>();
+        changed.forEach((file, content) -> {
+            seen.put(file, content);
+            if (!load(file, content)) {
+                collided.add(file);
+            }
+        });
+        for (Path file : collided) {
+            load(file, changed.get(file));
         }
     }
 
@@ -138,26 +162,25 @@ public class RouteFolder {
 
     /** Removes the routes of every file, e.g. when the folder stops being watched. */
     public synchronized void unloadAll() {
-        for (Path file : Set.copyOf(seen.keySet())) {
-            unload(file);
-        }
+        sources.changing(() -> Set.copyOf(seen.keySet()).forEach(this::unload));
     }
 
-    private void load(Path file, byte[] content) {
+    /** Loads one file; false only when one of its route ids is held by another source (worth a second try). */
+    private boolean load(Path file, byte[] content) {
         String label = label(file);
-        sources.changing(() -> {
-            Set<String> stopped = sources.stoppedRoutes(key(file));
-            try {
-                sources.replace(key(file), label, parser.parse(file, content));
-                good.put(file, content);
-                errors.clear(label);
-            } catch (Exception e) {
-                String message = message(e);
-                LOG.warn("Route file {} not loaded: {}", file, message);
-                errors.report(label, message);
-                restoreLastGood(file, stopped);
-            }
-        });
+        Set<String> stopped = sources.stoppedRoutes(key(file));
+        try {
+            sources.replace(key(file), label, parser.parse(file, content));
+            good.put(file, content);
+            errors.clear(label);
+            return true;
+        } catch (Exception e) {
+            String message = message(e);
+            LOG.warn("Route file {} not loaded: {}", file, message);
+            errors.report(label, message);
+            restoreLastGood(file, stopped);
+            return !(e instanceof RouteIdTaken);
+        }
     }
 
     /** Brings back the routes of the file's last good version, those an admin had stopped stopped again. */
@@ -176,7 +199,7 @@ public class RouteFolder {
     }
 
     private void unload(Path file) {
-        sources.changing(() -> sources.remove(key(file)));
+        sources.remove(key(file));
         errors.clear(label(file));
         seen.remove(file);
         good.remove(file);

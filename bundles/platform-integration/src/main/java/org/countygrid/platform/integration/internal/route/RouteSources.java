@@ -172,7 +172,7 @@ public class RouteSources {
         for (String id : wanted) {
             if (taken.contains(id) && !own.contains(id)) {
                 String owner = labelOf(id).orElse("another source");
-                throw new IllegalArgumentException("route id " + id + " is already used by " + owner);
+                throw new RouteIdTaken("route id " + id + " is already used by " + owner);
             }
         }
     }

@@ -213,6 +213,39 @@ class RouteFolderTest {
     }
 
     @Test
+    void aFileCopiedToANewNameAndTheOldOneDeletedKeepsItsRoutesRunningWhileTheCopySettles() throws IOException {
+        RouteFolder settling = new RouteFolder(dir, sources, new RouteFileParser(camel), errors, Duration.ofHours(1));
+        write("orders.yaml", yaml("orders-reply", "direct:orders", "v1"));
+        Files.setLastModifiedTime(dir.resolve("orders.yaml"), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        settling.scan();
+
+        Files.copy(dir.resolve("orders.yaml"), dir.resolve("orders-2026.yaml"));
+        Files.delete(dir.resolve("orders.yaml"));
+        settling.scan();
+        assertThat(sources.labelOf("orders-reply")).as("the copy has not settled: the old routes run on").contains("file orders.yaml");
+        assertThat(call("direct:orders")).isEqualTo("v1");
+
+        settling.scan();
+        assertThat(sources.labelOf("orders-reply")).contains("file orders-2026.yaml");
+        assertThat(errors.all()).isEmpty();
+    }
+
+    @Test
+    void aRouteMovedToAFileEarlierInTheFoldersOrderRunsFromThere() throws IOException {
+        write("b.yaml", yaml("orders-reply", "direct:orders", "v1") + yaml("audit-reply", "direct:audit", "a1"));
+        folder.scan();
+
+        write("a.yaml", yaml("orders-reply", "direct:orders", "v2"));
+        write("b.yaml", yaml("audit-reply", "direct:audit", "a1"));
+        folder.scan();
+
+        assertThat(errors.all()).isEmpty();
+        assertThat(sources.labelOf("orders-reply")).contains("file a.yaml");
+        assertThat(call("direct:orders")).isEqualTo("v2");
+        assertThat(call("direct:audit")).isEqualTo("a1");
+    }
+
+    @Test
     void theRelayWaitsWhileRoutesAreBeingReplaced() throws Exception {
         CountDownLatch changing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

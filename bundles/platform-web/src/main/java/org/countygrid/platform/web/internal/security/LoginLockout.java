@@ -66,6 +66,11 @@ public final class LoginLockout {
         Instant now = clock.instant();
         String key = key(user);
         Failures before = failures.remove(key);
+        if (before != null && before.lockedUntil() != null && before.lockedUntil().isAfter(now)) {
+            // a guess checked while another one locked the name: the lock stands, and keeps its end
+            failures.put(key, new Failures(before.count() + 1, now, before.lockedUntil()));
+            return false;
+        }
         boolean counting = before != null && before.lockedUntil() == null
                 && Duration.between(before.last(), now).compareTo(lockFor) < 0;
         int count = counting ? before.count() + 1 : 1;

@@ -18,13 +18,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Whether a console session's user still holds what it logged in with: a user removed from the login realm, or
  * one that lost a role or changed office, must not keep working on a session opened before. The realm's users are
- * read at most every {@code refresh}. A realm that cannot list its users (LDAP), a user whose roles come through
- * groups, and a realm that cannot be read right now are not second-guessed: their sessions end by idle time and age.
+ * read at most every {@code refresh}, with their roles as the login module sees them (Karaf's engine lists a group's
+ * roles as the user's). A realm that cannot list its users (LDAP) and a realm that cannot be read right now are not
+ * second-guessed: their sessions end by idle time and age.
  */
 public final class UserRoster {
 
     private static final Logger LOG = LoggerFactory.getLogger(UserRoster.class);
-    private static final String GROUP_PREFIX = "_g_:";
 
     private record Snapshot(Optional<Map<String, List<String>>> users, Instant readAt) {
     }
@@ -49,9 +49,6 @@ public final class UserRoster {
         List<String> realm = now.get().get(session.user());
         if (realm == null) {
             return false;
-        }
-        if (realm.stream().anyMatch(r -> r.startsWith(GROUP_PREFIX))) {
-            return true;
         }
         Set<String> held = new HashSet<>(realm);
         return held.contains(Role.OFFICE_PREFIX + session.office()) && held.containsAll(session.roles());

@@ -31,6 +31,18 @@ class LoginLockoutTest {
     }
 
     @Test
+    void aGuessThatWasAlreadyBeingCheckedWhenTheNameLockedDoesNotLiftTheLock() {
+        lockout.failed("li");
+        lockout.failed("li");
+        lockout.failed("li"); // locked
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(lockout.failed("li")).as("the fourth guess, checked in parallel, ends after the lock").isFalse();
+
+        assertThat(lockout.lockedFor("li")).contains(Duration.ofMinutes(15).minusSeconds(1));
+        assertThat(lockout.locked()).singleElement().satisfies(l -> assertThat(l.failures()).isEqualTo(4));
+    }
+
+    @Test
     void aSuccessOrALongPauseStartsTheCountAgain() {
         lockout.failed("li");
         lockout.failed("li");
