@@ -150,6 +150,22 @@ public final class BackingEngineAccounts implements UserAccounts {
         }
     }
 
+    @Override
+    public Changed changePassword(String user, String password) {
+        synchronized (WRITERS) {
+            BackingEngine engine = engines.get();
+            UserPrincipal principal = engine.lookupUser(user);
+            if (principal == null) {
+                return Changed.ABSENT;
+            }
+            List<String> roles = engine.listRoles(principal).stream().map(RolePrincipal::getName).toList();
+            engine.addUser(user, password); // Karaf's engine replaces the password of a user that exists, roles kept
+            boolean settled = settle("the new password of the user '" + user + "'",
+                    () -> repair(engines.get(), user, password, roles, rejects));
+            return settled ? Changed.CHANGED : Changed.UNSETTLED;
+        }
+    }
+
     private static boolean holds(BackingEngine engine, UserPrincipal user, String role) {
         return engine.listRoles(user).stream().anyMatch(r -> r.getName().equals(role));
     }

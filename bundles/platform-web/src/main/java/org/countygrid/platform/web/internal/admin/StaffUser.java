@@ -34,13 +34,7 @@ public record StaffUser(String name, String password, OfficeCode office, List<St
             errors.add(new ValidationException.FieldError("user",
                     "1-64 letters, digits, '_', '.' or '-', starting with a letter or digit"));
         }
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            errors.add(new ValidationException.FieldError("password", "at least " + MIN_PASSWORD_LENGTH + " characters"));
-        } else if (password.isBlank() || password.equalsIgnoreCase(name)) {
-            errors.add(new ValidationException.FieldError("password", "must not be blank or the user name"));
-        } else if (password.chars().anyMatch(c -> c == ',' || Character.isISOControl(c))) {
-            errors.add(new ValidationException.FieldError("password", "must not contain ',' or control characters"));
-        }
+        checkPassword(errors, name, password);
         OfficeCode code = null;
         try {
             code = OfficeCode.of(office);
@@ -61,6 +55,25 @@ public record StaffUser(String name, String password, OfficeCode office, List<St
             throw new ValidationException(errors);
         }
         return new StaffUser(name, password, code, List.copyOf(wanted));
+    }
+
+    /** The password rule of {@link #of}, alone: for a new password of an existing user. */
+    public static void checkPassword(String name, String password) {
+        List<ValidationException.FieldError> errors = new ArrayList<>();
+        checkPassword(errors, name, password);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+    }
+
+    private static void checkPassword(List<ValidationException.FieldError> errors, String name, String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            errors.add(new ValidationException.FieldError("password", "at least " + MIN_PASSWORD_LENGTH + " characters"));
+        } else if (password.isBlank() || password.equalsIgnoreCase(name)) {
+            errors.add(new ValidationException.FieldError("password", "must not be blank or the user name"));
+        } else if (password.chars().anyMatch(c -> c == ',' || Character.isISOControl(c))) {
+            errors.add(new ValidationException.FieldError("password", "must not contain ',' or control characters"));
+        }
     }
 
     /** The JAAS roles as stored: the roles, then the office. */

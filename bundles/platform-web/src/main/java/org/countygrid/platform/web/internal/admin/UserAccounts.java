@@ -39,4 +39,17 @@ public interface UserAccounts {
      * removal are one step, so two admins removing each other at the same moment cannot leave the node without one.
      */
     Removed removeIfPresent(String user, String keptRole);
+
+    /** What {@link #changePassword} did. */
+    enum Changed {
+        CHANGED, ABSENT, UNSETTLED
+    }
+
+    /**
+     * Gives an existing user a new password, keeping its roles, one writer of the file at a time, and returns once the
+     * realm takes the new password ({@code UNSETTLED} when it never did).
+     */
+    default Changed changePassword(String user, String password) {
+        throw new UnsupportedOperationException("this user file cannot change passwords");
+    }
 }

@@ -2,6 +2,9 @@ package org.countygrid.platform.web.internal.command;
 
 import java.io.PrintStream;
 import java.security.AccessController;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import javax.security.auth.Subject;
 
@@ -52,5 +55,23 @@ abstract class StaffCommand implements Action {
 
     static CommandException error(String message) {
         return new CommandException("Error: " + message, message);
+    }
+
+    /**
+     * Runs the write on a thread of its own: Karaf names a session's thread after the command line, password
+     * included, and every log line written on it (a repaired user file, say) would carry it into data/log.
+     */
+    static <T> T offTheSessionThread(Callable<T> write) throws CommandException {
+        FutureTask<T> task = new FutureTask<>(write);
+        Thread thread = new Thread(task, "countygrid-staff-user-file");
+        thread.start();
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw error("interrupted; check etc/users.properties with staff:user-list");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
     }
 }

@@ -3,9 +3,6 @@ package org.countygrid.platform.web.internal.command;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -62,23 +59,5 @@ public class UserAddCommand extends StaffCommand {
             case ADDED -> { }
         }
         out.println("Added " + wanted.name() + " of office " + wanted.office() + " with the roles " + String.join(", ", wanted.roles()));
-    }
-
-    /**
-     * Runs the write on a thread of its own: Karaf names a session's thread after the command line, password
-     * included, and every log line written on it (a repaired user file, say) would carry it into data/log.
-     */
-    private static UserAccounts.Added offTheSessionThread(Callable<UserAccounts.Added> write) throws CommandException {
-        FutureTask<UserAccounts.Added> task = new FutureTask<>(write);
-        Thread thread = new Thread(task, "countygrid-staff-user-add");
-        thread.start();
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw error("interrupted; check etc/users.properties with staff:user-list");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        }
     }
 }

@@ -89,8 +89,8 @@ public final class ApiServer implements ReadinessCheck {
         this.transport = new HTTPTransportFactory(destinations);
         SessionRegistry sessions = new SessionRegistry(sessionStore, Clock.systemUTC(),
                 Duration.ofMinutes(config.sessionIdleMinutes()), Duration.ofHours(config.sessionMaxHours()));
-        UserRoster roster = new UserRoster(() -> staff.accounts().map(UserAccounts::usersWithRoles), Clock.systemUTC(),
-                Duration.ofSeconds(2));
+        UserRoster roster = new UserRoster(() -> staff.accounts().map(UserAccounts::usersWithRoles),
+                lockouts::passwordChangedAt, Clock.systemUTC(), Duration.ofSeconds(2));
         LoginGate logins = new LoginGate(new JaasAuthenticator(JaasAuthenticator.KARAF_REALM),
                 Duration.ofMillis(config.loginDelayMillis()), lockouts.lockout());
         this.providers = List.of(JsonMapping.provider(JsonMapping.objectMapper()), new ProblemExceptionMapper(),

@@ -2,19 +2,26 @@ package org.countygrid.platform.web.internal.rest;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.countygrid.platform.web.internal.security.LoginLockout;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The node's one {@link LoginLockout}, shared by the REST API's logins and the {@code staff:} commands that list and
- * lift locks. Kept in memory: a restart forgets the counts, and each node of a cluster counts its own.
+ * What the node remembers about logins, shared by the REST API and the {@code staff:} commands: its one
+ * {@link LoginLockout} (listed and lifted by staff:login-locks and staff:user-unlock), and when a user's password was
+ * last changed here (staff:user-password), so that the console sessions opened before end. Kept in memory: a restart
+ * forgets it, and each node of a cluster keeps its own.
  */
 @Component(service = LoginLockoutService.class, configurationPid = WebConfig.PID)
 public class LoginLockoutService {
 
     private final LoginLockout lockout;
+    private final Map<String, Instant> passwordChanges = new ConcurrentHashMap<>();
 
     @Activate
     public LoginLockoutService(WebConfig config) {
@@ -27,5 +34,14 @@ public class LoginLockoutService {
 
     public LoginLockout lockout() {
         return lockout;
+    }
+
+    public void passwordChanged(String user, Instant at) {
+        passwordChanges.put(user, at);
+    }
+
+    /** When the user's password was last changed on this node, if it was since the start. */
+    public Optional<Instant> passwordChangedAt(String user) {
+        return Optional.ofNullable(passwordChanges.get(user));
     }
 }

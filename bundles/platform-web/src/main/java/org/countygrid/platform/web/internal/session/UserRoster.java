@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.countygrid.platform.api.security.Role;
@@ -30,18 +31,29 @@ public final class UserRoster {
     }
 
     private final Supplier<Optional<Map<String, List<String>>>> users;
+    private final Function<String, Optional<Instant>> passwordChangedAt;
     private final Clock clock;
     private final Duration refresh;
     private volatile Snapshot snapshot;
 
     /** {@code users}: user name to the realm's role names (office.* included), or empty for a realm that cannot list. */
     public UserRoster(Supplier<Optional<Map<String, List<String>>>> users, Clock clock, Duration refresh) {
+        this(users, user -> Optional.empty(), clock, refresh);
+    }
+
+    /** {@code passwordChangedAt}: a session opened before its user's password was changed ends too. */
+    public UserRoster(Supplier<Optional<Map<String, List<String>>>> users,
+            Function<String, Optional<Instant>> passwordChangedAt, Clock clock, Duration refresh) {
         this.users = users;
+        this.passwordChangedAt = passwordChangedAt;
         this.clock = clock;
         this.refresh = refresh;
     }
 
     public boolean stillHolds(WebSession session) {
+        if (passwordChangedAt.apply(session.user()).filter(changed -> !session.createdAt().isAfter(changed)).isPresent()) {
+            return false;
+        }
         Optional<Map<String, List<String>>> now = current();
         if (now.isEmpty()) {
             return true;

@@ -83,6 +83,18 @@ class BackingEngineAccountsTest {
     }
 
     @Test
+    void aNewPasswordKeepsTheUsersRolesAndAnUnknownUserGetsNone() {
+        file.put("li", new ArrayList<>(List.of("{CRYPT}old{CRYPT}", "operator", "office.QS")));
+        BackingEngineAccounts accounts = new BackingEngineAccounts(() -> engine(() -> { }), true, 0, Runnable::run,
+                (u, p) -> false);
+
+        assertThat(accounts.changePassword("li", "New-Passw0rd")).isEqualTo(UserAccounts.Changed.CHANGED);
+        assertThat(file.get("li")).containsExactly("{CRYPT}h{CRYPT}", "operator", "office.QS");
+        assertThat(accounts.changePassword("wang", "New-Passw0rd")).isEqualTo(UserAccounts.Changed.ABSENT);
+        assertThat(file).containsOnlyKeys("li");
+    }
+
+    @Test
     void theLastAdminIsNotRemovedEvenWhenTwoAdminsRemoveEachOtherAtOnce() throws Exception {
         file.put("it", new ArrayList<>(List.of("{CRYPT}i{CRYPT}", "admin", "office.QS")));
         file.put("zhao", new ArrayList<>(List.of("{CRYPT}z{CRYPT}", "admin", "office.QS")));

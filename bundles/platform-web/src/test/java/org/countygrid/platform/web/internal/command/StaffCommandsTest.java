@@ -12,6 +12,7 @@ import org.countygrid.platform.testing.ShellSession;
 import org.countygrid.platform.web.internal.admin.StaffAccounts;
 import org.countygrid.platform.web.internal.admin.UserAccounts;
 import org.countygrid.platform.web.internal.admin.UserAccounts.Added;
+import org.countygrid.platform.web.internal.admin.UserAccounts.Changed;
 import org.countygrid.platform.web.internal.admin.UserAccounts.Removed;
 import org.countygrid.platform.web.internal.rest.LoginLockoutService;
 import org.countygrid.platform.web.internal.security.LoginLockout;
@@ -60,6 +61,15 @@ class StaffCommandsTest {
         }
 
         @Override
+        public Changed changePassword(String user, String password) {
+            if (!file.containsKey(user)) {
+                return Changed.ABSENT;
+            }
+            passwords.put(user, password);
+            return Changed.CHANGED;
+        }
+
+        @Override
         public Removed removeIfPresent(String user, String keptRole) {
             if (!file.containsKey(user)) {
                 return Removed.ABSENT;
@@ -103,7 +113,7 @@ class StaffCommandsTest {
         assertThat(file.get("disp_qs")).containsExactly("dispatcher", "ssh", "office.QS");
         assertThat(passwords.get("disp_qs")).isEqualTo("Disp-Passw0rd");
         // Karaf names the session's thread after the command line: the write, and what it logs, runs elsewhere
-        assertThat(writerThread).isEqualTo("countygrid-staff-user-add");
+        assertThat(writerThread).isEqualTo("countygrid-staff-user-file");
     }
 
     @Test
@@ -239,5 +249,33 @@ class StaffCommandsTest {
         assertThat(again.err()).contains("'li' is not locked");
         ShellSession.Output operator = new ShellSession("zhang", "operator", "office.QS").run(unlock::execute);
         assertThat(operator.failed()).as("admins only").isTrue();
+    }
+
+    @Test
+    void anAdminGivesALoginANewPasswordWhichLiftsItsLockAndEndsItsEarlierSessions() throws Exception {
+        file.put("li", new ArrayList<>(List.of("operator", "office.QS")));
+        LoginLockout lockout = new LoginLockout(1, java.time.Duration.ofMinutes(15), java.time.Clock.systemUTC());
+        LoginLockoutService logins = new LoginLockoutService(lockout);
+        lockout.failed("li");
+        UserPasswordCommand command = new UserPasswordCommand();
+        command.staff = staff;
+        command.logins = logins;
+        command.user = "li";
+        command.password = "li";
+
+        ShellSession.Output weak = new ShellSession("it", "admin", "office.QS").run(command::execute);
+        assertThat(weak.failed()).isTrue();
+        assertThat(weak.err()).contains("at least 8 characters").doesNotContain("li\n");
+        assertThat(passwords).doesNotContainKey("li");
+
+        command.password = "Li-New-Passw0rd";
+        ShellSession.Output done = new ShellSession("it", "admin", "office.QS").run(command::execute);
+        assertThat(done.out()).contains("New password for li");
+        assertThat(passwords).containsEntry("li", "Li-New-Passw0rd");
+        assertThat(lockout.lockedFor("li")).isEmpty();
+        assertThat(logins.passwordChangedAt("li")).isPresent();
+
+        command.user = "nobody";
+        assertThat(new ShellSession("it", "admin", "office.QS").run(command::execute).err()).contains("there is no user 'nobody'");
     }
 }

@@ -60,4 +60,19 @@ class UserRosterTest {
         }, clock, Duration.ofSeconds(2));
         assertThat(broken.stillHolds(session("wang", "QS", "operator"))).as("a read failure logs nobody out").isTrue();
     }
+
+    @Test
+    void aSessionOpenedBeforeItsUsersPasswordChangedEnds() {
+        java.util.Map<String, Instant> changed = new HashMap<>();
+        UserRoster withPasswords = new UserRoster(() -> Optional.of(Map.copyOf(realm)),
+                user -> Optional.ofNullable(changed.get(user)), clock, Duration.ofSeconds(2));
+        WebSession before = WebSession.of("a", "c", new Caller("wang", OfficeCode.of("QS"), Set.of("operator")),
+                Instant.parse("2026-11-27T07:00:00Z"));
+        changed.put("wang", Instant.parse("2026-11-27T07:30:00Z"));
+        WebSession after = WebSession.of("b", "c", new Caller("wang", OfficeCode.of("QS"), Set.of("operator")),
+                Instant.parse("2026-11-27T07:31:00Z"));
+
+        assertThat(withPasswords.stillHolds(before)).isFalse();
+        assertThat(withPasswords.stillHolds(after)).isTrue();
+    }
 }
