@@ -11,6 +11,8 @@ const MESSAGES = {
     [/^there is no route with id (.+)$/, (m) => `没有编号为 ${m[1]} 的路由（可能刚被删除），请刷新。`],
     [/^route (.+) did not start: (.*)$/, (m) => `路由 ${m[1]} 未能启动：${m[2]}`],
     [/^route (.+) did not stop: (.*)$/, (m) => `路由 ${m[1]} 未能停止：${m[2]}`],
+    [/^the routes of this node are for the staff of office (\w+), the office it serves; you belong to office (\w+)$/,
+      (m) => `本节点服务于单位 ${m[1]}，其路由仅供该单位人员查看和操作；您属于单位 ${m[2]}`],
   ],
 };
 const failure = (ctx, e) => problemText(ctx, e.problem || { status: e.status ?? 0 }, MESSAGES);

@@ -82,7 +82,7 @@ public class PlatformIT extends MeteringFieldTests {
     }
 
     @Test
-    public void panelsAreFilteredByRole() {
+    public void panelsAreFilteredByRoleAndOffice() {
         assertThat(Http.anonymous().get("/api/console/panels").status()).isEqualTo(401);
         String auditor = Http.as(TestUsers.AUDITOR_QS).get("/api/console/panels").body();
         assertThat(auditor).contains("\"customers\"", "\"routes\"", "\"cluster\"");
@@ -90,6 +90,12 @@ public class PlatformIT extends MeteringFieldTests {
         assertThat(field).contains("\"customers\"").doesNotContain("\"routes\"").doesNotContain("\"cluster\"");
         assertThat(Http.as(TestUsers.OPERATOR_QS).get("/api/integration/routes").status()).isEqualTo(403);
         assertThat(Http.as(TestUsers.AUDITOR_QS).get("/api/cluster/nodes").status()).isEqualTo(200);
+        // and by office: this node serves QS, so its routes are not for an admin of QT, who still has the modules
+        String otherOffice = Http.as(TestUsers.ADMIN_QT).get("/api/console/panels").body();
+        assertThat(otherOffice).contains("\"customers\"").doesNotContain("\"routes\"");
+        Http.Reply routes = Http.as(TestUsers.ADMIN_QT).get("/api/integration/routes");
+        assertThat(routes.status()).isEqualTo(403);
+        assertThat(routes.body()).contains("the routes of this node are for the staff of office QS");
     }
 
     @Test

@@ -13,6 +13,8 @@ final class TestUsers {
     static final String ADMIN = "itadmin";
     static final String OPERATOR_QS = "op_qs";
     static final String OPERATOR_QT = "op_qt";
+    /** An admin of another office than the node's (QS). */
+    static final String ADMIN_QT = "admin_qt";
     static final String AUDITOR_QS = "aud_qs";
     static final String FIELD_QS = "field_qs";
     /** Locked by the test of failed logins; no other test uses it. */
@@ -26,6 +28,7 @@ final class TestUsers {
                 user(ADMIN, "admin,ssh,office.QS"),
                 user(OPERATOR_QS, "operator,office.QS"),
                 user(OPERATOR_QT, "operator,office.QT"),
+                user(ADMIN_QT, "admin,office.QT"),
                 user(AUDITOR_QS, "auditor,office.QS"),
                 user(FIELD_QS, "field,office.QS"),
                 user(LOCKED_QS, "operator,office.QS"));

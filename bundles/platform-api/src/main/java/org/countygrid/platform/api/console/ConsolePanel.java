@@ -32,6 +32,11 @@ public interface ConsolePanel {
         return 100;
     }
 
+    /**
+     * Whether the user sees the panel: by default one of {@link #roles()}. A panel of the node's own plumbing (its
+     * routes) also asks for the user's office to be the one the node serves; a module's panel shows every office its
+     * own data, which its REST resources scope.
+     */
     default boolean visibleTo(Caller caller) {
         return roles().stream().anyMatch(caller.roles()::contains);
     }

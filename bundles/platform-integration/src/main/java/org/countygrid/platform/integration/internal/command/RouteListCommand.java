@@ -9,11 +9,13 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.apache.karaf.shell.support.CommandException;
+import org.countygrid.platform.api.NodeIdentity;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.security.Role;
 import org.countygrid.platform.integration.EventRelay;
 import org.countygrid.platform.integration.RelayStats;
 import org.countygrid.platform.integration.RouteControl;
+import org.countygrid.platform.integration.internal.NodeStaff;
 import org.countygrid.platform.integration.RouteInfo;
 import org.countygrid.platform.integration.RouteLoadError;
 
@@ -29,10 +31,13 @@ public class RouteListCommand implements Action {
     @Reference(optional = true)
     EventRelay relay;
 
+    @Reference
+    NodeIdentity node;
+
     @Override
     public Object execute() throws CommandException {
         try {
-            ShellCaller.require(Role.ADMIN, Role.AUDITOR);
+            NodeStaff.require(ShellCaller.require(Role.ADMIN, Role.AUDITOR), node);
         } catch (Problem e) {
             throw new CommandException("Error: " + e.getMessage(), e.getMessage());
         }

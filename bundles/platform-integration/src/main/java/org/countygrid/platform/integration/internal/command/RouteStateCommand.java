@@ -5,9 +5,11 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.support.CommandException;
+import org.countygrid.platform.api.NodeIdentity;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.security.Role;
 import org.countygrid.platform.integration.RouteControl;
+import org.countygrid.platform.integration.internal.NodeStaff;
 import org.countygrid.platform.integration.RouteInfo;
 
 /**
@@ -19,6 +21,9 @@ abstract class RouteStateCommand implements Action {
     @Reference
     RouteControl routes;
 
+    @Reference
+    NodeIdentity node;
+
     @Argument(index = 0, name = "id", description = "The route id, e.g. customers-welcome-sms", required = true)
     @Completion(RouteIdCompleter.class)
     String id;
@@ -29,7 +34,7 @@ abstract class RouteStateCommand implements Action {
     @Override
     public Object execute() throws CommandException {
         try {
-            ShellCaller.require(Role.ADMIN);
+            NodeStaff.require(ShellCaller.require(Role.ADMIN), node);
             change(routes, id);
             System.out.println("Route " + id + ": " + (routes.routes().stream().filter(r -> r.id().equals(id))
                     .map(RouteInfo::state).findFirst().orElse("gone")));

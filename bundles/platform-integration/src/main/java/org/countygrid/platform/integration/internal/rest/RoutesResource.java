@@ -7,12 +7,15 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import org.countygrid.platform.api.NodeIdentity;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.rest.RestResource;
+import org.countygrid.platform.api.security.CurrentCaller;
 import org.countygrid.platform.api.security.RequiresRole;
 import org.countygrid.platform.api.security.Role;
 import org.countygrid.platform.integration.EventRelay;
 import org.countygrid.platform.integration.RouteControl;
+import org.countygrid.platform.integration.internal.NodeStaff;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,17 +29,21 @@ public class RoutesResource implements RestResource {
 
     private final RouteControl routes;
     private final EventRelay relay;
+    private final NodeIdentity node;
 
     @Activate
     public RoutesResource(@Reference RouteControl routes,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) EventRelay relay) {
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) EventRelay relay,
+            @Reference NodeIdentity node) {
         this.routes = routes;
         this.relay = relay;
+        this.node = node;
     }
 
     @GET
     @RequiresRole({ Role.ADMIN, Role.AUDITOR })
     public RoutesView list() {
+        NodeStaff.require(CurrentCaller.get(), node);
         return new RoutesView(routes.routes().stream().map(RoutesView.Route::of).toList(),
                 routes.loadErrors().stream().map(RoutesView.LoadError::of).toList(),
                 RoutesView.Relay.of(relay == null ? null : relay.stats()));
@@ -46,6 +53,7 @@ public class RoutesResource implements RestResource {
     @Path("/{id}/stop")
     @RequiresRole(Role.ADMIN)
     public RoutesView.Route stop(@PathParam("id") String id) {
+        NodeStaff.require(CurrentCaller.get(), node);
         routes.stopRoute(id);
         return current(id);
     }
@@ -54,6 +62,7 @@ public class RoutesResource implements RestResource {
     @Path("/{id}/start")
     @RequiresRole(Role.ADMIN)
     public RoutesView.Route start(@PathParam("id") String id) {
+        NodeStaff.require(CurrentCaller.get(), node);
         routes.startRoute(id);
         return current(id);
     }

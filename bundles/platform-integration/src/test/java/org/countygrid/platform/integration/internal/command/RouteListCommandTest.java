@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 
+import org.countygrid.platform.api.NodeIdentity;
+import org.countygrid.platform.api.OfficeCode;
 import org.countygrid.platform.integration.RelayStats;
 import org.countygrid.platform.integration.RouteControl;
 import org.countygrid.platform.integration.RouteInfo;
@@ -59,6 +61,7 @@ class RouteListCommandTest {
     void listsRoutesLoadErrorsAndRelay() throws Exception {
         RouteListCommand command = new RouteListCommand();
         command.routes = new FixedRoutes();
+        command.node = NODE_QS;
         command.relay = () -> new RelayStats(40, 3, 2, 41, 0, null, null);
 
         as("auditor", command::execute);
@@ -70,10 +73,57 @@ class RouteListCommandTest {
         assertThat(text).contains("Outbox relay: 40 published (3 without consumer), 2 pending, last sequence 41");
     }
 
+    /** The node serves office QS; the session's user belongs to QS as well (see {@link #as}). */
+    static final NodeIdentity NODE_QS = node("QS");
+
+    static NodeIdentity node(String office) {
+        return new NodeIdentity() {
+            @Override
+            public OfficeCode office() {
+                return OfficeCode.of(office);
+            }
+
+            @Override
+            public String officeName() {
+                return office;
+            }
+
+            @Override
+            public String nodeName() {
+                return "node-" + office;
+            }
+
+            @Override
+            public String version() {
+                return "0.1.0";
+            }
+        };
+    }
+
+    @Test
+    void anAdminOfAnotherOfficeSeesAndChangesNoneOfThisNodesRoutes() throws Exception {
+        FixedRoutes routes = new FixedRoutes();
+        RouteListCommand list = new RouteListCommand();
+        list.routes = routes;
+        list.node = node("QT");
+        RouteStopCommand stop = new RouteStopCommand();
+        stop.routes = routes;
+        stop.node = node("QT");
+        stop.id = "orders-reply";
+
+        as("admin", list::execute);
+        as("admin", stop::execute);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(routes.stopped).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("the routes of this node are for the staff of office QT");
+    }
+
     @Test
     void refusesACallerWithoutRole() throws Exception {
         RouteListCommand command = new RouteListCommand();
         command.routes = new FixedRoutes();
+        command.node = NODE_QS;
 
         as("cashier", command::execute);
 
@@ -86,9 +136,11 @@ class RouteListCommandTest {
         FixedRoutes routes = new FixedRoutes();
         RouteStopCommand stop = new RouteStopCommand();
         stop.routes = routes;
+        stop.node = NODE_QS;
         stop.id = "orders-reply";
         RouteStartCommand start = new RouteStartCommand();
         start.routes = routes;
+        start.node = NODE_QS;
         start.id = "customers-welcome";
 
         as("auditor", stop::execute);

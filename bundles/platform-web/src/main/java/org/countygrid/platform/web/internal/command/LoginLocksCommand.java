@@ -10,6 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.countygrid.platform.web.internal.admin.StaffAccounts;
+import org.countygrid.platform.web.internal.admin.UserAccounts;
 import org.countygrid.platform.web.internal.rest.LoginLockoutService;
 import org.countygrid.platform.web.internal.security.LoginLockout;
 
@@ -25,8 +26,11 @@ public class LoginLocksCommand extends StaffCommand {
     LoginLockoutService lockouts;
 
     @Override
-    void run(PrintStream out, StaffAccounts staff) {
-        List<LoginLockout.Lock> locks = lockouts.lockout().locked();
+    void run(PrintStream out, StaffAccounts staff) throws org.apache.karaf.shell.support.CommandException {
+        // the names of this office's logins, and names that are nobody's login (guesses); not another office's staff
+        UserAccounts accounts = accounts(staff);
+        List<LoginLockout.Lock> locks = lockouts.lockout().locked().stream()
+                .filter(lock -> officeOf(accounts, lock.user()).map(caller.office().value()::equals).orElse(true)).toList();
         if (locks.isEmpty()) {
             out.println("No login name is locked (a name is locked after " + lockouts.lockout().maxFailures()
                     + " wrong passwords in a row, for " + lockouts.lockout().lockFor().toMinutes() + " min)");

@@ -49,6 +49,25 @@ abstract class StaffCommand implements Action {
         }
     }
 
+    /** The office of a login ({@code office.<code>} among its roles), empty for none or an unknown user. */
+    static java.util.Optional<String> officeOf(UserAccounts accounts, String user) {
+        java.util.List<String> roles = accounts.usersWithRoles().get(user);
+        return roles == null ? java.util.Optional.empty() : roles.stream().filter(r -> r.startsWith(Role.OFFICE_PREFIX))
+                .map(r -> r.substring(Role.OFFICE_PREFIX.length())).findFirst();
+    }
+
+    /**
+     * An admin manages the logins of their own office only: one who could add or change another office's logins could
+     * log in as that office and see its data. Another office's first admin is added on its own node, or in
+     * etc/users.properties by whoever runs the node.
+     */
+    void requireOwnOffice(String office, String what) throws CommandException {
+        if (office != null && !office.equals(caller.office().value())) {
+            throw error(what + " belongs to office " + office + "; you manage the logins of office "
+                    + caller.office().value() + " only");
+        }
+    }
+
     static UserAccounts accounts(StaffAccounts staff) throws CommandException {
         return staff.accounts().orElseThrow(() -> error("the login realm 'karaf' has no user file this node can edit"));
     }

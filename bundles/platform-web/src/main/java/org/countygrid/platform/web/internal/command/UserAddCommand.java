@@ -43,6 +43,7 @@ public class UserAddCommand extends StaffCommand {
         } catch (ValidationException e) {
             throw error(e.getMessage());
         }
+        requireOwnOffice(wanted.office().value(), "the new login");
         Optional<List<String>> known = staff.knownOffices();
         if (known.isPresent() && !known.get().contains(wanted.office().value())) {
             throw error("office " + wanted.office() + " is not known to this database (known: " + String.join(", ", known.get())

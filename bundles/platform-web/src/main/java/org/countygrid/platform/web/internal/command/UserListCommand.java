@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -14,12 +12,8 @@ import org.countygrid.platform.api.security.Role;
 import org.countygrid.platform.web.internal.admin.StaffAccounts;
 
 @Service
-@Command(scope = "staff", name = "user-list", description = "Lists the logins with their office and roles (never passwords)")
+@Command(scope = "staff", name = "user-list", description = "Lists the logins of your office with their roles (never passwords)")
 public class UserListCommand extends StaffCommand {
-
-    @Option(name = "--office", description = "only the users of this office")
-    @Completion(OfficeCompleter.class)
-    String office;
 
     @Override
     void run(PrintStream out, StaffAccounts staff) throws CommandException {
@@ -30,7 +24,7 @@ public class UserListCommand extends StaffCommand {
         for (Map.Entry<String, List<String>> user : accounts(staff).usersWithRoles().entrySet()) {
             String userOffice = user.getValue().stream().filter(r -> r.startsWith(Role.OFFICE_PREFIX))
                     .map(r -> r.substring(Role.OFFICE_PREFIX.length())).findFirst().orElse("");
-            if (office == null || office.equals(userOffice)) {
+            if (caller.office().value().equals(userOffice)) {
                 table.addRow().addContent(user.getKey(), userOffice, String.join(", ",
                         user.getValue().stream().filter(r -> !r.startsWith(Role.OFFICE_PREFIX)).toList()));
             }

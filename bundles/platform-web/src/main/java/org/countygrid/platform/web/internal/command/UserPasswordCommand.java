@@ -40,6 +40,7 @@ public class UserPasswordCommand extends StaffCommand {
             throw error(e.getMessage());
         }
         UserAccounts accounts = accounts(staff);
+        requireOwnOffice(officeOf(accounts, user).orElse(null), "'" + user + "'");
         if (!accounts.hashesPasswords()) {
             throw error("etc/org.apache.karaf.jaas.cfg does not enable password encryption; no password is stored in clear text");
         }

@@ -128,10 +128,36 @@ class StaffCommandsTest {
 
     @Test
     void anOfficeTheDatabaseDoesNotKnowIsRefused() throws Exception {
-        ShellSession.Output out = add("admin", "li", "Li-Passw0rd", "QX", "operator");
+        UserAddCommand command = new UserAddCommand();
+        command.staff = staff;
+        command.user = "li";
+        command.password = "Li-Passw0rd";
+        command.office = "QX";
+        command.roles = List.of("operator");
+
+        ShellSession.Output out = new ShellSession("it", "admin", "office.QX").run(command::execute);
 
         assertThat(out.err()).contains("office QX is not known to this database (known: QS, QS01); nothing changed");
         assertThat(file).containsOnlyKeys("admin");
+    }
+
+    @Test
+    void anAdminManagesTheLoginsOfTheirOwnOfficeOnly() throws Exception {
+        file.put("qt_admin", new ArrayList<>(List.of("admin", "office.QS01")));
+        ShellSession.Output added = add("admin", "li", "Li-Passw0rd", "QS01", "operator");
+        assertThat(added.err()).contains("the new login belongs to office QS01; you manage the logins of office QS only");
+        assertThat(file).doesNotContainKey("li");
+
+        ShellSession.Output removed = remove("admin", "qt_admin");
+        assertThat(removed.err()).contains("'qt_admin' belongs to office QS01");
+        UserPasswordCommand password = new UserPasswordCommand();
+        password.staff = staff;
+        password.logins = new LoginLockoutService(LoginLockout.off());
+        password.user = "qt_admin";
+        password.password = "Taken-Over-1";
+        assertThat(new ShellSession("it", "admin", "office.QS").run(password::execute).err()).contains("belongs to office QS01");
+        assertThat(file).containsKey("qt_admin");
+        assertThat(passwords).doesNotContainKey("qt_admin");
     }
 
     @Test
@@ -180,12 +206,11 @@ class StaffCommandsTest {
     }
 
     @Test
-    void theListShowsTheUsersOfOneOfficeWithTheirRoles() throws Exception {
+    void theListShowsTheUsersOfTheAdminsOfficeWithTheirRoles() throws Exception {
         add("admin", "disp_qs", "Disp-Passw0rd", "QS", "dispatcher");
         file.put("aud_xy", List.of("auditor", "office.XY"));
         UserListCommand list = new UserListCommand();
         list.staff = staff;
-        list.office = "QS";
 
         ShellSession.Output out = new ShellSession("it", "admin", "office.QS").run(list::execute);
 
