@@ -30,7 +30,8 @@ public class LoginLocksCommand extends StaffCommand {
         // the names of this office's logins, and names that are nobody's login (guesses); not another office's staff
         UserAccounts accounts = accounts(staff);
         List<LoginLockout.Lock> locks = lockouts.lockout().locked().stream()
-                .filter(lock -> officeOf(accounts, lock.user()).map(caller.office().value()::equals).orElse(true)).toList();
+                .filter(lock -> officesOf(accounts, lock.user()).stream()
+                        .allMatch(office -> office.isEmpty() || office.equals(caller.office().value()))).toList();
         if (locks.isEmpty()) {
             out.println("No login name is locked (a name is locked after " + lockouts.lockout().maxFailures()
                     + " wrong passwords in a row, for " + lockouts.lockout().lockFor().toMinutes() + " min)");

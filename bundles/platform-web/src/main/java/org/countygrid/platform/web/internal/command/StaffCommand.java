@@ -49,11 +49,29 @@ abstract class StaffCommand implements Action {
         }
     }
 
-    /** The office of a login ({@code office.<code>} among its roles), empty for none or an unknown user. */
-    static java.util.Optional<String> officeOf(UserAccounts accounts, String user) {
-        java.util.List<String> roles = accounts.usersWithRoles().get(user);
-        return roles == null ? java.util.Optional.empty() : roles.stream().filter(r -> r.startsWith(Role.OFFICE_PREFIX))
-                .map(r -> r.substring(Role.OFFICE_PREFIX.length())).findFirst();
+    /**
+     * The offices of the logins spelt like {@code user} in any case ({@code office.<code>} among their roles): a lock
+     * is kept per name in any case, so lifting one must be allowed for every login it stands for. Empty for a name
+     * that is nobody's login; {@code ""} for a login without an office.
+     */
+    static java.util.Set<String> officesOf(UserAccounts accounts, String user) {
+        java.util.Set<String> offices = new java.util.TreeSet<>();
+        accounts.usersWithRoles().forEach((name, roles) -> {
+            if (name.equalsIgnoreCase(user == null ? "" : user.strip())) {
+                offices.add(roles.stream().filter(r -> r.startsWith(Role.OFFICE_PREFIX))
+                        .map(r -> r.substring(Role.OFFICE_PREFIX.length())).findFirst().orElse(""));
+            }
+        });
+        return offices;
+    }
+
+    /** Refuses unless every login spelt like {@code user} belongs to the admin's office (or has none). */
+    void requireOwnLogin(UserAccounts accounts, String user) throws CommandException {
+        for (String office : officesOf(accounts, user)) {
+            if (!office.isEmpty()) {
+                requireOwnOffice(office, "'" + user + "'");
+            }
+        }
     }
 
     /**

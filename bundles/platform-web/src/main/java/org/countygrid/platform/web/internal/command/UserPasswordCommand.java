@@ -40,19 +40,21 @@ public class UserPasswordCommand extends StaffCommand {
             throw error(e.getMessage());
         }
         UserAccounts accounts = accounts(staff);
-        requireOwnOffice(officeOf(accounts, user).orElse(null), "'" + user + "'");
+        requireOwnLogin(accounts, user);
         if (!accounts.hashesPasswords()) {
             throw error("etc/org.apache.karaf.jaas.cfg does not enable password encryption; no password is stored in clear text");
         }
-        Instant asked = Instant.now();
-        switch (offTheSessionThread(() -> accounts.changePassword(user, password))) {
-            case ABSENT -> throw error("there is no user '" + user + "'; nothing changed");
-            case UNSETTLED -> throw error("etc/users.properties kept changing while the password of '" + user
-                    + "' was set; check that the user can log in");
-            case CHANGED -> { }
+        UserAccounts.Changed changed = offTheSessionThread(() -> accounts.changePassword(user, password));
+        if (changed == UserAccounts.Changed.ABSENT) {
+            throw error("there is no user '" + user + "'; nothing changed");
         }
-        logins.passwordChanged(user, asked);
+        // once the realm takes the new password: a session opened until then may have used the old one
+        logins.passwordChanged(user, Instant.now());
         logins.lockout().unlock(user);
+        if (changed == UserAccounts.Changed.UNSETTLED) {
+            throw error("etc/users.properties kept changing while the password of '" + user
+                    + "' was set; check that the user can log in with it (its earlier sessions are ended)");
+        }
         out.println("New password for " + user + "; its earlier console sessions on this node are ended");
     }
 }

@@ -23,7 +23,7 @@ public class UserRemoveCommand extends StaffCommand {
     @Override
     void run(PrintStream out, StaffAccounts staff) throws CommandException {
         UserAccounts accounts = accounts(staff);
-        requireOwnOffice(officeOf(accounts, user).orElse(null), "'" + user + "'");
+        requireOwnLogin(accounts, user);
         if (user.equals(caller.user())) {
             throw error("you cannot remove your own login; another admin can");
         }

@@ -25,7 +25,7 @@ public class UserUnlockCommand extends StaffCommand {
 
     @Override
     void run(PrintStream out, StaffAccounts staff) throws CommandException {
-        requireOwnOffice(officeOf(accounts(staff), user).orElse(null), "'" + user + "'");
+        requireOwnLogin(accounts(staff), user);
         if (!lockouts.lockout().unlock(user)) {
             throw error("'" + user + "' is not locked; nothing changed");
         }

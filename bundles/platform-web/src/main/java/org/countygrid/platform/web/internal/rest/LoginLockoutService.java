@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.countygrid.platform.web.internal.security.LoginLockout;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 
 /**
  * What the node remembers about logins, shared by the REST API and the {@code staff:} commands: its one
@@ -30,6 +31,12 @@ public class LoginLockoutService {
 
     public LoginLockoutService(LoginLockout lockout) {
         this.lockout = lockout;
+    }
+
+    /** A change of the web configuration keeps what the node remembers: the counts, locks and password changes. */
+    @Modified
+    void modified(WebConfig config) {
+        lockout.limits(config.loginMaxFailures(), Duration.ofMinutes(config.loginLockMinutes()));
     }
 
     public LoginLockout lockout() {

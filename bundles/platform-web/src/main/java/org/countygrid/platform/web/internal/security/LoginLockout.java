@@ -29,8 +29,8 @@ public final class LoginLockout {
     private record Failures(int count, Instant last, Instant lockedUntil) {
     }
 
-    private final int maxFailures;
-    private final Duration lockFor;
+    private int maxFailures;
+    private Duration lockFor;
     private final Clock clock;
     private final Map<String, Failures> failures = new LinkedHashMap<>();
 
@@ -42,6 +42,15 @@ public final class LoginLockout {
         this.maxFailures = maxFailures;
         this.lockFor = lockFor;
         this.clock = clock;
+    }
+
+    /** New limits (a configuration change), keeping the counts and locks so far. */
+    public synchronized void limits(int newMaxFailures, Duration newLockFor) {
+        if (newMaxFailures < 0 || newLockFor.isNegative()) {
+            throw new IllegalArgumentException("need maxFailures >= 0 and lockFor >= 0, got " + newMaxFailures + ", " + newLockFor);
+        }
+        this.maxFailures = newMaxFailures;
+        this.lockFor = newLockFor;
     }
 
     public static LoginLockout off() {
@@ -98,11 +107,11 @@ public final class LoginLockout {
                 .sorted(Comparator.comparing(Lock::user)).toList();
     }
 
-    public int maxFailures() {
+    public synchronized int maxFailures() {
         return maxFailures;
     }
 
-    public Duration lockFor() {
+    public synchronized Duration lockFor() {
         return lockFor;
     }
 

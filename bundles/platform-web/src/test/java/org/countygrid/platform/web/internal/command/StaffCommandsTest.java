@@ -161,6 +161,24 @@ class StaffCommandsTest {
     }
 
     @Test
+    void anotherOfficesLockIsNotLiftedOrListedBySpellingTheNameInAnotherCase() throws Exception {
+        file.put("li", new ArrayList<>(List.of("operator", "office.QS01")));
+        LoginLockout lockout = new LoginLockout(1, java.time.Duration.ofMinutes(15), java.time.Clock.systemUTC());
+        lockout.failed("li");
+        UserUnlockCommand unlock = new UserUnlockCommand();
+        unlock.staff = staff;
+        unlock.lockouts = new LoginLockoutService(lockout);
+        unlock.user = "LI";
+        LoginLocksCommand list = new LoginLocksCommand();
+        list.staff = staff;
+        list.lockouts = unlock.lockouts;
+
+        assertThat(new ShellSession("it", "admin", "office.QS").run(unlock::execute).err()).contains("belongs to office QS01");
+        assertThat(lockout.lockedFor("li")).isPresent();
+        assertThat(new ShellSession("it", "admin", "office.QS").run(list::execute).out()).doesNotContain("li ");
+    }
+
+    @Test
     void noPasswordIsStoredInClearText() throws Exception {
         hashes = false;
 

@@ -43,6 +43,17 @@ class LoginLockoutTest {
     }
 
     @Test
+    void newLimitsKeepTheCountsAndLocksSoFar() {
+        lockout.failed("li");
+        lockout.failed("li");
+        lockout.limits(5, Duration.ofMinutes(30));
+        assertThat(lockout.failed("li")).as("the third of five").isFalse();
+        lockout.failed("li");
+        assertThat(lockout.failed("li")).isTrue();
+        assertThat(lockout.lockedFor("li")).contains(Duration.ofMinutes(30));
+    }
+
+    @Test
     void aSuccessOrALongPauseStartsTheCountAgain() {
         lockout.failed("li");
         lockout.failed("li");
