@@ -321,4 +321,18 @@ class StaffCommandsTest {
         command.user = "nobody";
         assertThat(new ShellSession("it", "admin", "office.QS").run(command::execute).err()).contains("there is no user 'nobody'");
     }
+
+    @Test
+    void userNamesCompleteForTheAdminsOfficeOnly() throws Exception {
+        file.put("li", new ArrayList<>(List.of("operator", "office.QS")));
+        file.put("lin", new ArrayList<>(List.of("operator", "office.QS01")));
+        UserCompleter completer = new UserCompleter();
+        completer.staff = staff;
+        List<String> candidates = new ArrayList<>();
+
+        new ShellSession("it", "admin", "office.QS").run(() -> completer.complete(null,
+                new org.countygrid.platform.testing.TypedCommandLine("staff:user-password", "li"), candidates));
+
+        assertThat(candidates).extracting(String::strip).containsExactly("li");
+    }
 }
