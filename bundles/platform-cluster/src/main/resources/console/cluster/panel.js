@@ -1,6 +1,7 @@
 // Cluster panel: the CountyGrid nodes of this node's Hazelcast cluster, the office each serves, its version
 // and installed features. Refreshes itself every few seconds while it is on screen.
 
+import { problemOf } from '/console/kit/dom.js';
 import { problemText } from '/console/kit/text.js';
 
 const REFRESH_MS = 5000;
@@ -71,7 +72,7 @@ export function render(root, ctx) {
       status.textContent = t(`更新于 ${when(new Date().toISOString(), ctx.lang)}，每 ${REFRESH_MS / 1000} 秒自动刷新。`,
         `Updated ${when(new Date().toISOString(), ctx.lang)}; refreshes every ${REFRESH_MS / 1000} s.`);
     } catch (e) {
-      status.textContent = t('无法读取节点：', 'Cannot read the nodes: ') + problemText(ctx, e.problem || { status: e.status ?? 0 });
+      status.textContent = t('无法读取节点：', 'Cannot read the nodes: ') + problemText(ctx, problemOf(e));
     }
   }
 

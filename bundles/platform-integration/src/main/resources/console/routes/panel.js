@@ -1,6 +1,7 @@
 // Routes panel: every route of the countygrid Camel context, route files that failed to load, and the
 // outbox relay. Refreshes itself every few seconds while it is on screen.
 
+import { problemOf } from '/console/kit/dom.js';
 import { problemText } from '/console/kit/text.js';
 
 const REFRESH_MS = 4000;
@@ -15,7 +16,7 @@ const MESSAGES = {
       (m) => `本节点服务于单位 ${m[1]}，其路由仅供该单位人员查看和操作；您属于单位 ${m[2]}`],
   ],
 };
-const failure = (ctx, e) => problemText(ctx, e.problem || { status: e.status ?? 0 }, MESSAGES);
+const failure = (ctx, e) => problemText(ctx, problemOf(e), MESSAGES);
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);

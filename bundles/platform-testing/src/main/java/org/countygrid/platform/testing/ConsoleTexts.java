@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -104,13 +103,6 @@ public final class ConsoleTexts {
                 : "";
         return "{\"type\":\"about:blank\",\"title\":" + quote(problem.title()) + ",\"status\":" + problem.status()
                 + ",\"detail\":" + quote(problem.getMessage()) + errors + "}";
-    }
-
-    /** A problem+json body with these members (string values quoted, numbers as they are). */
-    public static String json(Map<String, Object> members) {
-        return members.entrySet().stream()
-                .map(e -> quote(e.getKey()) + ":" + (e.getValue() instanceof Number ? e.getValue().toString() : quote(String.valueOf(e.getValue()))))
-                .collect(Collectors.joining(",", "{", "}"));
     }
 
     private static String read(String resource) throws IOException {

@@ -49,7 +49,5 @@ public interface UserAccounts {
      * Gives an existing user a new password, keeping its roles, one writer of the file at a time, and returns once the
      * realm takes the new password ({@code UNSETTLED} when it never did).
      */
-    default Changed changePassword(String user, String password) {
-        throw new UnsupportedOperationException("this user file cannot change passwords");
-    }
+    Changed changePassword(String user, String password);
 }

@@ -11,7 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.countygrid.platform.web.internal.admin.StaffAccounts;
 import org.countygrid.platform.web.internal.admin.UserAccounts;
-import org.countygrid.platform.web.internal.rest.LoginLockoutService;
+import org.countygrid.platform.web.internal.rest.LoginRecords;
 import org.countygrid.platform.web.internal.security.LoginLockout;
 
 @Service
@@ -23,18 +23,18 @@ public class LoginLocksCommand extends StaffCommand {
             .withZone(ZoneId.systemDefault());
 
     @Reference
-    LoginLockoutService lockouts;
+    LoginRecords logins;
 
     @Override
     void run(PrintStream out, StaffAccounts staff) throws org.apache.karaf.shell.support.CommandException {
         // the names of this office's logins, and names that are nobody's login (guesses); not another office's staff
         UserAccounts accounts = accounts(staff);
-        List<LoginLockout.Lock> locks = lockouts.lockout().locked().stream()
+        List<LoginLockout.Lock> locks = logins.lockout().locked().stream()
                 .filter(lock -> officesOf(accounts, lock.user()).stream()
                         .allMatch(office -> office.isEmpty() || office.equals(caller.office().value()))).toList();
         if (locks.isEmpty()) {
-            out.println("No login name is locked (a name is locked after " + lockouts.lockout().maxFailures()
-                    + " wrong passwords in a row, for " + lockouts.lockout().lockFor().toMinutes() + " min)");
+            out.println("No login name is locked (a name is locked after " + logins.lockout().maxFailures()
+                    + " wrong passwords in a row, for " + logins.lockout().lockFor().toMinutes() + " min)");
             return;
         }
         ShellTable table = new ShellTable();

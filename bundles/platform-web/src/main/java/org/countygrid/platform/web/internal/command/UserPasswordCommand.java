@@ -13,7 +13,7 @@ import org.countygrid.platform.api.ValidationException;
 import org.countygrid.platform.web.internal.admin.StaffAccounts;
 import org.countygrid.platform.web.internal.admin.StaffUser;
 import org.countygrid.platform.web.internal.admin.UserAccounts;
-import org.countygrid.platform.web.internal.rest.LoginLockoutService;
+import org.countygrid.platform.web.internal.rest.LoginRecords;
 
 @Service
 @Command(scope = "staff", name = "user-password", description = "Gives a staff login a new password (someone who forgot "
@@ -21,7 +21,7 @@ import org.countygrid.platform.web.internal.rest.LoginLockoutService;
 public class UserPasswordCommand extends StaffCommand {
 
     @Reference
-    LoginLockoutService logins;
+    LoginRecords logins;
 
     @Argument(index = 0, name = "user", description = "the login", required = true)
     @Completion(UserCompleter.class)

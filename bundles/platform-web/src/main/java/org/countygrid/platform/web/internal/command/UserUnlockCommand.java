@@ -9,7 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 import org.countygrid.platform.web.internal.admin.StaffAccounts;
-import org.countygrid.platform.web.internal.rest.LoginLockoutService;
+import org.countygrid.platform.web.internal.rest.LoginRecords;
 
 @Service
 @Command(scope = "staff", name = "user-unlock", description = "Lets a login name that too many wrong passwords locked "
@@ -17,7 +17,7 @@ import org.countygrid.platform.web.internal.rest.LoginLockoutService;
 public class UserUnlockCommand extends StaffCommand {
 
     @Reference
-    LoginLockoutService lockouts;
+    LoginRecords logins;
 
     @Argument(index = 0, name = "user", description = "the locked login name", required = true)
     @Completion(UserCompleter.class)
@@ -26,7 +26,7 @@ public class UserUnlockCommand extends StaffCommand {
     @Override
     void run(PrintStream out, StaffAccounts staff) throws CommandException {
         requireOwnLogin(accounts(staff), user);
-        if (!lockouts.lockout().unlock(user)) {
+        if (!logins.lockout().unlock(user)) {
             throw error("'" + user + "' is not locked; nothing changed");
         }
         out.println("Unlocked " + user + " on this node");

@@ -83,16 +83,16 @@ public final class ApiServer implements ReadinessCheck {
 
     @Activate
     public ApiServer(@Reference(policyOption = ReferencePolicyOption.GREEDY) SessionStore sessionStore,
-            @Reference LoginLockoutService lockouts, @Reference StaffAccounts staff, WebConfig config,
+            @Reference LoginRecords loginRecords, @Reference StaffAccounts staff, WebConfig config,
             BundleContext context) {
         DestinationRegistry destinations = new DestinationRegistryImpl();
         this.transport = new HTTPTransportFactory(destinations);
         SessionRegistry sessions = new SessionRegistry(sessionStore, Clock.systemUTC(),
                 Duration.ofMinutes(config.sessionIdleMinutes()), Duration.ofHours(config.sessionMaxHours()));
         UserRoster roster = new UserRoster(() -> staff.accounts().map(UserAccounts::usersWithRoles),
-                lockouts::passwordChangedAt, Clock.systemUTC(), Duration.ofSeconds(2));
+                loginRecords::passwordChangedAt, Clock.systemUTC(), Duration.ofSeconds(2));
         LoginGate logins = new LoginGate(new JaasAuthenticator(JaasAuthenticator.KARAF_REALM),
-                Duration.ofMillis(config.loginDelayMillis()), lockouts.lockout());
+                Duration.ofMillis(config.loginDelayMillis()), loginRecords.lockout());
         this.providers = List.of(JsonMapping.provider(JsonMapping.objectMapper()), new ProblemExceptionMapper(),
                 new SecurityFilter(sessions, logins, roster));
         this.builtInResources = List.of(new AuthResource(sessions, logins, new SessionCookie(config.secureCookie())), openApi);

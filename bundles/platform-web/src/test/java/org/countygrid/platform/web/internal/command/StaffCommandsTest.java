@@ -14,7 +14,7 @@ import org.countygrid.platform.web.internal.admin.UserAccounts;
 import org.countygrid.platform.web.internal.admin.UserAccounts.Added;
 import org.countygrid.platform.web.internal.admin.UserAccounts.Changed;
 import org.countygrid.platform.web.internal.admin.UserAccounts.Removed;
-import org.countygrid.platform.web.internal.rest.LoginLockoutService;
+import org.countygrid.platform.web.internal.rest.LoginRecords;
 import org.countygrid.platform.web.internal.security.LoginLockout;
 import org.junit.jupiter.api.Test;
 
@@ -152,7 +152,7 @@ class StaffCommandsTest {
         assertThat(removed.err()).contains("'qt_admin' belongs to office QS01");
         UserPasswordCommand password = new UserPasswordCommand();
         password.staff = staff;
-        password.logins = new LoginLockoutService(LoginLockout.off());
+        password.logins = new LoginRecords(LoginLockout.off());
         password.user = "qt_admin";
         password.password = "Taken-Over-1";
         assertThat(new ShellSession("it", "admin", "office.QS").run(password::execute).err()).contains("belongs to office QS01");
@@ -167,11 +167,11 @@ class StaffCommandsTest {
         lockout.failed("li");
         UserUnlockCommand unlock = new UserUnlockCommand();
         unlock.staff = staff;
-        unlock.lockouts = new LoginLockoutService(lockout);
+        unlock.logins = new LoginRecords(lockout);
         unlock.user = "LI";
         LoginLocksCommand list = new LoginLocksCommand();
         list.staff = staff;
-        list.lockouts = unlock.lockouts;
+        list.logins = unlock.logins;
 
         assertThat(new ShellSession("it", "admin", "office.QS").run(unlock::execute).err()).contains("belongs to office QS01");
         assertThat(lockout.lockedFor("li")).isPresent();
@@ -270,18 +270,18 @@ class StaffCommandsTest {
     @Test
     void anAdminListsTheLockedNamesAndUnlocksOne() throws Exception {
         LoginLockout lockout = new LoginLockout(2, java.time.Duration.ofMinutes(15), java.time.Clock.systemUTC());
-        LoginLockoutService lockouts = new LoginLockoutService(lockout);
+        LoginRecords logins = new LoginRecords(lockout);
         lockout.failed("li");
         lockout.failed("li");
 
         LoginLocksCommand list = new LoginLocksCommand();
         list.staff = staff;
-        list.lockouts = lockouts;
+        list.logins = logins;
         assertThat(new ShellSession("it", "admin", "office.QS").run(list::execute).out()).contains("li", "2");
 
         UserUnlockCommand unlock = new UserUnlockCommand();
         unlock.staff = staff;
-        unlock.lockouts = lockouts;
+        unlock.logins = logins;
         unlock.user = "li";
         ShellSession.Output done = new ShellSession("it", "admin", "office.QS").run(unlock::execute);
         assertThat(done.out()).contains("Unlocked li");
@@ -298,7 +298,7 @@ class StaffCommandsTest {
     void anAdminGivesALoginANewPasswordWhichLiftsItsLockAndEndsItsEarlierSessions() throws Exception {
         file.put("li", new ArrayList<>(List.of("operator", "office.QS")));
         LoginLockout lockout = new LoginLockout(1, java.time.Duration.ofMinutes(15), java.time.Clock.systemUTC());
-        LoginLockoutService logins = new LoginLockoutService(lockout);
+        LoginRecords logins = new LoginRecords(lockout);
         lockout.failed("li");
         UserPasswordCommand command = new UserPasswordCommand();
         command.staff = staff;

@@ -18,18 +18,18 @@ import org.osgi.service.component.annotations.Modified;
  * last changed here (staff:user-password), so that the console sessions opened before end. Kept in memory: a restart
  * forgets it, and each node of a cluster keeps its own.
  */
-@Component(service = LoginLockoutService.class, configurationPid = WebConfig.PID)
-public class LoginLockoutService {
+@Component(service = LoginRecords.class, configurationPid = WebConfig.PID)
+public class LoginRecords {
 
     private final LoginLockout lockout;
     private final Map<String, Instant> passwordChanges = new ConcurrentHashMap<>();
 
     @Activate
-    public LoginLockoutService(WebConfig config) {
+    public LoginRecords(WebConfig config) {
         this(new LoginLockout(config.loginMaxFailures(), Duration.ofMinutes(config.loginLockMinutes()), Clock.systemUTC()));
     }
 
-    public LoginLockoutService(LoginLockout lockout) {
+    public LoginRecords(LoginLockout lockout) {
         this.lockout = lockout;
     }
 
