@@ -2,9 +2,9 @@
 // PhoneNumber, Account, Premise, Station, TransformerArea; internal: CustomerServiceImpl, SupplyNetwork; persistence:
 // the repositories), in front of the platform's (/console/kit/text.js). Unknown messages are shown as sent, after a
 // sentence saying what kind of failure it was.
-import { fieldText, formatTime, label, problemText } from '/console/kit/text.js';
+import { fieldText, formatTime, isStale, label, problemText } from '/console/kit/text.js';
 
-export { formatTime, label };
+export { formatTime, isStale, label };
 
 export const CATEGORIES = {
   RESIDENTIAL: ['居民', 'Residential'],
@@ -67,9 +67,4 @@ const DETAILS = {
 /** A whole problem (403, 404, 409, 503, network, or a 400 without field errors) as one readable sentence. */
 export function problemMessage(ctx, problem) {
   return problemText(ctx, problem, DETAILS, FIELDS);
-}
-
-/** A 409 that means someone else changed the account since it was read: reloading it is the way out. */
-export function isStale(problem) {
-  return problem.status === 409 && /changed by someone else/.test(problem.detail || '');
 }

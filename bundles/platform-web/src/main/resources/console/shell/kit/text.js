@@ -112,6 +112,14 @@ export function fieldText(ctx, message, own) {
   return ctx.lang === 'en' ? message : known(message, own, FIELD_EXACT, FIELD_PATTERNS) || message;
 }
 
+/** The problem type (platform-api Problem.STALE) of a 409 meaning "changed by someone else since you read it". */
+export const STALE = 'urn:countygrid:problem:stale';
+
+/** A refused write whose way out is to read the thing again: recognised by its type, never by its wording. */
+export function isStale(problem) {
+  return !!problem && problem.status === 409 && problem.type === STALE;
+}
+
 // A whole problem (problem+json body, or { status: 0 } for a failed connection) as one sentence in the current
 // language. own: { exact, patterns } for the problem's detail, fields: { exact, patterns } for field messages.
 export function problemText(ctx, problem, own, fields) {

@@ -207,7 +207,7 @@ public class CustomerServiceImpl implements CustomerService {
             return store.write(office, work);
         } catch (OptimisticLockException | RollbackException e) {
             if (e instanceof OptimisticLockException || e.getCause() instanceof OptimisticLockException) {
-                throw Problem.conflict("the account was changed by someone else meanwhile; reload it and try again");
+                throw Problem.stale("the account was changed by someone else meanwhile; reload it and try again");
             }
             throw e;
         }

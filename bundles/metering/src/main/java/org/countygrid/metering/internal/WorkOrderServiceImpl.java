@@ -380,7 +380,7 @@ public class WorkOrderServiceImpl implements WorkOrderService {
             return store.write(caller.office(), work);
         } catch (OptimisticLockException | RollbackException e) {
             if (e instanceof OptimisticLockException || e.getCause() instanceof OptimisticLockException) {
-                throw Problem.conflict("the work order was changed by someone else meanwhile; reload it and try again");
+                throw Problem.stale("the work order was changed by someone else meanwhile; reload it and try again");
             }
             throw e;
         }

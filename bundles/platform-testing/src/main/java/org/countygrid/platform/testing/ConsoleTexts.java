@@ -94,14 +94,15 @@ public final class ConsoleTexts {
         }
     }
 
-    /** The problem+json body platform-web makes of a {@link Problem} (ProblemMapping: status, title, detail, errors). */
+    /** The problem+json body platform-web makes of a {@link Problem} (ProblemMapping: type, title, status, detail, errors). */
     public static String json(Problem problem) {
         String errors = problem instanceof ValidationException invalid
                 ? ",\"errors\":[" + invalid.errors().stream()
                         .map(e -> "{\"field\":" + quote(e.field()) + ",\"message\":" + quote(e.message()) + "}")
                         .collect(Collectors.joining(",")) + "]"
                 : "";
-        return "{\"type\":\"about:blank\",\"title\":" + quote(problem.title()) + ",\"status\":" + problem.status()
+        String type = problem.type() != null ? problem.type() : "about:blank";
+        return "{\"type\":" + quote(type) + ",\"title\":" + quote(problem.title()) + ",\"status\":" + problem.status()
                 + ",\"detail\":" + quote(problem.getMessage()) + errors + "}";
     }
 

@@ -69,7 +69,7 @@ public record Account(AccountNumber number, AccountDetails details, AccountStatu
     /** Refuses to work on an account someone else changed since the caller read it. */
     public void requireVersion(OptionalLong expected) {
         if (expected.isPresent() && expected.getAsLong() != version) {
-            throw Problem.conflict("account " + number + " was changed by someone else (version " + version
+            throw Problem.stale("account " + number + " was changed by someone else (version " + version
                     + ", you had " + expected.getAsLong() + "); reload it and try again");
         }
     }

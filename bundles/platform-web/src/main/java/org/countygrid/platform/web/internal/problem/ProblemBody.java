@@ -27,6 +27,11 @@ public record ProblemBody(String type, String title, int status, String detail, 
         return new ProblemBody("about:blank", title, status, detail, null, null, null);
     }
 
+    /** The problem's kind as a URI; null keeps about:blank (the status says it all). */
+    public ProblemBody withType(String problemType) {
+        return problemType == null ? this : new ProblemBody(problemType, title, status, detail, errors, instance, errorId);
+    }
+
     public ProblemBody withErrors(List<FieldMessage> fieldErrors) {
         return new ProblemBody(type, title, status, detail, fieldErrors, instance, errorId);
     }

@@ -61,7 +61,8 @@ public final class ProblemMapping {
     }
 
     private static ProblemBody fromProblem(Problem problem) {
-        ProblemBody body = ProblemBody.of(problem.status(), problem.title(), problem.getMessage());
+        ProblemBody body = ProblemBody.of(problem.status(), problem.title(), problem.getMessage())
+                .withType(problem.type());
         if (problem instanceof ValidationException invalid) {
             return body.withErrors(invalid.errors().stream()
                     .map(e -> new ProblemBody.FieldMessage(e.field(), e.message()))

@@ -55,6 +55,15 @@ class ProblemMappingTest {
     }
 
     @Test
+    void aStaleWriteCarriesItsTypeSoClientsNeedNotReadTheWording() {
+        ProblemBody body = ProblemMapping.map(Problem.stale("account 3201000001 was changed by someone else"));
+
+        assertThat(body.status()).isEqualTo(409);
+        assertThat(body.type()).isEqualTo(Problem.STALE).isEqualTo("urn:countygrid:problem:stale");
+        assertThat(ProblemResponses.toJson(body)).contains("\"type\":\"urn:countygrid:problem:stale\"");
+    }
+
+    @Test
     void aValidationExceptionListsItsFields() {
         ProblemBody body = ProblemMapping.map(new ValidationException(List.of(
                 new ValidationException.FieldError("name", "must not be empty"),
