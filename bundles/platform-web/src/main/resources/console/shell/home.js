@@ -15,8 +15,8 @@ const NOT_READY_EXACT = {
 const NOT_READY_PATTERNS = [
   [/^(\S+): bundle (.+) is (\w+)$/, (m) => `${m[1]}：组件包 ${m[2]} ${STATES[m[3]] || m[3]}`],
   [/^(\S+): component (\S+) waits for (.+)$/, (m) => `${m[1]}：组件 ${m[2]} 正在等待 ${m[3]}`],
-  [/^(\S+): component (\S+) failed to activate(?:: (.*))?$/,
-    (m) => `${m[1]}：组件 ${m[2]} 激活失败${m[3] ? '：' + m[3] : ''}`],
+  [/^(\S+): component (\S+) failed to activate \(the node's log says why\)$/,
+    (m) => `${m[1]}：组件 ${m[2]} 激活失败（原因见本节点日志）`],
   [/^office profile (\S+) is installing its modules$/, (m) => `单位配置 ${m[1]} 正在安装其模块`],
 ];
 

@@ -20,7 +20,7 @@ public final class SubjectCaller {
             throw new Problem(401, "Unauthorized", "no logged-in user");
         }
         String user = null;
-        OfficeCode office = null;
+        Set<OfficeCode> offices = new HashSet<>();
         Set<String> roles = new HashSet<>();
         for (Principal p : subject.getPrincipals()) {
             String kind = p.getClass().getSimpleName();
@@ -28,7 +28,7 @@ public final class SubjectCaller {
                 user = p.getName();
             } else if ("RolePrincipal".equals(kind)) {
                 if (p.getName().startsWith(Role.OFFICE_PREFIX)) {
-                    office = OfficeCode.of(p.getName().substring(Role.OFFICE_PREFIX.length()));
+                    offices.add(OfficeCode.of(p.getName().substring(Role.OFFICE_PREFIX.length())));
                 } else {
                     roles.add(p.getName());
                 }
@@ -37,9 +37,14 @@ public final class SubjectCaller {
         if (user == null) {
             throw new Problem(401, "Unauthorized", "no logged-in user");
         }
-        if (office == null) {
+        if (offices.isEmpty()) {
             throw Problem.forbidden("user " + user + " belongs to no office; give it the role " + Role.OFFICE_PREFIX + "<code>");
         }
-        return new Caller(user, office, roles);
+        if (offices.size() > 1) {
+            // a user works for one office; which of two would be a coin toss, so neither is chosen
+            throw Problem.forbidden("user " + user + " belongs to more than one office; an administrator must remove all but one of its "
+                    + Role.OFFICE_PREFIX + "<code> roles");
+        }
+        return new Caller(user, offices.iterator().next(), roles);
     }
 }

@@ -78,7 +78,9 @@ public final class FeatureInspector {
                     problems.add("component " + description.name + " waits for " + Arrays.stream(configuration.unsatisfiedReferences)
                             .map(FeatureInspector::describe).collect(Collectors.joining(", ")));
                 } else if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
-                    problems.add("component " + description.name + " failed to activate" + firstLine(configuration.failure));
+                    // the failure itself (a JDBC error may name the database host or user) goes to the log, never to the
+                    // health answer, which anyone who reaches port 8181 may read
+                    problems.add("component " + description.name + " failed to activate (the node's log says why)");
                 }
                 // UNSATISFIED_CONFIGURATION is a component waiting for an optional per-instance configuration
             }
@@ -88,14 +90,6 @@ public final class FeatureInspector {
 
     private static String describe(UnsatisfiedReferenceDTO reference) {
         return reference.name + (reference.target != null ? " " + reference.target : "");
-    }
-
-    private static String firstLine(String failure) {
-        if (failure == null || failure.isBlank()) {
-            return "";
-        }
-        int end = failure.indexOf('\n');
-        return ": " + (end < 0 ? failure : failure.substring(0, end)).trim();
     }
 
     private static String stateName(int state) {

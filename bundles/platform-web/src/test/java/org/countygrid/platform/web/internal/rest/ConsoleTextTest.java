@@ -83,7 +83,7 @@ class ConsoleTextTest {
                 new FeatureView.BundleView("org.countygrid.customers", "RESOLVED", List.of()),
                 new FeatureView.BundleView("org.countygrid.metering", null, List.of(
                         "component MeteringPanel waits for customers (objectClass=CustomerService)",
-                        "component WorkOrderService failed to activate: no font")))))));
+                        "component WorkOrderService failed to activate (the node's log says why)")))))));
         lines.add("the boot features are still being installed");
         ConsoleTexts home = ConsoleTexts.of("console/shell/home.js", work);
 
@@ -91,7 +91,7 @@ class ConsoleTextTest {
 
         assertThat(zh).containsExactly("countygrid-customers：组件包 org.countygrid.customers 已解析未启动",
                 "countygrid-customers：组件 MeteringPanel 正在等待 customers (objectClass=CustomerService)",
-                "countygrid-customers：组件 WorkOrderService 激活失败：no font",
+                "countygrid-customers：组件 WorkOrderService 激活失败（原因见本节点日志）",
                 "启动功能仍在安装中");
     }
 
