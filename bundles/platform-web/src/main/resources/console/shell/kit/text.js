@@ -33,6 +33,7 @@ const JSON_TYPES = [
   [/^text$/, () => '文本'],
   [/^true or false$/, () => 'true 或 false'],
   [/^a number$/, () => '数字'],
+  [/^a whole number$/, () => '整数'],
   [/^a date like (.+)$/, (m) => `日期，如 ${m[1]}`],
   [/^a date and time like (.+)$/, (m) => `日期时间，如 ${m[1]}`],
   [/^a list$/, () => '列表'],

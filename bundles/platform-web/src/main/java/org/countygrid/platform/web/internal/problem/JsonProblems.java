@@ -91,6 +91,10 @@ final class JsonProblems {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
+        if (type == long.class || type == int.class || type == short.class || type == byte.class || type == Long.class
+                || type == Integer.class || type == Short.class || type == Byte.class || type == java.math.BigInteger.class) {
+            return "a whole number";
+        }
         if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
             return "a number";
         }

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
 /**
  * How /api reads and writes JSON: java.time as ISO-8601 strings, and strict reading, so that a misspelt field,
- * a null for a number or trailing garbage is a 400 naming the field instead of a silently ignored value.
+ * a null for a number, a fraction for a whole number (15.99 fen would be read as 15) or trailing garbage is a 400
+ * naming the field instead of a silently ignored or altered value.
  */
 public final class JsonMapping {
 
@@ -24,7 +25,8 @@ public final class JsonMapping {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
     public static JacksonJsonProvider provider(ObjectMapper mapper) {

@@ -87,7 +87,7 @@ class ProblemMappingTest {
         ProblemBody body = ProblemMapping.map(readError("{\"premises\":[{\"address\":\"x\",\"flors\":3}]}"));
 
         assertThat(body.status()).isEqualTo(400);
-        assertThat(body.errors()).containsExactly(new FieldMessage("premises[0].floors", "missing or not a number"));
+        assertThat(body.errors()).containsExactly(new FieldMessage("premises[0].floors", "missing or not a whole number"));
     }
 
     @Test
@@ -96,7 +96,16 @@ class ProblemMappingTest {
 
         assertThat(body.status()).isEqualTo(400);
         assertThat(body.errors()).extracting(FieldMessage::field).containsExactly("premises[0].floors");
-        assertThat(body.errors().get(0).message()).isEqualTo("expected a number");
+        assertThat(body.errors().get(0).message()).isEqualTo("expected a whole number");
+    }
+
+    @Test
+    void aFractionForAWholeNumberIsRefusedNotCutOff() {
+        Throwable error = catchThrowable(() -> json.readValue("{\"value\":15.99}", Reading.class));
+
+        ProblemBody body = ProblemMapping.map(error);
+        assertThat(body.status()).isEqualTo(400);
+        assertThat(body.errors()).containsExactly(new FieldMessage("value", "expected a whole number"));
     }
 
     @Test

@@ -72,9 +72,9 @@ class ConsoleTextTest {
         }
         List<String> asProblems = messages.stream().map(m -> "\"" + m + "\"").toList();
 
-        assertThat(messages).containsExactly("unknown field", "expected one of RESIDENTIAL, COMMERCIAL", "expected a number");
+        assertThat(messages).containsExactly("unknown field", "expected one of RESIDENTIAL, COMMERCIAL", "expected a whole number");
         assertThat(kit.call("fieldText", "zh", asProblems))
-                .containsExactly("未知字段", "应为以下之一：RESIDENTIAL, COMMERCIAL", "应为数字");
+                .containsExactly("未知字段", "应为以下之一：RESIDENTIAL, COMMERCIAL", "应为整数");
     }
 
     @Test
