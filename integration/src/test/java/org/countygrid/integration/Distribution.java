@@ -46,6 +46,9 @@ final class Distribution {
                 // resolve everything offline from the local repository the build used
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepo),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.offline", "true"),
+                // a meter's clock may run up to 15 min ahead (default 5): MeteringFieldTests reads a meter installed a
+                // moment before at the next quarter hour, the first time an interval reading of it can be taken
+                editConfigurationFilePut("etc/org.countygrid.metering.cfg", "futureToleranceMinutes", "15"),
                 // AssertJ for the test code running inside the container
                 mavenBundle("net.bytebuddy", "byte-buddy", System.getProperty("bytebuddy.version")),
                 mavenBundle("org.assertj", "assertj-core", System.getProperty("assertj.version")),

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -143,10 +142,12 @@ abstract class MeteringFieldTests extends CustomersPersistenceTests {
      * failed ones, all kept with their reasons; the same batch again changes nothing.
      */
     private void readingsOfTheNewMeterAreKeptWithTheirVerdictsOnce() {
-        // the next whole second: after the installation (which may lie in this second), within the clock skew allowed
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        // the next quarter hour: interval readings are taken on quarter hours, and this is the first after the
+        // installation (which may lie in this second); at most 15 min ahead, the clock skew the distribution allows here
+        long quarter = Duration.ofMinutes(15).toSeconds();
+        Instant now = Instant.ofEpochSecond((Instant.now().getEpochSecond() / quarter + 1) * quarter);
         Instant future = now.plus(Duration.ofDays(3));
-        Instant beforeInstallation = Instant.parse("2020-01-01T00:00:00Z");
+        Instant beforeInstallation = now.minus(Duration.ofDays(2));
         String batch = Http.json(List.of(reading(now, "0.75"), reading(future, "9.00"), reading(beforeInstallation, "0.10")));
         JsonNode summary = ok(op.post("/api/metering/readings", batch), 200).json();
         assertThat(summary.get("received").asInt()).isEqualTo(3);
@@ -154,8 +155,8 @@ abstract class MeteringFieldTests extends CustomersPersistenceTests {
         assertThat(summary.get("failed").asInt()).isEqualTo(2);
         assertThat(summary.get("failures").toString()).contains("\"FUTURE\":1", "\"NOT_INSTALLED\":1");
 
-        JsonNode stored = ok(op.get("/api/metering/readings?barcode=" + NEW + "&kind=INTERVAL_15&from=2019-12-31T00:00:00Z&to="
-                + future.plus(Duration.ofDays(1))), 200).json();
+        String range = "&from=" + now.minus(Duration.ofDays(3)) + "&to=" + future.plus(Duration.ofDays(1));
+        JsonNode stored = ok(op.get("/api/metering/readings?barcode=" + NEW + "&kind=INTERVAL_15" + range), 200).json();
         assertThat(stored.size()).as(stored.toString()).isEqualTo(3);
         Map<Instant, JsonNode> byTime = new java.util.HashMap<>();
         stored.forEach(r -> byTime.put(Instant.parse(r.get("readAt").asText()), r));
@@ -168,8 +169,8 @@ abstract class MeteringFieldTests extends CustomersPersistenceTests {
         JsonNode again = ok(op.post("/api/metering/readings", batch), 200).json();
         assertThat(again.get("duplicates").asInt()).as(again.toString()).isEqualTo(3);
         assertThat(again.get("valid").asInt() + again.get("failed").asInt()).isZero();
-        assertThat(ok(op.get("/api/metering/readings?barcode=" + NEW + "&kind=INTERVAL_15&from=2019-12-31T00:00:00Z&to="
-                + future.plus(Duration.ofDays(1))), 200).json().size()).isEqualTo(3);
+        assertThat(ok(op.get("/api/metering/readings?barcode=" + NEW + "&kind=INTERVAL_15" + range), 200).json().size())
+                .isEqualTo(3);
     }
 
     private static Map<String, Object> reading(Instant at, String kwh) {

@@ -22,6 +22,7 @@ import org.countygrid.metering.Register;
 import org.countygrid.metering.internal.domain.Installations;
 import org.countygrid.metering.internal.domain.Kwh;
 import org.countygrid.metering.internal.domain.MeterIdentity;
+import org.countygrid.metering.internal.domain.ReadingTimes;
 import org.countygrid.metering.internal.domain.Texts;
 import org.countygrid.metering.internal.domain.SeriesValidation;
 import org.countygrid.metering.internal.domain.SeriesValidation.Judged;
@@ -100,8 +101,9 @@ final class ReadingIngest {
             if (r.kwh() == null) {
                 e.add("kwh", Texts.REQUIRED);
             }
+            boolean timely = r.readAt() != null && r.kind() != null && ReadingTimes.check(e, "readAt", r.kind(), r.readAt());
             Long value = Kwh.hundredths(e, "kwh", r.kwh());
-            if (value != null && barcode != null && r.kind() != null && r.register() != null && r.readAt() != null) {
+            if (value != null && barcode != null && r.kind() != null && r.register() != null && timely) {
                 parsed.add(new Parsed(barcode, r.kind(), r.register(), r.readAt(), value));
             }
         }

@@ -17,10 +17,12 @@ import org.countygrid.metering.NewReading;
 import org.countygrid.metering.ReadingKind;
 import org.countygrid.metering.ReadingService;
 import org.countygrid.metering.ReadingView;
+import org.countygrid.metering.Register;
 import org.countygrid.metering.internal.domain.MeterIdentity;
 import org.countygrid.metering.internal.domain.Texts;
 import org.countygrid.metering.internal.domain.Vee;
 import org.countygrid.metering.internal.persistence.ReadingTable;
+import org.countygrid.platform.api.FieldErrors;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.ValidationException;
 import org.countygrid.platform.api.security.Caller;
@@ -36,6 +38,8 @@ import org.osgi.service.component.annotations.Reference;
 public class ReadingServiceImpl implements ReadingService {
 
     static final int MAX_QUERY_ROWS = 10_000;
+    /** Points of time one query may span: each may hold a reading of every register, so no answer exceeds the rows. */
+    static final long MAX_QUERY_POINTS = MAX_QUERY_ROWS / Register.values().length;
 
     /**
      * How many batches may look up on a second connection at once (ReadingReader): fewer than the pool's connections
@@ -100,7 +104,16 @@ public class ReadingServiceImpl implements ReadingService {
             throw new ValidationException("kind", Texts.REQUIRED);
         }
         Instant end = to == null ? clock.instant().plus(Duration.ofDays(1)) : to;
-        Instant start = from == null ? end.minus(Duration.ofDays(31)) : from;
+        Instant start = from == null ? end.minus(kind == ReadingKind.DAILY ? Duration.ofDays(31) : Duration.ofDays(7)) : from;
+        FieldErrors range = new FieldErrors();
+        if (!start.isBefore(end)) {
+            range.add("from", "must be before to");
+        } else if (Duration.between(start, end).dividedBy(kind.step()) > MAX_QUERY_POINTS) {
+            // every point of the span could hold a reading of every register: never answer a cut-off list
+            range.add("to", "at most " + MAX_QUERY_POINTS + " " + (kind == ReadingKind.DAILY ? "days" : "quarter hours")
+                    + " after from (" + kind.step().multipliedBy(MAX_QUERY_POINTS).toDays() + " days) in one query");
+        }
+        range.throwIfAny();
         // plain JDBC on a pooled connection of its own: a read needs no JPA transaction (ReadingTable scopes by office)
         try (Connection connection = store.dataSource().getConnection()) {
             connection.setReadOnly(true);

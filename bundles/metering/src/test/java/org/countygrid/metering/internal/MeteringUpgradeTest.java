@@ -46,8 +46,8 @@ class MeteringUpgradeTest {
             for (int day = 0; day < 3; day++) {
                 db.execute(String.format(Locale.ROOT, "insert into mtr_reading (office, barcode, kind, register, read_at,"
                         + " value_hundredths, status, ingested_at) values ('QS', '%s', 'DAILY', 'TOTAL',"
-                        + " timestamp '2026-11-%02d 00:00:00', %d, 'VALID', timestamp '2026-11-%02d 00:05:00')",
-                        METER, 10 + day, 10_000 + day * 1_000, 10 + day));
+                        + " timestamp '2026-11-%02d 16:00:00', %d, 'VALID', timestamp '2026-11-%02d 16:05:00')",
+                        METER, 9 + day, 10_000 + day * 1_000, 9 + day)); // 00:00 China time of the 10th, 11th, 12th
             }
             assertThat(columns(db, "mtr_reading")).contains("id");
 
@@ -60,21 +60,21 @@ class MeteringUpgradeTest {
                 assertThat(columns(db, "mtr_reading")).doesNotContain("id");
                 assertThatThrownBy(() -> db.execute("insert into mtr_reading (office, barcode, kind, register, read_at,"
                         + " value_hundredths, status, ingested_at) values ('QS', '" + METER + "', 'DAILY', 'TOTAL',"
-                        + " timestamp '2026-11-10 00:00:00', 1, 'VALID', timestamp '2026-11-26 00:00:00')"))
+                        + " timestamp '2026-11-09 16:00:00', 1, 'VALID', timestamp '2026-11-26 00:00:00')"))
                         .hasRootCauseInstanceOf(SQLException.class);
 
                 // today's code on the upgraded table: a re-sent old reading is a duplicate, a new one is stored
                 ReadingServiceImpl readings = new ReadingServiceImpl(store, new TestMetering.MutableClock(Instant.parse("2026-11-26T00:00:00Z")),
                         MeteringConfigs.defaults());
                 IngestSummary summary = readings.ingest(operator(QS), List.of(
-                        new NewReading(METER, ReadingKind.DAILY, Instant.parse("2026-11-12T00:00:00Z"), Register.TOTAL, new BigDecimal("120.00")),
-                        new NewReading(METER, ReadingKind.DAILY, Instant.parse("2026-11-13T00:00:00Z"), Register.TOTAL, new BigDecimal("130.00"))));
+                        new NewReading(METER, ReadingKind.DAILY, Instant.parse("2026-11-11T16:00:00Z"), Register.TOTAL, new BigDecimal("120.00")),
+                        new NewReading(METER, ReadingKind.DAILY, Instant.parse("2026-11-12T16:00:00Z"), Register.TOTAL, new BigDecimal("130.00"))));
                 assertThat(summary.duplicates()).isEqualTo(1);
                 List<ReadingView> stored = readings.readings(operator(QS), METER, ReadingKind.DAILY,
                         Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-30T00:00:00Z"));
                 assertThat(stored).extracting(r -> r.readAt().toString() + " " + r.kwh().toPlainString()).containsExactly(
-                        "2026-11-10T00:00:00Z 100.00", "2026-11-11T00:00:00Z 110.00", "2026-11-12T00:00:00Z 120.00",
-                        "2026-11-13T00:00:00Z 130.00");
+                        "2026-11-09T16:00:00Z 100.00", "2026-11-10T16:00:00Z 110.00", "2026-11-11T16:00:00Z 120.00",
+                        "2026-11-12T16:00:00Z 130.00");
             } finally {
                 store.close();
             }

@@ -202,6 +202,39 @@ class ReadingServiceTest {
     }
 
     @Test
+    void aReadingAtNoTimeOfItsKindRejectsTheWholeBatch() {
+        Instant quarter = Instant.parse("2026-11-21T00:15:00Z");
+        List<NewReading> batch = List.of(daily(M1, 0, "100"),
+                new NewReading(M1, ReadingKind.DAILY, D1.plus(Duration.ofHours(8)), Register.TOTAL, BigDecimal.ONE),
+                new NewReading(M1, ReadingKind.INTERVAL_15, quarter.plusSeconds(60), Register.TOTAL, BigDecimal.ONE),
+                new NewReading(M1, ReadingKind.INTERVAL_15, quarter.plusNanos(1_000), Register.TOTAL, BigDecimal.ONE),
+                new NewReading(M1, ReadingKind.INTERVAL_15, Instant.parse("+10000-01-01T00:00:00Z"), Register.TOTAL, BigDecimal.ONE),
+                new NewReading(M1, ReadingKind.INTERVAL_15, quarter, Register.TOTAL, BigDecimal.ONE));
+
+        assertThatThrownBy(() -> metering.readings.ingest(operator(QS), batch)).isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(e.byField()).containsOnlyKeys("readings[1].readAt",
+                        "readings[2].readAt", "readings[3].readAt", "readings[4].readAt"))
+                .hasMessageContaining("00:00 China time").hasMessageContaining("quarter hour")
+                .hasMessageContaining("between the years 2000 and 2099");
+        assertThat(metering.store.count("mtr_reading")).isZero();
+    }
+
+    @Test
+    void aQueryLongerThanOneAnswerCanHoldIsRefusedInsteadOfCutOff() {
+        Instant from = Instant.parse("2026-11-01T00:00:00Z");
+
+        assertThatThrownBy(() -> metering.readings.readings(operator(QS), M1, ReadingKind.INTERVAL_15, from,
+                from.plus(Duration.ofDays(27)))).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.byField()).containsOnlyKeys("to")).hasMessageContaining("26 days");
+        assertThatThrownBy(() -> metering.readings.readings(operator(QS), M1, ReadingKind.DAILY, from, from))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsOnlyKeys("from"));
+        assertThat(metering.readings.readings(operator(QS), M1, ReadingKind.INTERVAL_15, from,
+                from.plus(Duration.ofDays(26)))).isEmpty();
+        assertThat(metering.readings.readings(operator(QS), M1, ReadingKind.DAILY, from,
+                from.plus(Duration.ofDays(2500)))).isEmpty();
+    }
+
+    @Test
     void readingsBelongToTheirOffice() {
         metering.readings.ingest(operator(QS), days(0, 2, 100, 10));
         IngestSummary other = metering.readings.ingest(operator(QT), days(0, 2, 100, 10));
