@@ -215,7 +215,7 @@ public class MeterServiceImpl implements MeterService {
 
     private MeterView transition(Caller caller, String barcode, FieldContext where, String detail, UnaryOperator<Meter> rule) {
         String b = MeterIdentity.barcode("barcode", barcode);
-        return store.write(caller.office(), em -> {
+        return StaleWrites.write(store, caller, "meter " + b, em -> {
             MeterRepository meters = new MeterRepository(em);
             MeterEntity entity = meters.require(b);
             Meter before = entity.toMeter();

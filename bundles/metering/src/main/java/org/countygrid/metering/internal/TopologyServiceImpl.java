@@ -321,7 +321,7 @@ public class TopologyServiceImpl implements TopologyService {
 
     private TerminalView write(Caller caller, String assetNumber, java.util.function.BiConsumer<EntityManager, TerminalEntity> work) {
         String asset = Terminal.asset("assetNumber", assetNumber);
-        return store.write(caller.office(), em -> {
+        return StaleWrites.write(store, caller, "terminal " + asset, em -> {
             TopologyRepository topology = new TopologyRepository(em);
             TerminalEntity entity = topology.require(asset);
             work.accept(em, entity);

@@ -51,6 +51,40 @@ class MeterServiceTest {
     }
 
     @Test
+    void twoScansOfOneMeterAtOnceReceiveItOnceAndRefuseTheOtherWithA409() throws Exception {
+        metering.stockAtStation(QS);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (String meter : java.util.List.of(M1, M2, M3, M4)) {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                java.util.List<java.util.concurrent.Future<MeterView>> scans = new java.util.ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    scans.add(two.submit(() -> {
+                        together.await();
+                        return metering.meters.receive(field(QS, "li"), meter, "CG", SCANNER);
+                    }));
+                }
+                int received = 0;
+                for (java.util.concurrent.Future<MeterView> scan : scans) {
+                    try {
+                        scan.get();
+                        received++;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        // stale (read before the other committed) or "received already" (read after): a 409 either way
+                        assertThat(e.getCause()).isInstanceOfSatisfying(Problem.class,
+                                p -> assertThat(p.status()).as(p.getMessage()).isEqualTo(409));
+                    }
+                }
+                assertThat(received).as(meter).isEqualTo(1);
+                assertThat(metering.meters.history(operator(QS), meter)).filteredOn(t -> t.to() == MeterState.RECEIVED)
+                        .hasSize(1);
+            }
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    @Test
     void aDeliveryWithOneBadLineStoresNothing() {
         String bad = TestMetering.DELIVERY + "3300000000000000000005,QS-A0005,00000000000X,SINGLE,LOCAL,华立,2\n";
 

@@ -65,8 +65,12 @@ class TopologyServiceTest {
     }
 
     TerminalView terminalInstalled(String asset, String address) {
+        return terminalInstalled(asset, address, TerminalKind.CONCENTRATOR);
+    }
+
+    TerminalView terminalInstalled(String asset, String address, TerminalKind kind) {
         Caller op = operator(QS);
-        metering.topology.register(op, new NewTerminal(asset, address, TerminalKind.CONCENTRATOR, "威胜"), SCANNER);
+        metering.topology.register(op, new NewTerminal(asset, address, kind, "威胜"), SCANNER);
         metering.topology.verify(op, asset, null, SCANNER);
         metering.topology.preIssue(op, asset, "CG", "A1", SCANNER);
         metering.topology.receive(LI, asset, "CG", SCANNER);
@@ -188,6 +192,18 @@ class TopologyServiceTest {
         // removing the terminal leaves its meters under none
         metering.topology.remove(LI, T1, SCANNER);
         assertThat(metering.topology.area(operator(QS), AREA).unattached()).hasSize(2);
+    }
+
+    @Test
+    void aMeterInstalledInAnAreaWithACollectorAndAConcentratorHangsUnderTheConcentrator() {
+        terminalInstalled("QS-T0000", "3301A000", TerminalKind.COLLECTOR); // first by asset number, and by kind as text
+        terminalInstalled(T1, "3301A001", TerminalKind.CONCENTRATOR);
+
+        install("3101000001", M1);
+
+        assertThat(metering.topology.area(operator(QS), AREA).attached())
+                .extracting(AttachedMeter::barcode, AttachedMeter::terminal)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(M1, T1));
     }
 
     @Test

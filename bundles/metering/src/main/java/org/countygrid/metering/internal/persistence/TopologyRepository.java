@@ -14,6 +14,7 @@ import org.countygrid.metering.AttachedMeter;
 import org.countygrid.metering.FieldContext;
 import org.countygrid.metering.MeterState;
 import org.countygrid.metering.StockCount;
+import org.countygrid.metering.TerminalKind;
 import org.countygrid.metering.TerminalView;
 import org.countygrid.metering.internal.domain.Terminal;
 import org.countygrid.platform.api.Problem;
@@ -92,10 +93,16 @@ public final class TopologyRepository {
 
     /** The terminal reading an area's meters: its installed concentrator (the first by asset number), else a collector. */
     public Optional<Terminal> readerOf(String area) {
-        return em.createQuery("select t from TerminalEntity t where t.areaCode = :a and t.life.state = :s"
-                + " order by t.kind, t.assetNumber", TerminalEntity.class).setParameter("a", area)
-                .setParameter("s", MeterState.INSTALLED).setMaxResults(1).getResultStream().findFirst()
-                .map(TerminalEntity::toTerminal);
+        // the kind is stored as text, where COLLECTOR sorts before CONCENTRATOR: ask for a concentrator first
+        Optional<Terminal> concentrator = installedIn(area, TerminalKind.CONCENTRATOR);
+        return concentrator.isPresent() ? concentrator : installedIn(area, TerminalKind.COLLECTOR);
+    }
+
+    private Optional<Terminal> installedIn(String area, TerminalKind kind) {
+        return em.createQuery("select t from TerminalEntity t where t.areaCode = :a and t.life.state = :s and t.kind = :k"
+                + " order by t.assetNumber", TerminalEntity.class).setParameter("a", area)
+                .setParameter("s", MeterState.INSTALLED).setParameter("k", kind).setMaxResults(1).getResultStream()
+                .findFirst().map(TerminalEntity::toTerminal);
     }
 
     public long countAttached(String terminal) {
