@@ -10,8 +10,6 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.RollbackException;
 
 import org.countygrid.metering.FieldContext;
 import org.countygrid.metering.FinalReadings;
@@ -215,9 +213,9 @@ public class WorkOrderServiceImpl implements WorkOrderService {
         Images.Image image = Images.check("photo", contentType, content, photoMaxBytes, false);
         return change(caller, id, (em, order) -> {
             WorkOrder.Step step = order.attachPhoto(kind, image.sha256(), caller.user());
-            new WorkOrderRepository(em).addFile(id, kind, order.photographedMeter(kind), image.contentType(),
-                    image.content(), image.sha256(), caller.user(), now(), where);
-            return step;
+            boolean added = new WorkOrderRepository(em).addFile(id, kind, order.photographedMeter(kind),
+                    image.contentType(), image.content(), image.sha256(), caller.user(), now(), where);
+            return added ? step : null; // the phone sent the same photo of the same meter again: nothing changes
         });
     }
 
@@ -298,6 +296,7 @@ public class WorkOrderServiceImpl implements WorkOrderService {
     }
 
     /** Loads the order, applies the rule, stores the result and its history step. */
+    /** Applies the rule's step to the order and records it; a rule that returns null changes nothing. */
     private WorkOrderView change(Caller caller, long id, BiFunction<EntityManager, WorkOrder, WorkOrder.Step> rule) {
         return write(caller, em -> {
             WorkOrderRepository orders = new WorkOrderRepository(em);
@@ -305,6 +304,9 @@ public class WorkOrderServiceImpl implements WorkOrderService {
             WorkOrder order = orders.order(entity);
             requireVisible(caller, order);
             WorkOrder.Step step = rule.apply(em, order);
+            if (step == null) {
+                return orders.view(entity);
+            }
             entity.apply(step.order());
             orders.step(id, step.action(), caller.user(), now(), step.note());
             return orders.view(entity);
@@ -376,14 +378,7 @@ public class WorkOrderServiceImpl implements WorkOrderService {
 
     /** A concurrent change of the same order (two phones) is a 409, not a 500. */
     private <T> T write(Caller caller, java.util.function.Function<EntityManager, T> work) {
-        try {
-            return store.write(caller.office(), work);
-        } catch (OptimisticLockException | RollbackException e) {
-            if (e instanceof OptimisticLockException || e.getCause() instanceof OptimisticLockException) {
-                throw Problem.stale("the work order was changed by someone else meanwhile; reload it and try again");
-            }
-            throw e;
-        }
+        return StaleWrites.write(store, caller, "the work order", work);
     }
 
     private Instant now() {

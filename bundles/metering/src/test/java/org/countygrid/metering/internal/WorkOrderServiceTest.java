@@ -465,6 +465,14 @@ class WorkOrderServiceTest {
         assertThatThrownBy(() -> metering.orders.attachPhoto(LI, id, OrderFileKind.NEW_METER_PHOTO, "image/png",
                 truncated, SCANNER)).isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.byField()).containsEntry("photo", "is not a readable image"));
+        for (String format : List.of("jpg", "png")) {
+            // the header (and so the size) is whole, the picture is cut off: refused now, not when the form is rendered
+            byte[] photo = TestMetering.image(format, 2);
+            byte[] cutOff = java.util.Arrays.copyOf(photo, photo.length * 3 / 4);
+            assertThatThrownBy(() -> metering.orders.attachPhoto(LI, id, OrderFileKind.NEW_METER_PHOTO, null, cutOff,
+                    SCANNER)).as(format).isInstanceOfSatisfying(ValidationException.class,
+                            e -> assertThat(e.byField()).containsEntry("photo", "is damaged or cut off; take it again"));
+        }
         byte[] big = new byte[64 * 1024 + 1];
         System.arraycopy(TestMetering.image("png", 2), 0, big, 0, 8);
         assertThatThrownBy(() -> metering.orders.attachPhoto(LI, id, OrderFileKind.NEW_METER_PHOTO, "image/png", big,
@@ -484,6 +492,44 @@ class WorkOrderServiceTest {
         assertThatThrownBy(() -> metering.orders.sign(LI, id, "王小明", "image/png", TestMetering.image("png", 3), SCANNER))
                 .hasMessageContaining("still missing: the new meter's infrared reading");
         assertThat(metering.orders.order(LI, id).files()).hasSize(1);
+    }
+
+    @Test
+    void aPhotoTakenAfterTheSignatureVoidsItAndAResentPhotoChangesNothing() {
+        long id = create(WorkOrderType.INSTALL).id();
+        metering.orders.scan(LI, id, M1, SCANNER);
+        WorkOrderView signed = metering.collectEvidence(LI, id);
+        assertThat(signed.signedBy()).isEqualTo("王小明");
+
+        WorkOrderView resent = metering.orders.attachPhoto(LI, id, OrderFileKind.NEW_METER_PHOTO, "image/png",
+                TestMetering.image("png", 2), SCANNER);
+        assertThat(resent.signedBy()).isEqualTo("王小明");
+        assertThat(resent.history()).hasSameSizeAs(signed.history());
+        assertThat(resent.version()).isEqualTo(signed.version());
+
+        WorkOrderView retaken = metering.orders.attachPhoto(LI, id, OrderFileKind.NEW_METER_PHOTO, "image/png",
+                TestMetering.image("png", 4), SCANNER);
+        assertThat(retaken.signedBy()).isNull();
+        assertThat(retaken.history().get(retaken.history().size() - 1).note())
+                .endsWith("; the signature of 王小明 is void: the customer signs again");
+        assertThatThrownBy(() -> metering.orders.complete(LI, id, null, SCANNER))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
+                .hasMessageContaining("signature");
+        metering.orders.sign(LI, id, "王小明", "image/png", TestMetering.image("png", 3), SCANNER);
+        assertThat(metering.orders.complete(LI, id, null, SCANNER).status()).isEqualTo(WorkOrderStatus.COMPLETED);
+    }
+
+    @Test
+    void theSamePictureSentForAnotherMeterIsThatMetersPhoto() {
+        long id = create(WorkOrderType.INSTALL).id();
+        metering.orders.scan(LI, id, M1, SCANNER);
+        metering.orders.attachPhoto(LI, id, OrderFileKind.NEW_METER_PHOTO, "image/png", TestMetering.image("png", 2), SCANNER);
+        metering.orders.scan(LI, id, M2, SCANNER); // the worker scanned the wrong meter first
+
+        WorkOrderView second = metering.orders.attachPhoto(LI, id, OrderFileKind.NEW_METER_PHOTO, "image/png",
+                TestMetering.image("png", 2), SCANNER);
+
+        assertThat(second.files()).extracting(OrderFileView::barcode).containsExactly(M1, M2);
     }
 
     static String sha256(byte[] content) throws Exception {

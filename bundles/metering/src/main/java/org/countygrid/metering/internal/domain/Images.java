@@ -4,11 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -17,8 +20,9 @@ import org.countygrid.platform.api.ValidationException;
 
 /**
  * Checks an uploaded photo or signature before anything is stored: within the size limit, a JPEG or PNG by its
- * first bytes (the declared content type must agree), and readable as an image of sane dimensions — only the
- * header is decoded, so a large or hostile file costs little.
+ * first bytes (the declared content type must agree), of sane dimensions by its header, and then decoded whole —
+ * subsampled to about a megapixel, so a large photo costs little memory — so that a truncated or damaged file is
+ * refused now, while the worker can still take it again, and not when the completed form is rendered.
  */
 public final class Images {
 
@@ -26,6 +30,9 @@ public final class Images {
     public static final String PNG = "image/png";
     /** 50 megapixels: more than any phone camera, less than a decompression bomb. */
     static final long MAX_PIXELS = 50_000_000L;
+    /** The decode that proves a photo whole reads about this many pixels of it (every n-th row and column). */
+    static final long DECODE_PIXELS = 1_000_000L;
+    static final String DAMAGED = "is damaged or cut off; take it again";
 
     /** A checked image. */
     public record Image(String contentType, int width, int height, byte[] content, String sha256) {
@@ -54,10 +61,7 @@ public final class Images {
         if (type != null && !type.isEmpty() && !type.equals(detected) && !type.equals("application/octet-stream")) {
             throw new ValidationException(field, "is declared as " + type + " but is " + detected);
         }
-        int[] size = dimensions(field, content);
-        if ((long) size[0] * size[1] > MAX_PIXELS) {
-            throw new ValidationException(field, "has more than " + MAX_PIXELS + " pixels");
-        }
+        int[] size = decode(field, content);
         return new Image(detected, size[0], size[1], content, sha256(content));
     }
 
@@ -73,7 +77,7 @@ public final class Images {
         return null;
     }
 
-    private static int[] dimensions(String field, byte[] content) {
+    private static int[] decode(String field, byte[] content) {
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(content))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -86,6 +90,23 @@ public final class Images {
                 int height = reader.getHeight(0);
                 if (width <= 0 || height <= 0) {
                     throw new ValidationException(field, "is not a readable image");
+                }
+                if ((long) width * height > MAX_PIXELS) {
+                    throw new ValidationException(field, "has more than " + MAX_PIXELS + " pixels");
+                }
+                ImageReadParam every = reader.getDefaultReadParam();
+                int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) width * height / DECODE_PIXELS)));
+                every.setSourceSubsampling(step, step, 0, 0);
+                List<String> warnings = new ArrayList<>();
+                // a JPEG cut off in the middle decodes with the warning "Premature end of JPEG file", not an exception
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                try {
+                    reader.read(0, every);
+                } catch (IOException | RuntimeException e) {
+                    throw new ValidationException(field, DAMAGED);
+                }
+                if (!warnings.isEmpty()) {
+                    throw new ValidationException(field, DAMAGED);
                 }
                 return new int[] { width, height };
             } finally {

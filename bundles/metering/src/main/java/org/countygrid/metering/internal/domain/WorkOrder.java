@@ -154,7 +154,10 @@ public record WorkOrder(long id, WorkOrderType type, WorkOrderStatus status, Str
         throw new IllegalArgumentException(kind + " is not a photo");
     }
 
-    /** A photo of the old or the new meter was taken. */
+    /**
+     * A photo of the old or the new meter was taken. The form the customer signs shows every photo, so a new photo
+     * after the signature voids it: the customer signs again what the form now shows.
+     */
     public Step attachPhoto(OrderFileKind kind, String sha256, String byWorker) {
         requireOpen();
         requireAssigned(byWorker);
@@ -162,8 +165,9 @@ public record WorkOrder(long id, WorkOrderType type, WorkOrderStatus status, Str
         Set<OrderFileKind> kinds = EnumSet.of(kind);
         kinds.addAll(photos);
         WorkOrder after = new WorkOrder(id, type, status, accountNumber, address, areaCode, worker, phase, oldMeter,
-                newMeter, finalReadings, newMeterReadings, signedBy, kinds, createdAt, createdBy, null, version);
-        return new Step(after, "photo", kind + " of " + meter + " sha256 " + sha256);
+                newMeter, finalReadings, newMeterReadings, null, kinds, createdAt, createdBy, null, version);
+        return new Step(after, "photo", kind + " of " + meter + " sha256 " + sha256
+                + (signedBy != null ? "; the signature of " + signedBy + " is void: the customer signs again" : ""));
     }
 
     /** The customer signs the form once everything else it shows is there. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 import org.countygrid.metering.FieldContext;
 import org.countygrid.metering.OrderFile;
@@ -113,14 +114,15 @@ public final class WorkOrderRepository {
     }
 
     /**
-     * Keeps a file with the order; false when the same content of the same kind is kept already (a phone sending a
-     * photo twice).
+     * Keeps a file with the order; false when the same content of the same kind, of the same meter, is kept already
+     * (a phone sending a photo twice). The same picture sent as the photo of another meter is a file of its own.
      */
     public boolean addFile(long orderId, OrderFileKind kind, String barcode, String contentType, byte[] content,
             String sha256, String by, Instant at, FieldContext where) {
-        Long existing = em.createQuery("select count(f) from OrderFileEntity f where f.orderId = :o and f.kind = :k"
-                + " and f.sha256 = :h", Long.class).setParameter("o", orderId).setParameter("k", kind)
-                .setParameter("h", sha256).getSingleResult();
+        TypedQuery<Long> same = em.createQuery("select count(f) from OrderFileEntity f where f.orderId = :o"
+                + " and f.kind = :k and f.sha256 = :h and " + (barcode == null ? "f.barcode is null" : "f.barcode = :b"),
+                Long.class).setParameter("o", orderId).setParameter("k", kind).setParameter("h", sha256);
+        Long existing = (barcode == null ? same : same.setParameter("b", barcode)).getSingleResult();
         if (existing > 0) {
             return false;
         }
