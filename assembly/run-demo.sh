@@ -2,6 +2,8 @@
 # Builds CountyGrid if needed, unpacks the distribution to assembly/target/run/, and starts it on the embedded
 # defaults (H2 under data/, single-member Hazelcast on 127.0.0.1) with the demo county installed.
 # Usage: assembly/run-demo.sh [--rebuild]     Stop with: assembly/target/run/countygrid-*/bin/stop
+#   --rebuild  builds again, stops the demo node if it runs and starts the new build from a fresh unpack (the demo
+#              county is generated again from its seed: the same county)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 VERSION=$(sed -n 's#^  <version>\(.*\)</version>#\1#p' "$ROOT/pom.xml" | head -1)
@@ -12,6 +14,15 @@ HOME_DIR="$RUN/countygrid-$VERSION"
 if [[ ! -f "$DIST" || "${1:-}" == "--rebuild" ]]; then
     echo "Building CountyGrid (first build on a fresh machine takes a few minutes)..."
     (cd "$ROOT" && mvn -B -q install -DskipTests)
+    if [[ -d "$HOME_DIR" ]]; then
+        # the folder holds the previous build: stop its node and unpack the new one in its place
+        if [[ -f "$HOME_DIR/data/port" ]] && "$HOME_DIR/bin/status" >/dev/null 2>&1; then
+            echo "Stopping the demo node of the previous build..."
+            "$HOME_DIR/bin/stop"
+            for _ in $(seq 1 60); do "$HOME_DIR/bin/status" >/dev/null 2>&1 || break; sleep 1; done
+        fi
+        rm -rf "$HOME_DIR"
+    fi
 fi
 if [[ ! -d "$HOME_DIR" ]]; then
     mkdir -p "$RUN" && tar -xzf "$DIST" -C "$RUN"
