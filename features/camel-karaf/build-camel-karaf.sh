@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Builds the camel-karaf OSGi bundles and features XML that the Maven repository reachable here does not
 # serve, from the official source release (org.apache.camel.karaf:camel-karaf:<v>:zip:source-release), and
-# installs them into the local Maven repository. Runs once per machine: the parent pom activates the
-# profile that calls this only while the features XML is missing from the local repository.
+# installs them into the local Maven repository. Runs once per local repository: the build calls it every time,
+# and it returns at once when the features XML (installed last) is there already.
 set -euo pipefail
 V="$1"              # camel-karaf version, e.g. 4.10.5
 LOCAL_REPO="$2"     # the local Maven repository of the outer build
 WORK="$3"           # scratch folder (target/ of this module)
+if [[ -f "$LOCAL_REPO/org/apache/camel/karaf/apache-camel/$V/apache-camel-$V-features.xml" ]]; then
+    echo "camel-karaf $V is in $LOCAL_REPO already"
+    exit 0
+fi
 CENTRAL="${COUNTYGRID_CENTRAL_URL:-https://repo.maven.apache.org/maven2}"
 
 mkdir -p "$WORK"
