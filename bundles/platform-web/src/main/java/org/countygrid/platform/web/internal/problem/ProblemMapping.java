@@ -31,6 +31,9 @@ public final class ProblemMapping {
         if (cause instanceof Problem problem) {
             return fromProblem(problem);
         }
+        if (cause instanceof BodyTooLargeException tooLarge) {
+            return BodyTooLargeException.problem(tooLarge.maxBytes());
+        }
         if (cause instanceof JsonProcessingException json) {
             return JsonProblems.map(json);
         }
@@ -100,8 +103,8 @@ public final class ProblemMapping {
     private static Throwable clientCause(Throwable error) {
         Throwable current = error;
         for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
-            if (current instanceof Problem || current instanceof JsonProcessingException
-                    || current instanceof NoContentException) {
+            if (current instanceof Problem || current instanceof BodyTooLargeException
+                    || current instanceof JsonProcessingException || current instanceof NoContentException) {
                 return current;
             }
             current = current.getCause();

@@ -101,7 +101,8 @@ public final class ApiServer implements ReadinessCheck {
         this.bus = withClassLoader(Bus.class.getClassLoader(), () -> new CXFBusFactory().createBus());
         this.publisher = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "countygrid-api-publisher"));
         this.servlet = context.registerService(Servlet.class,
-                new ApiServlet(destinations, bus, gate, Duration.ofMillis(config.apiWaitMillis())), servletProperties());
+                new ApiServlet(destinations, bus, gate, Duration.ofMillis(config.apiWaitMillis()),
+                        new BodyLimit(Math.max(1, config.maxRequestKilobytes()) * 1024L)), servletProperties());
         publisher.scheduleWithFixedDelay(() -> purge(sessions), 1, 1, TimeUnit.MINUTES);
         // the first publication at once, so that login and health answer as early as possible
         synchronized (this) {

@@ -10,13 +10,15 @@ import javax.servlet.http.HttpServletResponse;
 import org.apache.cxf.Bus;
 import org.apache.cxf.transport.http.DestinationRegistry;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import org.countygrid.platform.web.internal.problem.BodyTooLargeException;
 import org.countygrid.platform.web.internal.problem.ProblemBody;
 import org.countygrid.platform.web.internal.problem.ProblemResponses;
 
 /**
  * The servlet behind /api: CXF's, on this bundle's own destination registry, behind the {@link ApiGate}. A request
  * that finds no published server within the wait — the node is starting, or a republication takes unusually long —
- * is answered 503 as application/problem+json with Retry-After, never with CXF's or Jetty's HTML 404.
+ * is answered 503 as application/problem+json with Retry-After, never with CXF's or Jetty's HTML 404. A body
+ * larger than the configured limit is answered 413 ({@link BodyLimit}).
  */
 final class ApiServlet extends CXFNonSpringServlet {
 
@@ -25,12 +27,14 @@ final class ApiServlet extends CXFNonSpringServlet {
 
     private final transient ApiGate gate;
     private final Duration wait;
+    private final transient BodyLimit bodyLimit;
     private final transient ClassLoader cxfLoader;
 
-    ApiServlet(DestinationRegistry registry, Bus bus, ApiGate gate, Duration wait) {
+    ApiServlet(DestinationRegistry registry, Bus bus, ApiGate gate, Duration wait, BodyLimit bodyLimit) {
         super(registry, bus);
         this.gate = gate;
         this.wait = wait;
+        this.bodyLimit = bodyLimit;
         this.cxfLoader = Bus.class.getClassLoader();
     }
 
@@ -52,12 +56,16 @@ final class ApiServlet extends CXFNonSpringServlet {
 
     @Override
     protected void invoke(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+        if (bodyLimit.declaredTooLarge(request)) {
+            answer(request, response, BodyTooLargeException.problem(bodyLimit.maxBytes()), null);
+            return;
+        }
         if (!gate.enter(wait)) {
-            unavailable(request, response);
+            answer(request, response, UNAVAILABLE, RETRY_AFTER_SECONDS);
             return;
         }
         try {
-            super.invoke(request, response);
+            super.invoke(bodyLimit.guard(request), response);
         } finally {
             gate.leave();
         }
@@ -66,17 +74,20 @@ final class ApiServlet extends CXFNonSpringServlet {
     static final ProblemBody UNAVAILABLE = ProblemBody.of(503, "Service Unavailable",
             "The REST API is starting or being updated (a feature installed or removed); try again in a moment.");
 
-    private void unavailable(HttpServletRequest request, HttpServletResponse response) throws ServletException {
-        ProblemBody body = UNAVAILABLE.withInstance(request.getRequestURI());
+    private void answer(HttpServletRequest request, HttpServletResponse response, ProblemBody problem, String retryAfter)
+            throws ServletException {
+        ProblemBody body = problem.withInstance(request.getRequestURI());
         try {
-            response.setStatus(503);
-            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            response.setStatus(body.status());
+            if (retryAfter != null) {
+                response.setHeader("Retry-After", retryAfter);
+            }
             response.setHeader("Cache-Control", "no-store");
             response.setContentType(ProblemBody.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(ProblemResponses.toJson(body));
         } catch (IOException e) {
-            throw new ServletException("cannot answer 503", e);
+            throw new ServletException("cannot answer " + body.status(), e);
         }
     }
 }

@@ -42,4 +42,9 @@ public @interface WebConfig {
             description = "How long a request waits for the REST API while it starts or is rebuilt (a feature installed "
                     + "or removed) before it is answered 503 Service Unavailable")
     int apiWaitMillis() default 2000;
+
+    @AttributeDefinition(name = "Largest request body (KB)", min = "1",
+            description = "A request to /api with a larger body is answered 413 Payload Too Large before it is read whole "
+                    + "(a module's own limits, such as photo sizes, are checked on what passes this)")
+    int maxRequestKilobytes() default 16384;
 }

@@ -95,6 +95,13 @@ class ConsoleTextTest {
                 "启动功能仍在安装中");
     }
 
+    /** Karaf's principals as SubjectCaller tells them apart, by their simple class names. */
+    record UserPrincipal(String getName) implements java.security.Principal {
+    }
+
+    record RolePrincipal(String getName) implements java.security.Principal {
+    }
+
     /** The bodies platform-web answers by itself, the 500 last. */
     private static List<ProblemBody> platformProblems() {
         Caller auditor = new Caller("zhang", OfficeCode.of("QS"), Set.of("auditor"));
@@ -105,6 +112,10 @@ class ConsoleTextTest {
                 ProblemBody.of(403, "Forbidden", SecurityFilter.CSRF_REFUSED),
                 ProblemMapping.map(LoginGate.lockedProblem("li", java.time.Duration.ofSeconds(61))),
                 ApiServlet.UNAVAILABLE,
+                org.countygrid.platform.web.internal.problem.BodyTooLargeException.problem(16L * 1024 * 1024),
+                ProblemMapping.map(catchThrowable(() -> org.countygrid.platform.api.security.SubjectCaller.from(
+                        new javax.security.auth.Subject(true, Set.of(new UserPrincipal("li"), new RolePrincipal("office.QS"), new RolePrincipal("office.QT")),
+                                Set.of(), Set.of())))),
                 ProblemMapping.map(new NotFoundException()),
                 ProblemMapping.map(readError("{\"name\":")),
                 ProblemMapping.map(readError("{\"nmae\":\"张三\"}")),
