@@ -19,6 +19,15 @@ public interface AccountRegister {
     /** @throws org.countygrid.platform.api.Problem 404 when the office has no such account */
     AccountFacts requireAccount(Caller caller, String accountNumber);
 
+    /**
+     * Refuses an area the caller's office does not have (a terminal installed there would adopt no meter).
+     *
+     * @throws org.countygrid.platform.api.Problem 404 when the office has no such transformer area
+     */
+    default void requireArea(Caller caller, String areaCode) {
+        // a register that cannot tell checks nothing
+    }
+
     /** The codes of the caller's office's supply stations, for the shell's completion; none by default. */
     default List<String> stationCodes(Caller caller) {
         return List.of();

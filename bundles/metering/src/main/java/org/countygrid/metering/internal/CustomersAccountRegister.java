@@ -34,6 +34,11 @@ public class CustomersAccountRegister implements AccountRegister {
     }
 
     @Override
+    public void requireArea(Caller caller, String areaCode) {
+        customers.area(caller, areaCode);
+    }
+
+    @Override
     public List<String> stationCodes(Caller caller) {
         return customers.stations(caller).stream().map(StationView::code).toList();
     }

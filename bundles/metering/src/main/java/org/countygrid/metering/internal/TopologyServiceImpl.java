@@ -45,6 +45,9 @@ import org.countygrid.platform.data.ModuleStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Terminals and topology: each call checks the role, runs the {@link Terminal} or {@link Reconciliation} rule and
@@ -55,6 +58,11 @@ public class TopologyServiceImpl implements TopologyService {
 
     static final int MAX_ARCHIVE = 2048;
     private static final int MAX_REASON = 200;
+
+    /** The customers module's register while it is installed; the area check is skipped without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile AccountRegister accounts;
 
     private final ModuleStore store;
     private final Clock clock;
@@ -156,6 +164,11 @@ public class TopologyServiceImpl implements TopologyService {
     @Override
     public TerminalView install(Caller caller, String assetNumber, String areaCode, FieldContext where) {
         require(caller, MeteringRoles.FIELD);
+        AccountRegister register = accounts;
+        String area = Texts.clean(areaCode);
+        if (register != null && area != null) {
+            register.requireArea(caller, area); // a typo would make an area of its own, whose meters never hang here
+        }
         return write(caller, assetNumber, (em, entity) -> {
             Terminal before = entity.toTerminal();
             Terminal after = before.install(areaCode, caller.user());

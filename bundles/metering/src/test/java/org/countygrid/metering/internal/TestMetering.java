@@ -63,13 +63,15 @@ public final class TestMetering implements AutoCloseable {
     public final TopologyService topology;
     public final ConsumptionService consumption;
     private final WorkOrderServiceImpl ordersImpl;
+    private final TopologyServiceImpl topologyImpl;
 
     public TestMetering() {
         meters = new MeterServiceImpl(store, clock, MeteringConfigs.defaults());
         ordersImpl = new WorkOrderServiceImpl(store, clock, MeteringConfigs.defaults());
         orders = ordersImpl;
         readings = new ReadingServiceImpl(store, clock, MeteringConfigs.defaults());
-        topology = new TopologyServiceImpl(store, clock, MeteringConfigs.defaults());
+        topologyImpl = new TopologyServiceImpl(store, clock, MeteringConfigs.defaults());
+        topology = topologyImpl;
         consumption = new ConsumptionServiceImpl(store, readings);
     }
 
@@ -117,6 +119,7 @@ public final class TestMetering implements AutoCloseable {
     /** What the customers module would answer; null = customers not installed. */
     public void accounts(AccountRegister register) {
         ordersImpl.accounts = register;
+        topologyImpl.accounts = register;
     }
 
     public static Caller caller(OfficeCode office, String user, String... roles) {

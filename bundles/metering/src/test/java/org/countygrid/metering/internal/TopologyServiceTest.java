@@ -207,6 +207,33 @@ class TopologyServiceTest {
     }
 
     @Test
+    void aTerminalIsInstalledOnlyInAnAreaTheOfficeHas() {
+        metering.accounts(new AccountRegister() {
+            @Override
+            public AccountFacts requireAccount(Caller caller, String accountNumber) {
+                return new AccountFacts("王小明", "人民路" + accountNumber, AREA);
+            }
+
+            @Override
+            public void requireArea(Caller caller, String areaCode) {
+                if (!AREA.equals(areaCode)) {
+                    throw Problem.notFound("transformer area " + areaCode);
+                }
+            }
+        });
+        Caller op = operator(QS);
+        metering.topology.register(op, new NewTerminal(T1, "3301A001", TerminalKind.CONCENTRATOR, "威胜"), SCANNER);
+        metering.topology.verify(op, T1, null, SCANNER);
+        metering.topology.preIssue(op, T1, "CG", "A1", SCANNER);
+        metering.topology.receive(LI, T1, "CG", SCANNER);
+
+        assertThatThrownBy(() -> metering.topology.install(LI, T1, "CG-0O1", SCANNER))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
+        assertThat(metering.topology.terminal(op, T1).state()).isEqualTo(MeterState.RECEIVED);
+        assertThat(metering.topology.install(LI, T1, AREA, SCANNER).state()).isEqualTo(MeterState.INSTALLED);
+    }
+
+    @Test
     void reconciliationReportsAndFixesTheDifferences() {
         terminalInstalled(T1, "3301A001");
         install("3101000001", M1); // 000000000001 under T1

@@ -51,6 +51,13 @@ public final class DeliveryBatch {
             errors.throwIfAny();
         }
         String[] lines = csv.split("\\R");
+        long meterLines = java.util.stream.IntStream.range(0, lines.length).filter(i -> !lines[i].isBlank()
+                && !(i == 0 && lines[i].strip().toLowerCase(Locale.ROOT).startsWith("barcode"))).count();
+        if (meterLines > maxLines) {
+            // before any line is looked up in the stock: an oversized file costs no queries
+            errors.add("body", "must hold at most " + maxLines + " meters");
+            errors.throwIfAny();
+        }
         List<NewMeter> meters = new ArrayList<>();
         Set<String> barcodes = new HashSet<>();
         Set<String> assets = new HashSet<>();
@@ -76,9 +83,6 @@ public final class DeliveryBatch {
         }
         if (meters.isEmpty() && errors.isEmpty()) {
             errors.add("body", "must hold at least one meter line");
-        }
-        if (meters.size() > maxLines) {
-            errors.add("body", "must hold at most " + maxLines + " meters");
         }
         errors.throwIfAny();
         return meters;

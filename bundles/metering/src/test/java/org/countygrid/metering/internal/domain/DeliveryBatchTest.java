@@ -37,6 +37,31 @@ class DeliveryBatchTest {
     }
 
     @Test
+    void aFileLongerThanAllowedIsRefusedBeforeAnyLineIsLookedUp() {
+        String line = "3300000000000000000001,QS-A0001,000000000001,SINGLE,LOCAL,华立,2\n";
+        DeliveryBatch.Stock untouchable = new DeliveryBatch.Stock() {
+            @Override
+            public boolean barcodeExists(String barcode) {
+                throw new AssertionError("looked up " + barcode);
+            }
+
+            @Override
+            public boolean assetNumberExists(String assetNumber) {
+                throw new AssertionError("looked up " + assetNumber);
+            }
+
+            @Override
+            public boolean commAddressExists(String commAddress) {
+                throw new AssertionError("looked up " + commAddress);
+            }
+        };
+
+        assertThatThrownBy(() -> DeliveryBatch.parse("barcode,asset\n" + line.repeat(3) + "\n", 2, untouchable))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.byField()).containsEntry("body", "must hold at most 2 meters"));
+    }
+
+    @Test
     void readsMetersSkippingTheHeaderAndBlankLines() {
         List<NewMeter> meters = DeliveryBatch.parse("""
                 barcode,assetNumber,commAddress,phase,feeControl,manufacturer,accuracyClass
