@@ -110,6 +110,7 @@ const AUDIT_PATTERNS = [
   [/^pre-issued to station (.+)$/, (m) => `预领到供电所 ${m[1]}`],
   [/^received at station (.+)$/, (m) => `在供电所 ${m[1]} 领用`],
   [/^to warehouse (.+)$/, (m) => `调拨到库房 ${m[1]}`],
+  [/^back to warehouse: (.+)$/, (m) => `退库：${m[1]}`],
   [/^work order (\d+) at account (\d+)$/, (m) => `工单 #${m[1]}，户号 ${m[2]}`],
   [/^installed base taken over: account (\d+)$/, (m) => `存量接收：户号 ${m[1]}`],
   [/^installed base taken over: area (.+)$/, (m) => `存量接收：台区 ${m[1]}`],

@@ -62,8 +62,17 @@ public interface MeterService {
      */
     MeterView transfer(Caller caller, String barcode, String warehouseCode, FieldContext where);
 
-    /** 报废: a meter that failed verification (IN_STOCK) or came back from the field (REMOVED) is scrapped. */
+    /**
+     * 报废: a meter that failed verification (IN_STOCK), was damaged in the warehouse (VERIFIED) or came back from the
+     * field (REMOVED) is scrapped.
+     */
     MeterView scrap(Caller caller, String barcode, String reason, FieldContext where);
+
+    /**
+     * 退库: a PRE_ISSUED or RECEIVED meter that will not be installed goes back to its warehouse as VERIFIED, for the
+     * reason given; refused (409) while it is scanned on a work order under way.
+     */
+    MeterView returnToStock(Caller caller, String barcode, String reason, FieldContext where);
 
     StockView stock(Caller caller);
 

@@ -53,6 +53,9 @@ public interface TopologyService {
 
     TerminalView scrap(Caller caller, String assetNumber, String reason, FieldContext where);
 
+    /** 退库: a PRE_ISSUED or RECEIVED terminal that will not be installed goes back to its warehouse as VERIFIED. */
+    TerminalView returnToStock(Caller caller, String assetNumber, String reason, FieldContext where);
+
     AreaTopology area(Caller caller, String areaCode);
 
     /**

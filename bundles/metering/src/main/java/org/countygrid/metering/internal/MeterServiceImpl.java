@@ -19,6 +19,7 @@ import org.countygrid.metering.MeterTransitionView;
 import org.countygrid.metering.MeterView;
 import org.countygrid.metering.NewMeter;
 import org.countygrid.metering.StockView;
+import org.countygrid.metering.WorkOrderStatus;
 import org.countygrid.metering.internal.domain.AssetLife;
 import org.countygrid.metering.internal.domain.DeliveryBatch;
 import org.countygrid.metering.internal.domain.InstalledBaseCheck;
@@ -169,6 +170,28 @@ public class MeterServiceImpl implements MeterService {
         require(caller, MeteringRoles.STOCK);
         String why = Texts.require("reason", reason, MAX_REASON);
         return transition(caller, barcode, where, why, Meter::scrap);
+    }
+
+    @Override
+    public MeterView returnToStock(Caller caller, String barcode, String reason, FieldContext where) {
+        require(caller, MeteringRoles.STOCK);
+        String why = Texts.require("reason", reason, MAX_REASON);
+        String b = MeterIdentity.barcode("barcode", barcode);
+        return StaleWrites.write(store, caller, "meter " + b, em -> {
+            List<Long> orders = em.createQuery("select o.id from WorkOrderEntity o where o.newMeter = :b"
+                    + " and o.status in :s", Long.class).setParameter("b", b)
+                    .setParameter("s", List.of(WorkOrderStatus.OPEN, WorkOrderStatus.SUSPENDED)).getResultList();
+            if (!orders.isEmpty()) {
+                throw Problem.conflict("meter " + b + " refused: it is scanned on work order #" + orders.get(0)
+                        + ", which is under way; scan another meter there or cancel the order first");
+            }
+            MeterRepository meters = new MeterRepository(em);
+            MeterEntity entity = meters.require(b);
+            Meter before = entity.toMeter();
+            meters.transition(entity, before, before.giveBack(), caller.user(), now(), where, "back to warehouse: " + why);
+            em.flush();
+            return entity.toView();
+        });
     }
 
     @Override

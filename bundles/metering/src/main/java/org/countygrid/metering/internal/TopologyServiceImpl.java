@@ -198,6 +198,13 @@ public class TopologyServiceImpl implements TopologyService {
     }
 
     @Override
+    public TerminalView returnToStock(Caller caller, String assetNumber, String reason, FieldContext where) {
+        require(caller, MeteringRoles.STOCK);
+        String why = Texts.require("reason", reason, MAX_REASON);
+        return transition(caller, assetNumber, where, "back to warehouse: " + why, Terminal::giveBack);
+    }
+
+    @Override
     public AreaTopology area(Caller caller, String areaCode) {
         require(caller, MeteringRoles.READ);
         String area = Texts.require("areaCode", areaCode, 20);

@@ -81,6 +81,8 @@ class ConsoleHistoryTextTest {
         for (List<String> texts : List.of(auditZh, notesZh)) {
             assertThat(texts).allSatisfy(text -> assertThat(text).containsPattern(CHINESE).doesNotContainPattern(ENGLISH_WORD));
         }
+        assertThat(panel.call("auditText", "zh", List.of(ConsoleTexts.quote("back to warehouse: 李师傅离职"))))
+                .containsExactly("退库：李师傅离职");
         assertThat(notesZh).contains("派给 wang：城关所派工", "由 wang 转派给 li：王师傅请假", "总示数 12.50 kWh，故障代码 ERR-04");
         assertThat(panel.call("noteText", "en", List.of(ConsoleTexts.quote(notes.get(0))))).containsExactly(notes.get(0));
     }

@@ -85,6 +85,37 @@ class MeterServiceTest {
     }
 
     @Test
+    void aReceivedMeterNobodyWillInstallGoesBackToItsWarehouseUnlessAnOrderHoldsIt() {
+        metering.stockAtStation(QS);
+        metering.meters.receive(field(QS, "li"), M1, "CG", SCANNER);
+        long order = metering.orders.create(operator(QS), new org.countygrid.metering.NewWorkOrder(
+                org.countygrid.metering.WorkOrderType.INSTALL, "3101000001", "人民路1号", "li", null, null)).id();
+        metering.orders.scan(field(QS, "li"), order, M1, SCANNER);
+
+        assertThatThrownBy(() -> metering.meters.returnToStock(operator(QS), M1, "李师傅离职", SCANNER))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
+                .hasMessageContaining("it is scanned on work order #" + order);
+        assertThatThrownBy(() -> metering.meters.returnToStock(field(QS, "li"), M1, "李师傅离职", SCANNER))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(403));
+        assertThatThrownBy(() -> metering.meters.returnToStock(operator(QS), M1, " ", SCANNER))
+                .isInstanceOf(ValidationException.class);
+        metering.orders.cancel(operator(QS), order, "客户暂缓装表");
+
+        MeterView back = metering.meters.returnToStock(operator(QS), M1, "李师傅离职", SCANNER);
+
+        assertThat(back.state()).isEqualTo(MeterState.VERIFIED);
+        assertThat(back.warehouseCode()).isEqualTo("MAIN");
+        assertThat(back.stationCode()).isNull();
+        assertThat(metering.meters.history(operator(QS), M1)).last().satisfies(t -> {
+            assertThat(t.from()).isEqualTo(MeterState.RECEIVED);
+            assertThat(t.to()).isEqualTo(MeterState.VERIFIED);
+            assertThat(t.detail()).isEqualTo("back to warehouse: 李师傅离职");
+        });
+        // verified in the warehouse, it may be scrapped (dropped on the floor), or pre-issued again
+        assertThat(metering.meters.scrap(operator(QS), M1, "运输中摔坏", SCANNER).state()).isEqualTo(MeterState.SCRAPPED);
+    }
+
+    @Test
     void aDeliveryWithOneBadLineStoresNothing() {
         String bad = TestMetering.DELIVERY + "3300000000000000000005,QS-A0005,00000000000X,SINGLE,LOCAL,华立,2\n";
 

@@ -9,7 +9,8 @@ import org.countygrid.platform.api.Problem;
 /**
  * The lifecycle meters and collection terminals share: 入库 → 检定 → 预领 (from a turnover cabinet to a supply
  * station) → 领表 (by a field worker) → installed (a meter at an account, a terminal in a transformer area) → removed
- * → back to verification (reuse) or 报废. Immutable: each transition returns the state afterwards or throws a 409
+ * → back to verification (reuse) or 报废; a pre-issued or received asset that will not be installed goes back to its
+ * warehouse (退库). Immutable: each transition returns the state afterwards or throws a 409
  * naming why it is illegal, so a refused transition cannot have changed anything.
  *
  * @param what        the asset as a refusal names it ("meter 3300…", "terminal QS-T0001")
@@ -95,10 +96,20 @@ public record AssetLife(String what, MeterState state, LocalDate verifiedOn, Str
         return with(MeterState.REMOVED, verifiedOn, stationCode, cabinetCode, worker, null);
     }
 
-    /** 报废: failed verification in stock, or not worth reusing after removal. */
+    /**
+     * 退库: a pre-issued or received asset that will not be installed (a worker who left, a station that needs fewer)
+     * goes back to its warehouse, verified as it was: the station, cabinet and worker let go of it.
+     */
+    public AssetLife giveBack() {
+        require(state == MeterState.PRE_ISSUED || state == MeterState.RECEIVED,
+                "only a pre-issued or received " + noun() + " goes back to its warehouse");
+        return new AssetLife(what, MeterState.VERIFIED, verifiedOn, warehouseCode, null, null, null, null);
+    }
+
+    /** 报废: failed verification in stock, damaged while verified in the warehouse, or not worth reusing after removal. */
     public AssetLife scrap() {
-        require(state == MeterState.IN_STOCK || state == MeterState.REMOVED,
-                "only a " + noun() + " in stock or removed from the field can be scrapped");
+        require(state == MeterState.IN_STOCK || state == MeterState.VERIFIED || state == MeterState.REMOVED,
+                "only a " + noun() + " in stock, verified in a warehouse or removed from the field can be scrapped");
         return with(MeterState.SCRAPPED, verifiedOn, null, null, null, null);
     }
 

@@ -62,6 +62,11 @@ public record Meter(String barcode, String assetNumber, String commAddress, Phas
         return with(life().scrap());
     }
 
+    /** 退库: pre-issued or received, back to its warehouse without being installed. */
+    public Meter giveBack() {
+        return with(life().giveBack());
+    }
+
     private AssetLife life() {
         return new AssetLife("meter " + barcode, state, verifiedOn, warehouseCode, stationCode, cabinetCode, holder,
                 accountNumber);

@@ -103,6 +103,11 @@ public record Terminal(String assetNumber, String address, TerminalKind kind, St
         return with(life().scrap());
     }
 
+    /** 退库: pre-issued or received, back to its warehouse without being installed. */
+    public Terminal giveBack() {
+        return with(life().giveBack());
+    }
+
     private AssetLife life() {
         return new AssetLife("terminal " + assetNumber, state, verifiedOn, warehouseCode, stationCode, cabinetCode, holder,
                 areaCode);

@@ -130,6 +130,14 @@ public class MeterResource implements RestResource {
     }
 
     @POST
+    @Path("/{barcode}/return")
+    @RequiresRole({ Role.ADMIN, Role.OPERATOR })
+    public MeterView returnToStock(@PathParam("barcode") String barcode, Requests.Scrap body) {
+        Requests.Scrap b = Params.body(body);
+        return meters.returnToStock(CurrentCaller.get(), barcode, b.reason(), b.where());
+    }
+
+    @POST
     @Path("/{barcode}/scrap")
     @RequiresRole({ Role.ADMIN, Role.OPERATOR })
     public MeterView scrap(@PathParam("barcode") String barcode, Requests.Scrap body) {

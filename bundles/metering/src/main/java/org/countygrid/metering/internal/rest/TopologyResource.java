@@ -125,6 +125,14 @@ public class TopologyResource implements RestResource {
     }
 
     @POST
+    @Path("/terminals/{asset}/return")
+    @RequiresRole({ Role.ADMIN, Role.OPERATOR })
+    public TerminalView returnTerminal(@PathParam("asset") String asset, Requests.Scrap body) {
+        Requests.Scrap b = Params.body(body);
+        return topology.returnToStock(CurrentCaller.get(), asset, b.reason(), b.where());
+    }
+
+    @POST
     @Path("/terminals/{asset}/scrap")
     @RequiresRole({ Role.ADMIN, Role.OPERATOR })
     public TerminalView scrapTerminal(@PathParam("asset") String asset, Requests.Scrap body) {

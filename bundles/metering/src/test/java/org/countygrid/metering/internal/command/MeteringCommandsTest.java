@@ -80,6 +80,26 @@ class MeteringCommandsTest {
     }
 
     @Test
+    void takesAPreIssuedMeterBackIntoItsWarehouseForStockRolesOnly() throws Exception {
+        MeterReturnCommand giveBack = new MeterReturnCommand();
+        giveBack.meters = metering.meters;
+        giveBack.barcode = M1;
+        giveBack.reason = "城关所多领";
+
+        ShellSession.Output byField = li.run(giveBack::execute);
+        ShellSession.Output byOperator = zhang.run(giveBack::execute);
+        ShellSession.Output again = zhang.run(giveBack::execute);
+
+        assertThat(byField.err()).startsWith("Error: user li needs one of the roles");
+        assertThat(byOperator.out()).isEqualTo("Returned " + M1 + " (QS-A0001, VERIFIED) to warehouse MAIN"
+                + System.lineSeparator());
+        assertThat(again.err()).isEqualTo("Error: meter " + M1 + " refused: it is VERIFIED; only a pre-issued or"
+                + " received meter goes back to its warehouse" + System.lineSeparator());
+        assertThat(metering.meters.history(TestMetering.operator(QS), M1)).last()
+                .satisfies(t -> assertThat(t.detail()).isEqualTo("back to warehouse: 城关所多领"));
+    }
+
+    @Test
     void movesATerminalInStockToAnotherWarehouseForStockRolesOnly() throws Exception {
         metering.topology.register(TestMetering.operator(QS), new NewTerminal("QS-T0009", "3301A009",
                 TerminalKind.CONCENTRATOR, "威胜"), TestMetering.SCANNER);
