@@ -1,4 +1,4 @@
-// Cluster panel: the CountyGrid nodes of this node's Hazelcast cluster, the office each serves, its version
+// Cluster panel: the CountyGrid nodes of the user's office in this node's Hazelcast cluster, the office each serves, its version
 // and installed features. Refreshes itself every few seconds while it is on screen.
 
 import { problemOf } from '/console/kit/dom.js';
@@ -67,7 +67,7 @@ export function render(root, ctx) {
     }
     try {
       const nodes = await ctx.api('/cluster/nodes', { background });
-      summary.textContent = t(`集群中有 ${nodes.length} 个节点。`, `${nodes.length} node(s) in the cluster.`);
+      summary.textContent = t(`集群中本单位有 ${nodes.length} 个节点。`, `${nodes.length} node(s) of your office in the cluster.`);
       table.replaceChildren(nodeTable(nodes));
       status.textContent = t(`更新于 ${when(new Date().toISOString(), ctx.lang)}，每 ${REFRESH_MS / 1000} 秒自动刷新。`,
         `Updated ${when(new Date().toISOString(), ctx.lang)}; refreshes every ${REFRESH_MS / 1000} s.`);

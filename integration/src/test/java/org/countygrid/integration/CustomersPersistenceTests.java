@@ -118,12 +118,16 @@ public abstract class CustomersPersistenceTests {
         ensureGrid(OP_QS, "QSC", "QSC-T01");
         assertThat(OP_QS.post("/api/customers/accounts", account("3300000201", "周杰", "QSC-T01")).status()).isEqualTo(201);
         Http anonymous = Http.anonymous();
-        // every read: 401 without a login, 200 for every read role
+        // every read: 401 without a login, 403 for a login of the office without a CountyGrid role, 200 for every read role
+        Http noRole = Http.as(TestUsers.NOROLE_QS);
         for (String path : List.of("/api/customers/accounts", "/api/customers/accounts/3300000201", "/api/customers/stations",
                 "/api/customers/stations/QSC", "/api/customers/stations/QSC/areas", "/api/customers/areas/QSC-T01")) {
             Http.Reply r = anonymous.get(path);
             assertThat(r.status()).as(path).isEqualTo(401);
             assertThat(r.contentType()).as(path).startsWith("application/problem+json");
+            Http.Reply refused = noRole.get(path);
+            assertThat(refused.status()).as("no role " + path).isEqualTo(403);
+            assertThat(refused.contentType()).as(path).startsWith("application/problem+json");
             assertThat(AUDITOR.get(path).status()).as("auditor " + path).isEqualTo(200);
             assertThat(FIELD.get(path).status()).as("field " + path).isEqualTo(200);
         }

@@ -96,6 +96,11 @@ public class PlatformIT extends MeteringFieldTests {
         Http.Reply routes = Http.as(TestUsers.ADMIN_QT).get("/api/integration/routes");
         assertThat(routes.status()).isEqualTo(403);
         assertThat(routes.body()).contains("the routes of this node are for the staff of office QS");
+        // the cluster's nodes likewise: this node serves QS, so QT's admin sees none of its nodes
+        assertThat(Http.as(TestUsers.AUDITOR_QS).get("/api/cluster/nodes").json()).hasSize(1);
+        Http.Reply nodes = Http.as(TestUsers.ADMIN_QT).get("/api/cluster/nodes");
+        assertThat(nodes.status()).isEqualTo(200);
+        assertThat(nodes.json()).as(nodes.body()).isEmpty();
     }
 
     @Test

@@ -17,6 +17,8 @@ final class TestUsers {
     static final String ADMIN_QT = "admin_qt";
     static final String AUDITOR_QS = "aud_qs";
     static final String FIELD_QS = "field_qs";
+    /** Of office QS, with no CountyGrid role: every endpoint must refuse it (403), reads included. */
+    static final String NOROLE_QS = "norole_qs";
     /** Locked by the test of failed logins; no other test uses it. */
     static final String LOCKED_QS = "lock_qs";
 
@@ -31,7 +33,8 @@ final class TestUsers {
                 user(ADMIN_QT, "admin,office.QT"),
                 user(AUDITOR_QS, "auditor,office.QS"),
                 user(FIELD_QS, "field,office.QS"),
-                user(LOCKED_QS, "operator,office.QS"));
+                user(LOCKED_QS, "operator,office.QS"),
+                user(NOROLE_QS, "office.QS"));
     }
 
     private static Option user(String name, String roles) {

@@ -13,13 +13,14 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.apache.karaf.shell.support.CommandException;
 import org.countygrid.platform.api.NodeIdentity;
 import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.api.security.Caller;
 import org.countygrid.platform.api.security.Role;
 import org.countygrid.platform.api.security.SubjectCaller;
 import org.countygrid.platform.cluster.NodeInfo;
 import org.countygrid.platform.cluster.NodeRegistry;
 
 @Service
-@Command(scope = "cluster", name = "node-list", description = "Lists the CountyGrid nodes of the cluster; * marks this node")
+@Command(scope = "cluster", name = "node-list", description = "Lists the CountyGrid nodes of your office in the cluster; * marks this node")
 public class NodeListCommand implements Action {
 
     @Reference
@@ -31,14 +32,17 @@ public class NodeListCommand implements Action {
     @Override
     @SuppressWarnings("removal")
     public Object execute() throws CommandException {
+        Caller caller;
         try {
-            SubjectCaller.from(Subject.getSubject(AccessController.getContext())).requireAnyRole(Role.ADMIN, Role.AUDITOR);
+            caller = SubjectCaller.from(Subject.getSubject(AccessController.getContext()));
+            caller.requireAnyRole(Role.ADMIN, Role.AUDITOR);
         } catch (Problem e) {
             throw new CommandException("Error: " + e.getMessage(), e.getMessage());
         }
         // Karaf gives each session its own System.out; read it now, on the session's thread
         PrintStream out = System.out;
-        ShellTable table = new ShellTable().emptyTableText("no nodes (the registry is not filled yet)");
+        ShellTable table = new ShellTable().emptyTableText("no nodes of office " + caller.office().value()
+                + " (or the registry is not filled yet)");
         table.column("");
         table.column("Node");
         table.column("Office");
@@ -48,6 +52,9 @@ public class NodeListCommand implements Action {
         table.column("Started");
         table.column("Last seen");
         for (NodeInfo n : registry.nodes()) {
+            if (!caller.office().value().equals(n.office())) {
+                continue; // another county's nodes are that county's
+            }
             table.addRow().addContent(n.node().equals(identity.nodeName()) ? "*" : "", n.node(),
                     n.office() + " " + n.officeName(), n.version(), n.address(), String.join(", ", n.features()),
                     n.startedAt(), n.lastSeen());

@@ -9,6 +9,7 @@ import javax.ws.rs.core.MediaType;
 
 import org.countygrid.platform.api.NodeIdentity;
 import org.countygrid.platform.api.rest.RestResource;
+import org.countygrid.platform.api.security.CurrentCaller;
 import org.countygrid.platform.api.security.RequiresRole;
 import org.countygrid.platform.api.security.Role;
 import org.countygrid.platform.cluster.NodeRegistry;
@@ -16,6 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+/** The nodes of the caller's own office: another county's nodes, with their addresses, are that county's. */
 @Component(service = RestResource.class)
 @Path("/cluster")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +36,8 @@ public class ClusterResource implements RestResource {
     @Path("/nodes")
     @RequiresRole({ Role.ADMIN, Role.AUDITOR })
     public List<NodeView> nodes() {
-        return registry.nodes().stream().map(n -> NodeView.of(n, identity.nodeName())).toList();
+        String office = CurrentCaller.get().office().value();
+        return registry.nodes().stream().filter(n -> office.equals(n.office()))
+                .map(n -> NodeView.of(n, identity.nodeName())).toList();
     }
 }
