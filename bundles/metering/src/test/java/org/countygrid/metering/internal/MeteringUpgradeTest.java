@@ -81,6 +81,34 @@ class MeteringUpgradeTest {
         }
     }
 
+    @Test
+    void aMeterUnderTwoTerminalsBeforeTheUpgradeStaysUnderTheNewestAndCanHangUnderOneOnly() throws Exception {
+        try (TestDatabase db = TestDatabase.create("metering_upgrade_topology")) {
+            DatabaseService database = new DatabaseService(db.dataSource());
+            db.applyUpTo(MeteringUnit.CHANGELOG, getClass().getClassLoader(), "metering-10-order-file-per-meter");
+            String insert = "insert into mtr_topology (office, terminal, area_code, barcode, comm_address, attached_at,"
+                    + " detached_at, reason) values ('QS', '%s', 'TQ-001', '%s', '000000000001', timestamp '2026-11-%s 00:00:00', %s, 'x')";
+            db.execute(String.format(insert, "JZQ-1", METER, "01", "timestamp '2026-11-02 00:00:00'")); // history
+            db.execute(String.format(insert, "JZQ-1", METER, "03", "null"));
+            db.execute(String.format(insert, "JZQ-2", METER, "05", "null")); // the race: a second current row
+            db.execute(String.format(insert, "JZQ-2", "3300000000000000000002", "05", "null"));
+
+            ModuleStore store = database.open(MeteringUnit.UNIT, getClass().getClassLoader(), MeteringUnit.CHANGELOG);
+            try {
+                assertThat(rows(db, "select barcode, terminal from mtr_topology where detached_at is null order by barcode"))
+                        .containsExactly(METER + "=JZQ-2", "3300000000000000000002=JZQ-2");
+                assertThat(rows(db, "select terminal, reason from mtr_topology where barcode = '" + METER + "' order by id"))
+                        .containsExactly("JZQ-1=x", "JZQ-1=upgrade: under a second terminal", "JZQ-2=x");
+                assertThatThrownBy(() -> db.execute("insert into mtr_topology (office, terminal, area_code, barcode,"
+                        + " comm_address, attached_at, attached_barcode) values ('QS', 'JZQ-3', 'TQ-001', '" + METER
+                        + "', '000000000001', timestamp '2026-11-06 00:00:00', '" + METER + "')"))
+                        .hasRootCauseInstanceOf(SQLException.class);
+            } finally {
+                store.close();
+            }
+        }
+    }
+
     private static List<String> columns(TestDatabase db, String table) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Connection c = db.dataSource().getConnection();

@@ -65,7 +65,8 @@ public final class InstalledBaseWriter {
                 PreparedStatement i = connection.prepareStatement("insert into mtr_installation (office, barcode,"
                         + " account_number, area_code, installed_at) values (?, ?, ?, ?, ?)");
                 PreparedStatement p = connection.prepareStatement("insert into mtr_topology (office, terminal, area_code,"
-                        + " barcode, comm_address, attached_at, reason) values (?, ?, ?, ?, ?, ?, 'installed base')");
+                        + " barcode, comm_address, attached_at, reason, attached_barcode)"
+                        + " values (?, ?, ?, ?, ?, ?, 'installed base', ?)");
                 PreparedStatement audit = audit()) {
             int n = 0;
             for (InstalledBase.Meter meter : meters) {
@@ -95,6 +96,7 @@ public final class InstalledBaseWriter {
                     p.setString(5, nm.commAddress());
                     p.setTimestamp(6, timestamp(meter.installedAt().isAfter(reader.installedAt()) ? meter.installedAt()
                             : reader.installedAt()));
+                    p.setString(7, nm.barcode());
                     p.addBatch();
                     attached++;
                 }

@@ -49,6 +49,10 @@ public class TopologyEntity {
     @Column(length = 60)
     private String reason;
 
+    /** The barcode while the row is current, null once detached: unique per office, so a meter hangs under one terminal. */
+    @Column(name = "attached_barcode", length = 22)
+    private String attachedBarcode;
+
     protected TopologyEntity() {
         // for JPA
     }
@@ -60,11 +64,13 @@ public class TopologyEntity {
         this.commAddress = commAddress;
         this.attachedAt = Columns.of(at);
         this.reason = MeterRepository.clip(reason, 60);
+        this.attachedBarcode = barcode;
     }
 
     void detach(Instant at, String why) {
         this.detachedAt = Columns.of(at);
         this.reason = MeterRepository.clip(why, 60);
+        this.attachedBarcode = null;
     }
 
     public String terminal() {
