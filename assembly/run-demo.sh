@@ -19,7 +19,12 @@ if [[ ! -f "$DIST" || "${1:-}" == "--rebuild" ]]; then
         if [[ -f "$HOME_DIR/data/port" ]] && "$HOME_DIR/bin/status" >/dev/null 2>&1; then
             echo "Stopping the demo node of the previous build..."
             "$HOME_DIR/bin/stop"
-            for _ in $(seq 1 60); do "$HOME_DIR/bin/status" >/dev/null 2>&1 || break; sleep 1; done
+            for _ in $(seq 1 120); do "$HOME_DIR/bin/status" >/dev/null 2>&1 || break; sleep 1; done
+            if "$HOME_DIR/bin/status" >/dev/null 2>&1; then
+                echo "The demo node of the previous build is still stopping after 2 min; run this again once" \
+                    "$HOME_DIR/bin/status says it is not running." >&2
+                exit 1
+            fi
         fi
         rm -rf "$HOME_DIR"
     fi

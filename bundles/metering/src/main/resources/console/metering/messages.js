@@ -63,6 +63,8 @@ const DETAIL_PATTERNS = [
   [/^the work order was changed by someone else meanwhile; reload it and try again$/, () => '工单刚被他人修改，请刷新后再试。'],
   [/^meter (\d{22}) was changed by someone else meanwhile; reload it and try again$/, (m) => `表计 ${m[1]} 刚被他人修改，请刷新后再试。`],
   [/^terminal (\S+) was changed by someone else meanwhile; reload it and try again$/, (m) => `终端 ${m[1]} 刚被他人修改，请刷新后再试。`],
+  [/^the topology of terminal (\S+) was changed by someone else meanwhile; reload it and try again$/,
+    (m) => `终端 ${m[1]} 的挂接关系刚被他人修改，请刷新后再试。`],
   [/^account (\d+) has meter (\d+) installed already; create a REPLACE order$/,
     (m) => `户号 ${m[1]} 已装有表计 ${m[2]}，请改建换表工单`],
   [/^account (\d+) has no installed meter to (remove|replace)$/,

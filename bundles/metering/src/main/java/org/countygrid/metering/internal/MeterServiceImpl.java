@@ -178,6 +178,8 @@ public class MeterServiceImpl implements MeterService {
         String why = Texts.require("reason", reason, MAX_REASON);
         String b = MeterIdentity.barcode("barcode", barcode);
         return StaleWrites.write(store, caller, "meter " + b, em -> {
+            MeterRepository meters = new MeterRepository(em);
+            MeterEntity entity = meters.requireLocked(b); // first: a scan binding it now waits, or is waited for
             List<Long> orders = em.createQuery("select o.id from WorkOrderEntity o where o.newMeter = :b"
                     + " and o.status in :s", Long.class).setParameter("b", b)
                     .setParameter("s", List.of(WorkOrderStatus.OPEN, WorkOrderStatus.SUSPENDED)).getResultList();
@@ -185,8 +187,6 @@ public class MeterServiceImpl implements MeterService {
                 throw Problem.conflict("meter " + b + " refused: it is scanned on work order #" + orders.get(0)
                         + ", which is under way; scan another meter there or cancel the order first");
             }
-            MeterRepository meters = new MeterRepository(em);
-            MeterEntity entity = meters.require(b);
             Meter before = entity.toMeter();
             meters.transition(entity, before, before.giveBack(), caller.user(), now(), where, "back to warehouse: " + why);
             em.flush();

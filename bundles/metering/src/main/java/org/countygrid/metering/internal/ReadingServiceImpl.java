@@ -103,12 +103,15 @@ public class ReadingServiceImpl implements ReadingService {
         if (kind == null) {
             throw new ValidationException("kind", Texts.REQUIRED);
         }
-        Instant end = to == null ? clock.instant().plus(Duration.ofDays(1)) : to;
-        Instant start = from == null ? end.minus(kind == ReadingKind.DAILY ? Duration.ofDays(31) : Duration.ofDays(7)) : from;
+        Instant now = clock.instant();
+        Instant end = to == null ? now.plus(Duration.ofDays(1)) : to;
+        // the default: the last 31 days (DAILY) or 7 (INTERVAL_15) up to now, or before the given end
+        Duration back = kind == ReadingKind.DAILY ? Duration.ofDays(31) : Duration.ofDays(7);
+        Instant start = from != null ? from : (to == null ? now : end).minus(back);
         FieldErrors range = new FieldErrors();
         if (!start.isBefore(end)) {
             range.add("from", "must be before to");
-        } else if (Duration.between(start, end).dividedBy(kind.step()) > MAX_QUERY_POINTS) {
+        } else if (Duration.between(start, end).compareTo(kind.step().multipliedBy(MAX_QUERY_POINTS)) > 0) {
             // every point of the span could hold a reading of every register: never answer a cut-off list
             range.add("to", "at most " + MAX_QUERY_POINTS + " " + (kind == ReadingKind.DAILY ? "days" : "quarter hours")
                     + " after from (" + kind.step().multipliedBy(MAX_QUERY_POINTS).toDays() + " days) in one query");

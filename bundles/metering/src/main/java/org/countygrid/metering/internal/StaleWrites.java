@@ -1,5 +1,7 @@
 package org.countygrid.metering.internal;
 
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
@@ -12,9 +14,13 @@ import org.countygrid.platform.data.ModuleStore;
 
 /**
  * A write in the caller's office where a concurrent change of the same row (two phones on one order, a scanner
- * double-tapping a receive) is a 409 of type stale that says what to reload — not a 500 from the version check.
+ * double-tapping a receive) is a 409 of type stale that says what to reload — not a 500 from the version check — and
+ * so is a concurrent change that broke a "one current row" key (a meter moved under two terminals at once).
  */
 final class StaleWrites {
+
+    /** changeSet metering-11: a meter hangs under one terminal at a time. */
+    static final String TOPOLOGY_CURRENT_KEY = "mtr_topology_current_uk";
 
     private StaleWrites() {
     }
@@ -25,9 +31,32 @@ final class StaleWrites {
             return store.write(caller.office(), work);
         } catch (OptimisticLockException | RollbackException e) {
             if (e instanceof OptimisticLockException || e.getCause() instanceof OptimisticLockException) {
-                throw Problem.stale(what + " was changed by someone else meanwhile; reload it and try again");
+                throw stale(what);
             }
             throw e;
+        } catch (Problem p) {
+            if (p.status() == 409 && brokeCurrentStateKey(p)) {
+                throw stale(what);
+            }
+            throw p;
         }
+    }
+
+    private static Problem stale(String what) {
+        return Problem.stale(what + " was changed by someone else meanwhile; reload it and try again");
+    }
+
+    /**
+     * A unique key that holds "one current row" (a meter under one terminal) broken by a concurrent change: platform-data
+     * answers a plain 409 for any key; for these the way out is the stale one, to read again.
+     */
+    private static boolean brokeCurrentStateKey(Problem conflict) {
+        for (Throwable t = conflict.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SQLException && t.getMessage() != null
+                    && t.getMessage().toLowerCase(Locale.ROOT).contains(TOPOLOGY_CURRENT_KEY)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -254,7 +254,7 @@ public class TopologyServiceImpl implements TopologyService {
     public TopologyCheck apply(Caller caller, String assetNumber) {
         require(caller, MeteringRoles.STOCK);
         String asset = Terminal.asset("assetNumber", assetNumber);
-        return store.write(caller.office(), em -> {
+        return StaleWrites.write(store, caller, "the topology of terminal " + asset, em -> {
             TopologyCheck before = compare(em, asset, false);
             Reconciliation.Outcome outcome = reconcile(em, asset);
             TopologyRepository topology = new TopologyRepository(em);

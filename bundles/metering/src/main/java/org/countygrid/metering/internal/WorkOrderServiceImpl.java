@@ -186,7 +186,8 @@ public class WorkOrderServiceImpl implements WorkOrderService {
     public WorkOrderView scan(Caller caller, long id, String barcode, FieldContext where) {
         require(caller, MeteringRoles.FIELD);
         String b = MeterIdentity.barcode("barcode", barcode);
-        return change(caller, id, (em, order) -> order.scan(new MeterRepository(em).require(b).toMeter(), caller.user()));
+        // locked: a meter taken back to stock at this moment must not end up bound to the order as well
+        return change(caller, id, (em, order) -> order.scan(new MeterRepository(em).requireLocked(b).toMeter(), caller.user()));
     }
 
     @Override

@@ -217,6 +217,12 @@ class ReadingServiceTest {
                 .hasMessageContaining("00:00 China time").hasMessageContaining("quarter hour")
                 .hasMessageContaining("between the years 2000 and 2099");
         assertThat(metering.store.count("mtr_reading")).isZero();
+        // the years are China's: the daily reading of 2000-01-01 is taken at 1999-12-31T16:00Z
+        assertThat(metering.readings.ingest(operator(QS), List.of(new NewReading(M1, ReadingKind.DAILY,
+                Instant.parse("1999-12-31T16:00:00Z"), Register.TOTAL, BigDecimal.ONE))).received()).isEqualTo(1);
+        assertThatThrownBy(() -> metering.readings.ingest(operator(QS), List.of(new NewReading(M1, ReadingKind.DAILY,
+                Instant.parse("2099-12-31T16:00:00Z"), Register.TOTAL, BigDecimal.ONE))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("2099");
     }
 
     @Test

@@ -234,6 +234,23 @@ class TopologyServiceTest {
     }
 
     @Test
+    void aMeterPutUnderASecondTerminalAtOnceIsAStaleWriteNotAPlainConflict() {
+        String insert = "insert into mtr_topology (office, terminal, area_code, barcode, comm_address, attached_at,"
+                + " attached_barcode) values ('QS', '%s', 'CG-001', '" + M1 + "', '000000000001', timestamp"
+                + " '2026-11-20 00:00:00', '" + M1 + "')";
+
+        assertThatThrownBy(() -> StaleWrites.write(metering.store, operator(QS), "the topology of terminal QS-T0002", em -> {
+            em.createNativeQuery(String.format(insert, "QS-T0001")).executeUpdate();
+            em.createNativeQuery(String.format(insert, "QS-T0002")).executeUpdate(); // the other writer's row
+            return null;
+        })).isInstanceOfSatisfying(Problem.class, p -> {
+            assertThat(p.status()).isEqualTo(409);
+            assertThat(p.type()).isEqualTo(Problem.STALE);
+        }).hasMessage("the topology of terminal QS-T0002 was changed by someone else meanwhile; reload it and try again");
+        assertThat(metering.store.count("mtr_topology")).isZero();
+    }
+
+    @Test
     void reconciliationReportsAndFixesTheDifferences() {
         terminalInstalled(T1, "3301A001");
         install("3101000001", M1); // 000000000001 under T1

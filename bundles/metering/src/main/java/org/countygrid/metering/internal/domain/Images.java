@@ -33,6 +33,8 @@ public final class Images {
     /** The decode that proves a photo whole reads about this many pixels of it (every n-th row and column). */
     static final long DECODE_PIXELS = 1_000_000L;
     static final String DAMAGED = "is damaged or cut off; take it again";
+    private static final java.util.regex.Pattern DAMAGE_WARNING = java.util.regex.Pattern.compile(
+            "premature end|corrupt|truncated", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** A checked image. */
     public record Image(String contentType, int width, int height, byte[] content, String sha256) {
@@ -98,8 +100,13 @@ public final class Images {
                 int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) width * height / DECODE_PIXELS)));
                 every.setSourceSubsampling(step, step, 0, 0);
                 List<String> warnings = new ArrayList<>();
-                // a JPEG cut off in the middle decodes with the warning "Premature end of JPEG file", not an exception
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                // a JPEG cut off or garbled decodes with a warning ("Premature end of JPEG file", "Corrupt JPEG data: …"),
+                // not an exception; other warnings (an invalid ICC profile, a thumbnail marker) leave the picture whole
+                reader.addIIOReadWarningListener((source, warning) -> {
+                    if (DAMAGE_WARNING.matcher(warning).find()) {
+                        warnings.add(warning);
+                    }
+                });
                 try {
                     reader.read(0, every);
                 } catch (IOException | RuntimeException e) {

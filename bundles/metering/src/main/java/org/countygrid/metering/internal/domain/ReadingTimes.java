@@ -17,9 +17,9 @@ public final class ReadingTimes {
 
     /** The day of a daily reading and of daily consumption (the same as ConsumptionService.DAY_ZONE). */
     public static final ZoneId DAY_ZONE = ZoneId.of("Asia/Shanghai");
-    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
-    public static final String OUT_OF_RANGE = "must lie between the years 2000 and 2099";
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2099;
+    public static final String OUT_OF_RANGE = "must lie between the years 2000 and 2099 (China time)";
     public static final String NOT_MIDNIGHT = "must be 00:00 China time for a daily reading (e.g. 2026-11-20T16:00:00Z)";
     public static final String NOT_QUARTER = "must be on a quarter hour (:00, :15, :30 or :45, whole minutes) for an interval reading";
 
@@ -28,7 +28,8 @@ public final class ReadingTimes {
 
     /** Adds to {@code errors} under {@code field} why {@code at} is no time for a reading of this kind; true if none. */
     public static boolean check(FieldErrors errors, String field, ReadingKind kind, Instant at) {
-        if (at.isBefore(EARLIEST) || !at.isBefore(LATEST)) {
+        int year = at.atZone(DAY_ZONE).getYear(); // the reading's day is China's: 2000-01-01 begins at 1999-12-31T16:00Z
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
             errors.add(field, OUT_OF_RANGE);
             return false;
         }

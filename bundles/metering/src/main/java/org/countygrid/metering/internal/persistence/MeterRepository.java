@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
 import org.countygrid.metering.FieldContext;
@@ -42,6 +43,17 @@ public final class MeterRepository implements DeliveryBatch.Stock {
 
     public MeterEntity require(String barcode) {
         return find(barcode).orElseThrow(() -> Problem.notFound("meter " + barcode));
+    }
+
+    /**
+     * The meter, its row locked until the transaction ends: for a change that decides on more than the meter's own
+     * row (binding it to a work order, taking it back to stock while no order holds it), which its version alone
+     * would not keep apart.
+     */
+    public MeterEntity requireLocked(String barcode) {
+        return em.createQuery("select m from MeterEntity m where m.barcode = :b", MeterEntity.class)
+                .setParameter("b", barcode).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+                .orElseThrow(() -> Problem.notFound("meter " + barcode));
     }
 
     public MeterEntity add(Meter meter, String batch) {

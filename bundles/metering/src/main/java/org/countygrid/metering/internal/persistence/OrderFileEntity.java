@@ -49,6 +49,10 @@ public class OrderFileEntity {
     @Column(length = 22, updatable = false)
     private String barcode;
 
+    /** The barcode, or "" for a file of no meter (signature, form): NULLs never collide in the unique key. */
+    @Column(name = "meter_key", nullable = false, length = 22, updatable = false)
+    private String meterKey;
+
     @Column(name = "content_type", nullable = false, length = 40, updatable = false)
     private String contentType;
 
@@ -83,6 +87,7 @@ public class OrderFileEntity {
         this.orderId = orderId;
         this.kind = kind;
         this.barcode = barcode;
+        this.meterKey = barcode == null ? "" : barcode;
         this.contentType = contentType;
         this.size = content.length;
         this.sha256 = sha256;

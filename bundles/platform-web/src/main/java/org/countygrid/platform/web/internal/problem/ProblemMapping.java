@@ -27,12 +27,14 @@ public final class ProblemMapping {
     }
 
     public static ProblemBody map(Throwable error) {
+        // first, wherever it is: Jackson wraps what a list element's reader threw in a JsonMappingException
+        BodyTooLargeException tooLarge = find(error, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return BodyTooLargeException.problem(tooLarge.maxBytes());
+        }
         Throwable cause = clientCause(error);
         if (cause instanceof Problem problem) {
             return fromProblem(problem);
-        }
-        if (cause instanceof BodyTooLargeException tooLarge) {
-            return BodyTooLargeException.problem(tooLarge.maxBytes());
         }
         if (cause instanceof JsonProcessingException json) {
             return JsonProblems.map(json);
@@ -103,13 +105,24 @@ public final class ProblemMapping {
     private static Throwable clientCause(Throwable error) {
         Throwable current = error;
         for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
-            if (current instanceof Problem || current instanceof BodyTooLargeException
-                    || current instanceof JsonProcessingException || current instanceof NoContentException) {
+            if (current instanceof Problem || current instanceof JsonProcessingException
+                    || current instanceof NoContentException) {
                 return current;
             }
             current = current.getCause();
         }
         return error;
+    }
+
+    private static <T extends Throwable> T find(Throwable error, Class<T> type) {
+        Throwable current = error;
+        for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++) {
+            if (type.isInstance(current)) {
+                return type.cast(current);
+            }
+            current = current.getCause();
+        }
+        return null;
     }
 
     private static String newErrorId() {

@@ -70,6 +70,23 @@ class BodyLimitTest {
         assertThatThrownBy(past::readAllBytes).isInstanceOf(BodyTooLargeException.class);
     }
 
+    record Reading(String barcode, long kwh) {
+    }
+
+    @Test
+    void aBatchCutOffInsideItsListIsA413NotABadElement() throws Exception {
+        byte[] batch = ("[" + "{\"barcode\":\"3300000000000000000001\",\"kwh\":1},".repeat(50) + "{}]")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ServletInputStream body = new BodyLimit(1000).guard(request(-1, batch)).getInputStream();
+        com.fasterxml.jackson.databind.ObjectMapper json = JsonMapping.objectMapper();
+
+        Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> json.readValue(body,
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.List<Reading>>() { }));
+
+        assertThat(error).isNotNull();
+        assertThat(ProblemMapping.map(error).status()).as(String.valueOf(error)).isEqualTo(413);
+    }
+
     @Test
     void aBodyTooLargeIsA413WhoeverReadIt() {
         ProblemBody body = ProblemMapping.map(new javax.ws.rs.ProcessingException(new BodyTooLargeException(16_777_216)));
