@@ -1,7 +1,7 @@
 package org.countygrid.metering.internal.domain;
 
 import java.time.Instant;
-import java.time.LocalTime;
+import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.countygrid.metering.ReadingKind;
@@ -17,8 +17,10 @@ public final class ReadingTimes {
 
     /** The day of a daily reading and of daily consumption (the same as ConsumptionService.DAY_ZONE). */
     public static final ZoneId DAY_ZONE = ZoneId.of("Asia/Shanghai");
-    static final int FIRST_YEAR = 2000;
-    static final int LAST_YEAR = 2099;
+    /** 2000-01-01 and 2100-01-01 begin in China: the years are China's, as the readings' days are. */
+    static final Instant EARLIEST = LocalDate.of(2000, 1, 1).atStartOfDay(DAY_ZONE).toInstant();
+    static final Instant LATEST = LocalDate.of(2100, 1, 1).atStartOfDay(DAY_ZONE).toInstant();
+    private static final long DAY_SECONDS = 86_400;
     public static final String OUT_OF_RANGE = "must lie between the years 2000 and 2099 (China time)";
     public static final String NOT_MIDNIGHT = "must be 00:00 China time for a daily reading (e.g. 2026-11-20T16:00:00Z)";
     public static final String NOT_QUARTER = "must be on a quarter hour (:00, :15, :30 or :45, whole minutes) for an interval reading";
@@ -28,13 +30,14 @@ public final class ReadingTimes {
 
     /** Adds to {@code errors} under {@code field} why {@code at} is no time for a reading of this kind; true if none. */
     public static boolean check(FieldErrors errors, String field, ReadingKind kind, Instant at) {
-        int year = at.atZone(DAY_ZONE).getYear(); // the reading's day is China's: 2000-01-01 begins at 1999-12-31T16:00Z
-        if (year < FIRST_YEAR || year > LAST_YEAR) {
+        if (at.isBefore(EARLIEST) || !at.isBefore(LATEST)) {
             errors.add(field, OUT_OF_RANGE);
             return false;
         }
         boolean aligned = switch (kind) {
-            case DAILY -> at.getNano() == 0 && at.atZone(DAY_ZONE).toLocalTime().equals(LocalTime.MIDNIGHT);
+            // checked for every reading of a batch: arithmetic on the epoch second, no ZonedDateTime per reading
+            case DAILY -> at.getNano() == 0 && Math.floorMod(at.getEpochSecond()
+                    + DAY_ZONE.getRules().getOffset(at).getTotalSeconds(), DAY_SECONDS) == 0;
             case INTERVAL_15 -> at.getNano() == 0 && at.getEpochSecond() % kind.step().toSeconds() == 0;
         };
         if (!aligned) {
