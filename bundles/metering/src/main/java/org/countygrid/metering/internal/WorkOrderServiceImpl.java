@@ -26,6 +26,7 @@ import org.countygrid.metering.internal.domain.Texts;
 import org.countygrid.metering.internal.domain.WorkOrder;
 import org.countygrid.metering.internal.form.FormFonts;
 import org.countygrid.metering.internal.form.FormRenderer;
+import org.countygrid.metering.internal.persistence.MeterEntity;
 import org.countygrid.metering.internal.persistence.MeterRepository;
 import org.countygrid.metering.internal.persistence.WorkOrderEntity;
 import org.countygrid.metering.internal.persistence.WorkOrderRepository;
@@ -186,8 +187,18 @@ public class WorkOrderServiceImpl implements WorkOrderService {
     public WorkOrderView scan(Caller caller, long id, String barcode, FieldContext where) {
         require(caller, MeteringRoles.FIELD);
         String b = MeterIdentity.barcode("barcode", barcode);
-        // locked: a meter taken back to stock at this moment must not end up bound to the order as well
-        return change(caller, id, (em, order) -> order.scan(new MeterRepository(em).requireLocked(b).toMeter(), caller.user()));
+        // locked: a meter taken back to stock, or scanned onto another order, at this moment must not end up bound here
+        return change(caller, id, (em, order) -> {
+            MeterEntity meter = new MeterRepository(em).requireLocked(b);
+            List<Long> others = em.createQuery("select o.id from WorkOrderEntity o where o.newMeter = :b and o.id <> :id"
+                    + " and o.status in :s", Long.class).setParameter("b", b).setParameter("id", id)
+                    .setParameter("s", List.of(WorkOrderStatus.OPEN, WorkOrderStatus.SUSPENDED)).getResultList();
+            if (!others.isEmpty()) {
+                throw Problem.conflict("meter " + b + " refused: it is scanned on work order #" + others.get(0)
+                        + ", which is under way");
+            }
+            return order.scan(meter.toMeter(), caller.user());
+        });
     }
 
     @Override

@@ -142,10 +142,12 @@ class WorkOrderServiceTest {
         long id = create(WorkOrderType.INSTALL).id();
         metering.orders.scan(LI, id, M1, SCANNER);
         metering.collectEvidence(LI, id);
-        // the meter was handed back meanwhile by another path: simulate with a second order installing it first
+        // the meter is installed meanwhile by a second order it was bound to as well — as a database could hold from
+        // before a scan checked the other orders under way (bound here directly, as a scan now refuses it)
         long other = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, "3101000002",
                 "城关镇人民路20号", "li", Phase.SINGLE, null)).id();
-        metering.orders.scan(LI, other, M1, SCANNER);
+        metering.store.write(QS, em -> em.createNativeQuery("update mtr_work_order set new_meter = '" + M1
+                + "' where id = " + other).executeUpdate());
         metering.collectEvidence(LI, other);
         metering.orders.complete(LI, other, null, SCANNER);
 
@@ -517,6 +519,21 @@ class WorkOrderServiceTest {
                 .hasMessageContaining("signature");
         metering.orders.sign(LI, id, "王小明", "image/png", TestMetering.image("png", 3), SCANNER);
         assertThat(metering.orders.complete(LI, id, null, SCANNER).status()).isEqualTo(WorkOrderStatus.COMPLETED);
+    }
+
+    @Test
+    void aMeterScannedOnOneOrderUnderWayCannotBeScannedOnAnother() {
+        long first = create(WorkOrderType.INSTALL).id();
+        long second = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, "3101000002",
+                "城关镇人民路20号", "li", Phase.SINGLE, null)).id();
+        metering.orders.scan(LI, first, M1, SCANNER);
+
+        assertThatThrownBy(() -> metering.orders.scan(LI, second, M1, SCANNER))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
+                .hasMessage("meter " + M1 + " refused: it is scanned on work order #" + first + ", which is under way");
+        assertThat(metering.orders.order(LI, second).newMeter()).isNull();
+        metering.orders.cancel(operator(QS), first, "客户暂缓");
+        assertThat(metering.orders.scan(LI, second, M1, SCANNER).newMeter()).isEqualTo(M1);
     }
 
     @Test

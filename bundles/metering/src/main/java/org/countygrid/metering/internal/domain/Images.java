@@ -103,7 +103,8 @@ public final class Images {
                 // a JPEG cut off or garbled decodes with a warning ("Premature end of JPEG file", "Corrupt JPEG data: …"),
                 // not an exception; other warnings (an invalid ICC profile, a thumbnail marker) leave the picture whole
                 reader.addIIOReadWarningListener((source, warning) -> {
-                    if (DAMAGE_WARNING.matcher(warning).find()) {
+                    // "Corrupt JPEG data: N extraneous bytes before marker" comes from whole pictures of some cameras
+                    if (DAMAGE_WARNING.matcher(warning).find() && !warning.contains("extraneous bytes")) {
                         warnings.add(warning);
                     }
                 });
