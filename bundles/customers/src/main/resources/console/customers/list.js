@@ -50,7 +50,7 @@ export function renderList(root, ctx, nav, search, canWrite) {
   }
 
   function pager(page) {
-    const first = page.total === 0 ? 0 : page.offset + 1;
+    const first = page.items.length === 0 ? 0 : page.offset + 1;
     const last = page.offset + page.items.length;
     const go = (offset) => { search.offset = offset; load(); };
     return h('div', { class: 'cg-pager' },

@@ -67,6 +67,7 @@ const DETAIL_PATTERNS = [
     (m) => `终端 ${m[1]} 的挂接关系刚被他人修改，请刷新后再试。`],
   [/^account (\d+) has meter (\d+) installed already; create a REPLACE order$/,
     (m) => `户号 ${m[1]} 已装有表计 ${m[2]}，请改建换表工单`],
+  [/^account (\d+) is closed; only a REMOVE order can be made for it$/, (m) => `户号 ${m[1]} 已销户，只能建拆表工单`],
   [/^account (\d+) has no installed meter to (remove|replace)$/,
     (m) => `户号 ${m[1]} 没有已安装的表计可${m[2] === 'remove' ? '拆' : '换'}`],
   [/^account (\d+) has work order (\d+) \((\w+), (\w+)\) under way; finish or cancel it first$/,

@@ -47,7 +47,7 @@ const FIELD_EXACT = {
   'unknown field': '未知字段',
   'invalid value': '值无效',
   'must be a whole number': '必须是整数',
-  'must be 0 or more': '不能小于0',
+  'must not contain control characters': '不能包含换行、制表符等控制字符',
 };
 
 const FIELD_PATTERNS = [

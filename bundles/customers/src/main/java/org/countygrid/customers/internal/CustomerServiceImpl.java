@@ -26,6 +26,7 @@ import org.countygrid.customers.StationView;
 import org.countygrid.customers.event.AccountChanged;
 import org.countygrid.customers.event.AccountClosed;
 import org.countygrid.customers.event.AccountOpened;
+import org.countygrid.customers.internal.domain.Texts;
 import org.countygrid.customers.internal.domain.Account;
 import org.countygrid.customers.internal.domain.AccountDetails;
 import org.countygrid.customers.internal.persistence.AccountEntity;
@@ -98,6 +99,9 @@ public class CustomerServiceImpl implements CustomerService {
         String query = q == null ? "" : q.strip();
         if (query.length() > MAX_QUERY) {
             throw new ValidationException("q", "must be at most " + MAX_QUERY + " characters");
+        }
+        if (Texts.hasControl(query)) {
+            throw new ValidationException("q", Texts.CONTROL);
         }
         return store.read(caller.office(), em -> new AccountRepository(em).search(query, offset, pageSize));
     }

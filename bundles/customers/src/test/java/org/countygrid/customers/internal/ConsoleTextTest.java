@@ -92,6 +92,8 @@ class ConsoleTextTest {
                 new NewAccount("31010", "名".repeat(61), "", "12345", null, null, null, "XX-001")));
         ValidationException taken = (ValidationException) refusal(() -> service.openAccount(operator(QS),
                 TestCounty.newAccount("3101000001")));
+        ValidationException control = (ValidationException) refusal(() -> service.openAccount(operator(QS),
+                new NewAccount("3101000101", "王\u0000小明", "人民路1号\n2号", "13800138000", null, null, null, "CG-001")));
         ValidationException station = (ValidationException) refusal(() -> service.addStation(operator(QS),
                 new NewStation("cg", "")));
         ValidationException stationTaken = (ValidationException) refusal(() -> service.addStation(operator(QS),
@@ -100,13 +102,15 @@ class ConsoleTextTest {
                 new NewArea("CG-001", "台区", 100)));
         ValidationException area = (ValidationException) refusal(() -> service.addArea(operator(QS), "CG",
                 new NewArea("-X", "台区", 0)));
-        List<String> messages = java.util.stream.Stream.of(account, taken, station, stationTaken, areaTaken, area)
+        List<String> messages = java.util.stream.Stream.of(account, taken, control, station, stationTaken, areaTaken, area)
                 .flatMap(v -> v.errors().stream()).map(e -> ConsoleTexts.quote(e.message())).toList();
         ConsoleTexts panel = ConsoleTexts.of(MESSAGES, work);
 
         List<String> zh = panel.call("fieldMessage", "zh", messages);
 
-        assertThat(messages).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(messages).hasSizeGreaterThanOrEqualTo(14);
+        assertThat(control.byField()).containsEntry("name", "must not contain control characters")
+                .containsEntry("address", "must not contain control characters");
         for (int i = 0; i < messages.size(); i++) {
             assertThat(zh.get(i)).as("zh of %s", messages.get(i)).containsPattern(CHINESE);
         }

@@ -12,8 +12,13 @@ import org.countygrid.platform.api.security.Caller;
  */
 public interface AccountRegister {
 
-    /** What a work order and its form need to know of an account. */
-    record AccountFacts(String name, String address, String areaCode) {
+    /** What a work order and its form need to know of an account; {@code closed} for a closed (销户) account. */
+    record AccountFacts(String name, String address, String areaCode, boolean closed) {
+
+        /** An open account. */
+        public AccountFacts(String name, String address, String areaCode) {
+            this(name, address, areaCode, false);
+        }
     }
 
     /** @throws org.countygrid.platform.api.Problem 404 when the office has no such account */

@@ -2,6 +2,7 @@ package org.countygrid.metering.internal;
 
 import java.util.List;
 
+import org.countygrid.customers.AccountStatus;
 import org.countygrid.customers.AccountView;
 import org.countygrid.customers.CustomerService;
 import org.countygrid.customers.StationView;
@@ -30,7 +31,8 @@ public class CustomersAccountRegister implements AccountRegister {
     @Override
     public AccountFacts requireAccount(Caller caller, String accountNumber) {
         AccountView account = customers.account(caller, AccountNumber.of(accountNumber));
-        return new AccountFacts(account.name(), account.address(), account.areaCode());
+        return new AccountFacts(account.name(), account.address(), account.areaCode(),
+                account.status() == AccountStatus.CLOSED);
     }
 
     @Override

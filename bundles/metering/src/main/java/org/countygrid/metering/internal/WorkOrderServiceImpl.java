@@ -18,6 +18,7 @@ import org.countygrid.metering.OrderFile;
 import org.countygrid.metering.OrderFileKind;
 import org.countygrid.metering.WorkOrderService;
 import org.countygrid.metering.WorkOrderStatus;
+import org.countygrid.metering.WorkOrderType;
 import org.countygrid.metering.WorkOrderView;
 import org.countygrid.metering.internal.domain.Images;
 import org.countygrid.metering.internal.domain.MeterIdentity;
@@ -133,6 +134,11 @@ public class WorkOrderServiceImpl implements WorkOrderService {
             requireFieldWorker(caller, step.order().worker());
             if (register != null) {
                 AccountRegister.AccountFacts facts = register.requireAccount(caller, step.order().accountNumber());
+                if (facts.closed() && order.type() != WorkOrderType.REMOVE) {
+                    // a closed account gets no meter; its meter comes off with a REMOVE order
+                    throw Problem.conflict("account " + step.order().accountNumber() + " is closed; only a REMOVE"
+                            + " order can be made for it");
+                }
                 NewWorkOrder known = new NewWorkOrder(order.type(), order.accountNumber(),
                         order.address() == null || order.address().isBlank() ? facts.address() : order.address(),
                         order.worker(), order.phase(), order.note());

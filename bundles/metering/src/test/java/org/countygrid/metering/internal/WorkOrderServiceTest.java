@@ -415,6 +415,21 @@ class WorkOrderServiceTest {
     }
 
     @Test
+    void aClosedAccountGetsNoMeterOnlyItsMeterRemoved() {
+        install(M1); // at ACCOUNT, which is then closed (销户)
+        metering.accounts((caller, number) -> new AccountRegister.AccountFacts("王小明", "城关镇人民路18号", "TQ-0001", true));
+
+        assertThatThrownBy(() -> create(WorkOrderType.REPLACE))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
+                .hasMessage("account " + ACCOUNT + " is closed; only a REMOVE order can be made for it");
+        assertThatThrownBy(() -> metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL,
+                "3101000002", null, "li", Phase.SINGLE, null))) // closed too, and without a meter
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
+                .hasMessage("account 3101000002 is closed; only a REMOVE order can be made for it");
+        assertThat(create(WorkOrderType.REMOVE).status()).isEqualTo(WorkOrderStatus.OPEN);
+    }
+
+    @Test
     void aResidualBalanceBelongsToAPrepaidReplacementOnly() {
         long id = create(WorkOrderType.INSTALL).id();
         metering.orders.scan(LI, id, M1, SCANNER);

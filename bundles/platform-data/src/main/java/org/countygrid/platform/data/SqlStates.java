@@ -24,4 +24,14 @@ public final class SqlStates {
         }
         return false;
     }
+
+    /** Any exception (JPA's, say): true when an {@link SQLException} among its causes broke a constraint. */
+    public static boolean isConstraintViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && isConstraintViolation(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -35,7 +35,10 @@ public class AccountListCommand extends CustomerCommand {
             table.addRow().addContent(a.number(), a.name(), a.phone(), a.category(), a.status(), a.address());
         }
         table.print(System.out);
-        System.out.printf("%d-%d of %d%n", page.items().isEmpty() ? 0 : page.offset() + 1,
-                page.offset() + page.items().size(), page.total());
+        if (page.items().isEmpty()) {
+            System.out.printf("none of %d%s%n", page.total(), page.offset() > 0 && page.total() > 0 ? " (the offset is past the last)" : "");
+        } else {
+            System.out.printf("%d-%d of %d%n", page.offset() + 1, page.offset() + page.items().size(), page.total());
+        }
     }
 }

@@ -22,7 +22,7 @@ public class AccountShowCommand extends CustomerCommand {
         AccountView a = customers.account(caller, AccountNumber.of(number));
         ShellTable table = new ShellTable().noHeaders();
         table.column("Field");
-        table.column("Value").maxSize(60);
+        table.column("Value").maxSize(60).wrap(); // a long address or close reason on more lines, never cut
         row(table, "Number", a.number());
         row(table, "Name", a.name());
         row(table, "Phone", a.phone());

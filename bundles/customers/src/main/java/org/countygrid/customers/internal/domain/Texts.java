@@ -5,7 +5,7 @@ import org.countygrid.platform.api.FieldErrors;
  * Checks for free text fields. The messages are short fixed English phrases: the console panel translates
  * exactly these, so change them together with {@code console/customers/messages.js}.
  */
-final class Texts {
+public final class Texts {
 
     static final String REQUIRED = "is required";
 
@@ -17,12 +17,22 @@ final class Texts {
         return value == null ? null : value.strip();
     }
 
+    public static final String CONTROL = "must not contain control characters";
+
     static void check(FieldErrors errors, String field, String value, int maxLength) {
         if (value == null || value.isEmpty()) {
             errors.add(field, REQUIRED);
         } else if (value.length() > maxLength) {
             errors.add(field, "must be at most " + maxLength + " characters");
+        } else if (hasControl(value)) {
+            // a pasted line break splits the shell's tables, a NUL is refused by PostgreSQL (a 500 before this)
+            errors.add(field, CONTROL);
         }
+    }
+
+    /** True when the text holds a control character (line breaks, tabs, NUL, …). */
+    public static boolean hasControl(String value) {
+        return value.chars().anyMatch(Character::isISOControl);
     }
 
     static void require(FieldErrors errors, String field, Object value) {

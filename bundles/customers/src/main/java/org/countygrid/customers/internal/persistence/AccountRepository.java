@@ -15,6 +15,7 @@ import org.countygrid.customers.internal.domain.Account;
 import org.countygrid.customers.internal.domain.OfficeRecords;
 import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.data.SqlStates;
 
 /**
  * Accounts of the office the entity manager is scoped to; EclipseLink adds the office to every query, so
@@ -71,6 +72,9 @@ public final class AccountRepository implements OfficeRecords {
             em.persist(entity);
             em.flush();
         } catch (PersistenceException e) {
+            if (!SqlStates.isConstraintViolation(e)) {
+                throw e; // not a taken number: the store reports it as what it is
+            }
             throw Problem.conflict("account " + account.number() + " could not be stored: the number was taken meanwhile");
         }
         return entity;

@@ -16,6 +16,7 @@ import org.countygrid.customers.internal.domain.Station;
 import org.countygrid.customers.internal.domain.StationRecords;
 import org.countygrid.customers.internal.domain.TransformerArea;
 import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.data.SqlStates;
 
 /** Supply stations and their transformer areas of the office the entity manager is scoped to. */
 public final class StationRepository implements StationRecords {
@@ -92,6 +93,9 @@ public final class StationRepository implements StationRecords {
             em.persist(entity);
             em.flush();
         } catch (PersistenceException e) {
+            if (!SqlStates.isConstraintViolation(e)) {
+                throw e; // not a taken code: the store reports it as what it is
+            }
             throw Problem.conflict(what + " could not be stored: the code was taken meanwhile");
         }
     }
