@@ -67,6 +67,22 @@ class CustomersMeteringWiringTest {
     }
 
     @Test
+    void aClosedAccountBecomesARemoveRequestKeyedByTheEvent() {
+        camel.createProducerTemplate().sendBodyAndHeaders(EventHeaders.endpointFor("customers.account-closed", "metering"),
+                "{\"number\":\"3300000401\"}", Map.of(EventHeaders.TYPE, "customers.account-closed",
+                        EventHeaders.OFFICE, "QS", EventHeaders.SUBJECT, "3300000401", EventHeaders.SEQUENCE, 57L,
+                        EventHeaders.VERSION, 1));
+
+        assertThat(requests).singleElement().satisfies(request -> {
+            assertThat(request).containsEntry(WorkOrderRequests.TYPE, "REMOVE")
+                    .containsEntry(WorkOrderRequests.ACCOUNT, "3300000401")
+                    .containsEntry(WorkOrderRequests.ORIGIN, "customers.account-closed#57")
+                    .containsEntry(WorkOrderRequests.OFFICE, "QS");
+            assertThat((String) request.get(WorkOrderRequests.NOTE)).contains("销户");
+        });
+    }
+
+    @Test
     void itSubscribesBesideOtherConsumersOfTheEvent() {
         assertThat(camel.getRoutes()).anySatisfy(route -> assertThat(route.getEndpoint().getEndpointUri())
                 .isEqualTo("direct://customers.account-opened/metering"));
