@@ -20,8 +20,9 @@ export function changeAccount(ctx, number, version, body) {
     { 'If-Match': `"${version}"` });
 }
 
-export function closeAccount(ctx, number, reason) {
-  return send(ctx, `/customers/accounts/${encodeURIComponent(number)}/close`, 'POST', { reason });
+export function closeAccount(ctx, number, version, reason) {
+  return send(ctx, `/customers/accounts/${encodeURIComponent(number)}/close`, 'POST', { reason, version },
+    { 'If-Match': `"${version}"` });
 }
 
 export function stations(ctx) {

@@ -53,7 +53,7 @@ function closeForm(ctx, nav, a) {
       banner.hidden = true;
       if (!window.confirm(ctx.t(`确认为 ${a.number} ${a.name} 销户？`, `Close account ${a.number} ${a.name}?`))) return;
       try {
-        await closeAccount(ctx, a.number, reason.value);
+        await closeAccount(ctx, a.number, a.version, reason.value);
         nav.detail(a.number, ctx.t('已销户', 'Account closed'));
       } catch (failure) {
         const problem = problemOf(failure);

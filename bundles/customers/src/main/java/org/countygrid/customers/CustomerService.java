@@ -35,8 +35,16 @@ public interface CustomerService {
      */
     AccountView changeAccount(Caller caller, AccountNumber number, AccountChange change, OptionalLong expectedVersion);
 
-    /** Closes an open account (销户) for the given reason; publishes {@code customers.account-closed}. */
-    AccountView closeAccount(Caller caller, AccountNumber number, String reason);
+    /**
+     * Closes an open account (销户) for the given reason; publishes {@code customers.account-closed}. With an
+     * {@code expectedVersion}, refused (409, stale) when the account changed since the caller read it.
+     */
+    AccountView closeAccount(Caller caller, AccountNumber number, String reason, OptionalLong expectedVersion);
+
+    /** {@link #closeAccount(Caller, AccountNumber, String, OptionalLong)} without a version check. */
+    default AccountView closeAccount(Caller caller, AccountNumber number, String reason) {
+        return closeAccount(caller, number, reason, OptionalLong.empty());
+    }
 
     /** The office's supply stations by code. */
     List<StationView> stations(Caller caller);

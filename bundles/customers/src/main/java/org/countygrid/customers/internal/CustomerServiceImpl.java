@@ -149,12 +149,14 @@ public class CustomerServiceImpl implements CustomerService {
     }
 
     @Override
-    public AccountView closeAccount(Caller caller, AccountNumber number, String reason) {
+    public AccountView closeAccount(Caller caller, AccountNumber number, String reason, OptionalLong expectedVersion) {
         requireRole(caller, CustomerRoles.WRITE);
         return write(caller.office(), em -> {
             AccountRepository accounts = new AccountRepository(em);
             AccountEntity entity = stored(accounts, number);
-            Account closed = entity.toAccount().close(reason, now());
+            Account before = entity.toAccount();
+            before.requireVersion(expectedVersion); // closed from a page read before someone else's change: 409
+            Account closed = before.close(reason, now());
             entity.apply(closed, accounts.area(closed.details().premise().areaCode()));
             em.flush();
             store.publish(em, new AccountClosed(caller.office(), number.value(), closed.closeReason(), closed.closedAt()));

@@ -132,6 +132,22 @@ class CustomerServiceAccountsTest {
     }
 
     @Test
+    void aCloseFromAPageReadBeforeSomeoneElsesChangeIsRefusedAsStale() {
+        AccountView read = service.account(operator(QS), WANG);
+        AccountChange renamed = new AccountChange("王建军", read.address(), read.phone(), read.category(),
+                read.voltageLevel(), read.importantClass(), read.areaCode()); // 过户 meanwhile
+        service.changeAccount(operator(QS), WANG, renamed, OptionalLong.of(read.version()));
+
+        assertThatThrownBy(() -> service.closeAccount(operator(QS), WANG, "迁出", OptionalLong.of(read.version())))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.type()).isEqualTo(Problem.STALE));
+        assertThat(service.account(operator(QS), WANG).status()).isEqualTo(AccountStatus.OPEN);
+        assertThat(store.events()).filteredOn(AccountClosed.class::isInstance).isEmpty();
+        AccountView current = service.account(operator(QS), WANG);
+        assertThat(service.closeAccount(operator(QS), WANG, "迁出", OptionalLong.of(current.version())).status())
+                .isEqualTo(AccountStatus.CLOSED);
+    }
+
+    @Test
     void closingKeepsTheDataAndRefusesFurtherChanges() {
         AccountView closed = service.closeAccount(operator(QS), WANG, " 拆迁 ");
 

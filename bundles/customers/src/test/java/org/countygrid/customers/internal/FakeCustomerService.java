@@ -78,9 +78,10 @@ public final class FakeCustomerService implements CustomerService {
     }
 
     @Override
-    public AccountView closeAccount(Caller caller, AccountNumber number, String reason) {
+    public AccountView closeAccount(Caller caller, AccountNumber number, String reason, OptionalLong expectedVersion) {
         callers.add(caller);
-        commands.add("close " + number + " " + reason);
+        commands.add("close " + number + " " + reason + " version "
+                + (expectedVersion.isPresent() ? String.valueOf(expectedVersion.getAsLong()) : "none"));
         return account(number.value(), "王建国");
     }
 

@@ -241,7 +241,7 @@ class DemoCountyLoaderTest {
         }
 
         @Override
-        public AccountView closeAccount(Caller caller, AccountNumber number, String reason) {
+        public AccountView closeAccount(Caller caller, AccountNumber number, String reason, java.util.OptionalLong expectedVersion) {
             throw new UnsupportedOperationException();
         }
 

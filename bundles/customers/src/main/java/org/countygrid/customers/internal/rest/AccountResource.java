@@ -33,7 +33,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /api/customers/accounts}: search, read, open, change and close accounts. The ETag of an account is
- * its version; a PUT with a stale {@code If-Match} (or body {@code version}) gets 409.
+ * its version; a PUT or a close with a stale {@code If-Match} (or body {@code version}) gets 409.
  */
 @Component(service = RestResource.class)
 @Path("/customers/accounts")
@@ -87,10 +87,13 @@ public class AccountResource implements RestResource {
     @POST
     @Path("/{number}/close")
     @RequiresRole({ Role.OPERATOR, Role.ADMIN })
-    public Response close(@PathParam("number") String number, CloseRequest body) {
+    public Response close(@PathParam("number") String number, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            CloseRequest body) {
         AccountNumber account = AccountNumber.of(number);
         String reason = body == null ? null : body.reason();
-        return withTag(Response.ok(), customers.closeAccount(CurrentCaller.get(), account, reason));
+        OptionalLong fromHeader = Versions.fromIfMatch(ifMatch);
+        OptionalLong expected = fromHeader.isPresent() || body == null ? fromHeader : body.expectedVersion();
+        return withTag(Response.ok(), customers.closeAccount(CurrentCaller.get(), account, reason, expected));
     }
 
     private static Response withTag(Response.ResponseBuilder response, AccountView account) {

@@ -1,5 +1,11 @@
 package org.countygrid.customers.internal.rest;
 
-/** Body of {@code POST /customers/accounts/{number}/close}. */
-public record CloseRequest(String reason) {
+import java.util.OptionalLong;
+
+/** Body of {@code POST /customers/accounts/{number}/close}: the reason, and the version the page was loaded at. */
+public record CloseRequest(String reason, Long version) {
+
+    OptionalLong expectedVersion() {
+        return version == null ? OptionalLong.empty() : OptionalLong.of(version);
+    }
 }

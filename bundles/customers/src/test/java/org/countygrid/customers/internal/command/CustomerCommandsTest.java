@@ -127,7 +127,7 @@ class CustomerCommandsTest {
         close.reason = "拆迁";
 
         assertThat(operator.run(close::execute).out()).contains("Closed 3101000001");
-        assertThat(customers.commands).containsExactly("close 3101000001 拆迁");
+        assertThat(customers.commands).containsExactly("close 3101000001 拆迁 version none");
     }
 
     @Test

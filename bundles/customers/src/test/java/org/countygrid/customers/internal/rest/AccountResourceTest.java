@@ -91,9 +91,17 @@ class AccountResourceTest {
 
     @Test
     void closingWithoutABodyReachesTheServiceWithoutAReason() {
-        resource.close("3101000001", null);
+        resource.close("3101000001", null, null);
 
-        assertThat(customers.commands).containsExactly("close 3101000001 null");
+        assertThat(customers.commands).containsExactly("close 3101000001 null version none");
+    }
+
+    @Test
+    void closingTakesTheVersionFromIfMatchBeforeTheBody() {
+        resource.close("3101000001", "\"7\"", new CloseRequest("迁出", 5L));
+        resource.close("3101000001", null, new CloseRequest("迁出", 5L));
+
+        assertThat(customers.commands).containsExactly("close 3101000001 迁出 version 7", "close 3101000001 迁出 version 5");
     }
 
     private static AccountUpdate update(Long version) {
