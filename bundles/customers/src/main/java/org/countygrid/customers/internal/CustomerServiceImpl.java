@@ -45,6 +45,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -62,7 +63,8 @@ public class CustomerServiceImpl implements CustomerService {
     static final int MAX_QUERY = 100;
 
     private final ModuleStore store;
-    private final SearchLimits limits;
+    /** Replaced by a configuration change in place: the service stays, an import running meanwhile goes on. */
+    private volatile SearchLimits limits;
     private final Clock clock;
     private final CountyImport countyImport;
     private final SupplyNetwork network;
@@ -84,6 +86,15 @@ public class CustomerServiceImpl implements CustomerService {
         this.clock = clock;
         this.countyImport = new CountyImport(store, clock, node);
         this.network = new SupplyNetwork(store, clock);
+    }
+
+    /**
+     * A change of the search limits takes effect at once, without deactivating the register (which would close the
+     * module's store under the requests and an import running meanwhile).
+     */
+    @Modified
+    void modified(CustomersConfig config) {
+        this.limits = SearchLimits.of(config);
     }
 
     @Deactivate

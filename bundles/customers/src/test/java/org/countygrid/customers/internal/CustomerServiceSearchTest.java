@@ -53,6 +53,14 @@ class CustomerServiceSearchTest {
     }
 
     @Test
+    void newSearchLimitsTakeEffectInPlace() {
+        service.modified(CustomersConfigs.of(1, 3));
+
+        assertThat(service.searchAccounts(operator(QS), "", 0, 0).limit()).isEqualTo(1);
+        assertThat(service.searchAccounts(operator(QS), "", 0, 3).items()).hasSize(3);
+    }
+
+    @Test
     void pagesInNumberOrderWithTheTotal() {
         var first = service.searchAccounts(operator(QS), "", 0, 0);
         var second = service.searchAccounts(operator(QS), null, 2, 2);
