@@ -45,13 +45,15 @@ abstract class MeteringFieldTests extends CustomersPersistenceTests {
     public void aMeterReplacementGoesThroughTheMobileApiToTheEventAndTheForm() throws Exception {
         Path routes = Paths.get(System.getProperty("karaf.base"), "routes");
         Path inbox = Paths.get(System.getProperty("karaf.data"), "it-metering-events");
+        // written under a temporary name and renamed, as an integrator's file route should be: a reader never sees
+        // the file half-written (this test once read it empty in CI, between its creation and its content)
         Files.writeString(routes.resolve("it-meter-replaced.yaml"), String.join("\n",
                 "- route:",
                 "    id: it-meter-replaced",
                 "    from:",
                 "      uri: direct:metering.meter-replaced",
                 "      steps:",
-                "        - to: \"file:" + inbox + "?fileName=${header.CountyGridSubject}.json\"",
+                "        - to: \"file:" + inbox + "?fileName=${header.CountyGridSubject}.json&tempPrefix=.inflight-\"",
                 ""), StandardCharsets.UTF_8);
         Http admin = Http.as(TestUsers.ADMIN);
         assertThat(Http.await(() -> admin.get("/api/integration/routes"), r -> r.body().contains("it-meter-replaced"),
