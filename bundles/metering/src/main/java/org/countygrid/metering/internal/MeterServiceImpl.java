@@ -19,7 +19,6 @@ import org.countygrid.metering.MeterTransitionView;
 import org.countygrid.metering.MeterView;
 import org.countygrid.metering.NewMeter;
 import org.countygrid.metering.StockView;
-import org.countygrid.metering.WorkOrderStatus;
 import org.countygrid.metering.internal.domain.AssetLife;
 import org.countygrid.metering.internal.domain.DeliveryBatch;
 import org.countygrid.metering.internal.domain.InstalledBaseCheck;
@@ -29,6 +28,7 @@ import org.countygrid.metering.internal.domain.Texts;
 import org.countygrid.metering.internal.persistence.InstalledBaseWriter;
 import org.countygrid.metering.internal.persistence.MeterEntity;
 import org.countygrid.metering.internal.persistence.MeterRepository;
+import org.countygrid.metering.internal.persistence.WorkOrderRepository;
 import org.countygrid.metering.internal.persistence.TopologyRepository;
 import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.Problem;
@@ -180,9 +180,7 @@ public class MeterServiceImpl implements MeterService {
         return StaleWrites.write(store, caller, "meter " + b, em -> {
             MeterRepository meters = new MeterRepository(em);
             MeterEntity entity = meters.requireLocked(b); // first: a scan binding it now waits, or is waited for
-            List<Long> orders = em.createQuery("select o.id from WorkOrderEntity o where o.newMeter = :b"
-                    + " and o.status in :s", Long.class).setParameter("b", b)
-                    .setParameter("s", List.of(WorkOrderStatus.OPEN, WorkOrderStatus.SUSPENDED)).getResultList();
+            List<Long> orders = new WorkOrderRepository(em).underWayWith(b, -1);
             if (!orders.isEmpty()) {
                 throw Problem.conflict("meter " + b + " refused: it is scanned on work order #" + orders.get(0)
                         + ", which is under way; scan another meter there or cancel the order first");

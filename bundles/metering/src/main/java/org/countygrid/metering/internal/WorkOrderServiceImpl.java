@@ -196,9 +196,7 @@ public class WorkOrderServiceImpl implements WorkOrderService {
         // locked: a meter taken back to stock, or scanned onto another order, at this moment must not end up bound here
         return change(caller, id, (em, order) -> {
             MeterEntity meter = new MeterRepository(em).requireLocked(b);
-            List<Long> others = em.createQuery("select o.id from WorkOrderEntity o where o.newMeter = :b and o.id <> :id"
-                    + " and o.status in :s", Long.class).setParameter("b", b).setParameter("id", id)
-                    .setParameter("s", List.of(WorkOrderStatus.OPEN, WorkOrderStatus.SUSPENDED)).getResultList();
+            List<Long> others = new WorkOrderRepository(em).underWayWith(b, id);
             if (!others.isEmpty()) {
                 throw Problem.conflict("meter " + b + " refused: it is scanned on work order #" + others.get(0)
                         + ", which is under way");

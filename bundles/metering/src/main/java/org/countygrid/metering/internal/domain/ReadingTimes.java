@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import org.countygrid.metering.ConsumptionService;
 import org.countygrid.metering.ReadingKind;
 import org.countygrid.platform.api.FieldErrors;
 
@@ -15,8 +16,8 @@ import org.countygrid.platform.api.FieldErrors;
  */
 public final class ReadingTimes {
 
-    /** The day of a daily reading and of daily consumption (the same as ConsumptionService.DAY_ZONE). */
-    public static final ZoneId DAY_ZONE = ZoneId.of("Asia/Shanghai");
+    /** The day of a daily reading: the day of daily consumption. */
+    static final ZoneId DAY_ZONE = ConsumptionService.DAY_ZONE;
     /** 2000-01-01 and 2100-01-01 begin in China: the years are China's, as the readings' days are. */
     static final Instant EARLIEST = LocalDate.of(2000, 1, 1).atStartOfDay(DAY_ZONE).toInstant();
     static final Instant LATEST = LocalDate.of(2100, 1, 1).atStartOfDay(DAY_ZONE).toInstant();

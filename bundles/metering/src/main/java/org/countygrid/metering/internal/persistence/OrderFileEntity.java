@@ -78,6 +78,11 @@ public class OrderFileEntity {
     @Column(length = 200, updatable = false)
     private String location;
 
+    /** The unique key's meter part of a file of {@code barcode}: "" for a file of no meter. */
+    static String meterKey(String barcode) {
+        return barcode == null ? "" : barcode;
+    }
+
     protected OrderFileEntity() {
         // for JPA
     }
@@ -87,7 +92,7 @@ public class OrderFileEntity {
         this.orderId = orderId;
         this.kind = kind;
         this.barcode = barcode;
-        this.meterKey = barcode == null ? "" : barcode;
+        this.meterKey = meterKey(barcode);
         this.contentType = contentType;
         this.size = content.length;
         this.sha256 = sha256;

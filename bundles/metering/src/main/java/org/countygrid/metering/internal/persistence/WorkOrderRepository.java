@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 
 import org.countygrid.metering.FieldContext;
 import org.countygrid.metering.OrderFile;
@@ -59,6 +58,13 @@ public final class WorkOrderRepository {
     }
 
     /** The open or suspended order of an account, if any (an account has at most one). */
+    /** The ids of the orders under way (OPEN or SUSPENDED) other than {@code except} that have {@code barcode} scanned. */
+    public List<Long> underWayWith(String barcode, long except) {
+        return em.createQuery("select o.id from WorkOrderEntity o where o.newMeter = :b and o.id <> :id"
+                + " and o.status in :s order by o.id", Long.class).setParameter("b", barcode).setParameter("id", except)
+                .setParameter("s", List.of(WorkOrderStatus.OPEN, WorkOrderStatus.SUSPENDED)).getResultList();
+    }
+
     public Optional<WorkOrderEntity> activeAt(String account) {
         return em.createQuery("select o from WorkOrderEntity o where o.accountNumber = :a and o.status in :s order by o.id",
                 WorkOrderEntity.class).setParameter("a", account).setParameter("s", ACTIVE)
@@ -119,10 +125,9 @@ public final class WorkOrderRepository {
      */
     public boolean addFile(long orderId, OrderFileKind kind, String barcode, String contentType, byte[] content,
             String sha256, String by, Instant at, FieldContext where) {
-        TypedQuery<Long> same = em.createQuery("select count(f) from OrderFileEntity f where f.orderId = :o"
-                + " and f.kind = :k and f.sha256 = :h and " + (barcode == null ? "f.barcode is null" : "f.barcode = :b"),
-                Long.class).setParameter("o", orderId).setParameter("k", kind).setParameter("h", sha256);
-        Long existing = (barcode == null ? same : same.setParameter("b", barcode)).getSingleResult();
+        Long existing = em.createQuery("select count(f) from OrderFileEntity f where f.orderId = :o and f.kind = :k"
+                + " and f.meterKey = :m and f.sha256 = :h", Long.class).setParameter("o", orderId).setParameter("k", kind)
+                .setParameter("m", OrderFileEntity.meterKey(barcode)).setParameter("h", sha256).getSingleResult();
         if (existing > 0) {
             return false;
         }

@@ -1,7 +1,5 @@
 package org.countygrid.platform.data.internal;
 
-import java.sql.SQLException;
-
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.data.SqlStates;
 
@@ -15,13 +13,11 @@ final class ConstraintConflict {
     }
 
     static RuntimeException translate(RuntimeException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && SqlStates.isConstraintViolation(sql)) {
-                Problem conflict = Problem.conflict("the change conflicts with data already stored");
-                conflict.initCause(e);
-                return conflict;
-            }
+        if (!SqlStates.isConstraintViolation(e)) {
+            return e;
         }
-        return e;
+        Problem conflict = Problem.conflict("the change conflicts with data already stored");
+        conflict.initCause(e);
+        return conflict;
     }
 }
