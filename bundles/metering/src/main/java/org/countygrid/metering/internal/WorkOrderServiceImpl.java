@@ -31,6 +31,7 @@ import org.countygrid.metering.internal.persistence.MeterEntity;
 import org.countygrid.metering.internal.persistence.MeterRepository;
 import org.countygrid.metering.internal.persistence.WorkOrderEntity;
 import org.countygrid.metering.internal.persistence.WorkOrderRepository;
+import org.countygrid.platform.api.AccountNumber;
 import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.ValidationException;
@@ -129,6 +130,14 @@ public class WorkOrderServiceImpl implements WorkOrderService {
             }
             String account = Texts.clean(order.accountNumber());
             String installed = account == null ? null : new MeterRepository(em).installedAt(account).orElse(null);
+            if (origin != null && register != null && order.type() == WorkOrderType.REMOVE && installed == null
+                    && AccountNumber.isValid(account) && register.requireAccount(caller, account).closed()) {
+                // the closing of an account that never got its meter: the INSTALL under way, if any, is stopped
+                Optional<WorkOrderView> stopped = stopForClosedAccount(caller, orders, account, origin);
+                if (stopped.isPresent()) {
+                    return stopped.get();
+                }
+            }
             WorkOrder.Step step = WorkOrder.create(order, installed, null, caller.user(), now());
             // after the origin: an event delivered again returns its order even if the worker has left since
             requireFieldWorker(caller, step.order().worker());
@@ -138,6 +147,13 @@ public class WorkOrderServiceImpl implements WorkOrderService {
                     // a closed account gets no meter; its meter comes off with a REMOVE order
                     throw Problem.conflict("account " + step.order().accountNumber() + " is closed; only a REMOVE"
                             + " order can be made for it");
+                }
+                if (facts.closed() && origin != null) {
+                    // the account-closed event: a REPLACE under way would put a new meter on a closed account
+                    Optional<WorkOrderView> stopped = stopForClosedAccount(caller, orders, account, origin);
+                    if (stopped.isPresent() && stopped.get().type() == WorkOrderType.REMOVE) {
+                        return stopped.get(); // a REMOVE made by hand before the event: it serves
+                    }
                 }
                 NewWorkOrder known = new NewWorkOrder(order.type(), order.accountNumber(),
                         order.address() == null || order.address().isBlank() ? facts.address() : order.address(),
@@ -150,6 +166,29 @@ public class WorkOrderServiceImpl implements WorkOrderService {
                     origin == null ? step.note() : step.note() + " (from " + origin + ")");
             return orders.view(entity);
         });
+    }
+
+    /**
+     * For the closing of an account (销户, a request with an origin): cancels the INSTALL or REPLACE order under way at
+     * the account, whose meter must no longer go up, and returns it; returns a REMOVE under way as it is; empty when
+     * nothing is under way. The cancelled order's meter stays with its worker, who returns it to stock.
+     */
+    private Optional<WorkOrderView> stopForClosedAccount(Caller caller, WorkOrderRepository orders, String account,
+            String origin) {
+        Optional<WorkOrderEntity> active = orders.activeAt(account);
+        if (active.isEmpty()) {
+            return Optional.empty();
+        }
+        WorkOrderEntity entity = active.get();
+        WorkOrder order = orders.order(entity);
+        if (order.type() != WorkOrderType.REMOVE) {
+            WorkOrder.Step step = order.cancel("销户 account closed (from " + origin + ")");
+            entity.apply(step.order());
+            orders.step(entity.id(), step.action(), caller.user(), now(), step.note());
+            LOG.info("Work order {} ({}) at account {} cancelled: the account was closed ({})", entity.id(),
+                    order.type(), account, origin);
+        }
+        return Optional.of(orders.view(entity));
     }
 
     @Override
@@ -278,8 +317,13 @@ public class WorkOrderServiceImpl implements WorkOrderService {
         require(caller, MeteringRoles.FIELD);
         return change(caller, id, (em, order) -> {
             WorkOrder.Step step = order.complete(caller.user(), now());
-            completion.moveMeters(em, caller, step.order(), residualBalanceFen, where, now());
             AccountRegister register = accounts;
+            if (order.type() != WorkOrderType.REMOVE && register != null
+                    && register.requireAccount(caller, order.accountNumber()).closed()) {
+                throw Problem.conflict("account " + order.accountNumber() + " was closed (销户) after work order " + id
+                        + " was made; no meter is installed at a closed account, so the order must be cancelled");
+            }
+            completion.moveMeters(em, caller, step.order(), residualBalanceFen, where, now());
             String customer = register == null ? null : customerName(register, caller, order.accountNumber());
             completion.keepForm(em, caller, step.order(), customer, residualBalanceFen, now());
             return step;

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -427,6 +428,61 @@ class WorkOrderServiceTest {
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
                 .hasMessage("account 3101000002 is closed; only a REMOVE order can be made for it");
         assertThat(create(WorkOrderType.REMOVE).status()).isEqualTo(WorkOrderStatus.OPEN);
+    }
+
+    @Test
+    void closingAnAccountStopsItsInstallUnderWayAndCompletingItIsRefused() {
+        AtomicBoolean closed = new AtomicBoolean();
+        metering.accounts((caller, number) -> new AccountRegister.AccountFacts("王小明", "城关镇人民路18号", "TQ-0001",
+                closed.get()));
+        WorkOrderView install = create(WorkOrderType.INSTALL);
+        metering.orders.scan(LI, install.id(), M1, SCANNER);
+        metering.collectEvidence(LI, install.id());
+        closed.set(true); // 销户 while the worker is at the door
+
+        assertThatThrownBy(() -> metering.orders.complete(LI, install.id(), null, SCANNER))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
+                .hasMessageContaining("was closed (销户) after work order " + install.id());
+        assertThat(metering.meters.meter(operator(QS), M1).state()).isEqualTo(MeterState.RECEIVED);
+
+        NewWorkOrder remove = new NewWorkOrder(WorkOrderType.REMOVE, ACCOUNT, null, null, null, "销户拆表");
+        WorkOrderView stopped = metering.orders.request(Caller.system(QS), remove, "customers.account-closed#9");
+        assertThat(stopped.id()).isEqualTo(install.id());
+        assertThat(stopped.status()).isEqualTo(WorkOrderStatus.CANCELLED);
+        assertThat(stopped.history()).extracting(WorkOrderStep::note).last()
+                .isEqualTo("销户 account closed (from customers.account-closed#9)");
+        assertThat(metering.meters.meter(operator(QS), M1).state()).isEqualTo(MeterState.RECEIVED); // li still has it
+        assertThat(metering.orders.mine(LI)).isEmpty();
+        assertThat(metering.store.events()).isEmpty();
+        // delivered again: nothing is under way and no meter is installed, so nothing to remove
+        assertThatThrownBy(() -> metering.orders.request(Caller.system(QS), remove, "customers.account-closed#9"))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409));
+    }
+
+    @Test
+    void closingAnAccountTurnsItsReplacementUnderWayIntoARemoval() {
+        install(M1);
+        AtomicBoolean closed = new AtomicBoolean();
+        metering.accounts((caller, number) -> new AccountRegister.AccountFacts("王小明", "城关镇人民路18号", "TQ-0001",
+                closed.get()));
+        WorkOrderView replace = create(WorkOrderType.REPLACE);
+        metering.orders.scan(LI, replace.id(), M2, SCANNER);
+        closed.set(true);
+
+        NewWorkOrder remove = new NewWorkOrder(WorkOrderType.REMOVE, ACCOUNT, null, null, null, "销户拆表");
+        WorkOrderView removal = metering.orders.request(Caller.system(QS), remove, "customers.account-closed#3");
+        assertThat(removal.type()).isEqualTo(WorkOrderType.REMOVE);
+        assertThat(removal.oldMeter()).isEqualTo(M1);
+        assertThat(metering.orders.order(operator(QS), replace.id()).status()).isEqualTo(WorkOrderStatus.CANCELLED);
+        assertThat(metering.orders.request(Caller.system(QS), remove, "customers.account-closed#3").id())
+                .isEqualTo(removal.id());
+
+        // a REMOVE a dispatcher made before the event serves: the event makes no second one
+        metering.orders.cancel(operator(QS), removal.id(), "test");
+        WorkOrderView byHand = create(WorkOrderType.REMOVE);
+        assertThat(metering.orders.request(Caller.system(QS), remove, "customers.account-closed#4").id())
+                .isEqualTo(byHand.id());
+        assertThat(metering.orders.order(operator(QS), byHand.id()).status()).isEqualTo(WorkOrderStatus.OPEN);
     }
 
     @Test
