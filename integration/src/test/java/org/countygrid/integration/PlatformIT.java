@@ -237,6 +237,19 @@ public class PlatformIT extends MeteringFieldTests {
         assertThat(nodes.output()).contains("QS");
         Shell.Result routes = shell.run(TestUsers.ADMIN, "integration:route-list", "admin", "office.QS");
         assertThat(routes.ok()).as(String.valueOf(routes.failure())).isTrue();
+
+        // county IT backs up the embedded H2 database while the node runs; no one else may
+        assertThat(shell.run(TestUsers.OPERATOR_QS, "data:backup", "operator", "office.QS").ok()).isFalse();
+        Shell.Result backup = shell.run(TestUsers.ADMIN, "data:backup", "admin", "office.QS");
+        assertThat(backup.output()).as(String.valueOf(backup.failure())).contains("Backup written: ");
+        Shell.Result backups = shell.run(TestUsers.ADMIN, "data:backup-list", "admin", "office.QS");
+        assertThat(backups.output()).as(String.valueOf(backups.failure())).contains("Next nightly backup: ")
+                .containsPattern("countygrid-\\d{8}-\\d{6}\\.zip");
+        try (var files = java.nio.file.Files.list(Paths.get(System.getProperty("karaf.data"), "backup"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).singleElement().asString().endsWith(".zip");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

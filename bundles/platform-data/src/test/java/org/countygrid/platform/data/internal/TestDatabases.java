@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /** Real databases for tests: a fresh in-memory H2, or a fresh schema in countygrid_test on the local PostgreSQL. */
-final class TestDatabases {
+public final class TestDatabases {
 
     static final String PG_HOST = "127.0.0.1";
     static final int PG_PORT = 5432;
@@ -31,7 +31,7 @@ final class TestDatabases {
     }
 
     /** A schema of its own, so test runs of several engineers on one server never meet; skips when no server. */
-    static PostgresSchema postgres() {
+    public static PostgresSchema postgres() {
         createDatabaseIfMissing();
         String schema = "cg_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         PGSimpleDataSource ds = pgDataSource(PG_DATABASE);
@@ -40,7 +40,7 @@ final class TestDatabases {
         return new PostgresSchema(ds, schema);
     }
 
-    record PostgresSchema(PGSimpleDataSource dataSource, String schema) implements AutoCloseable {
+    public record PostgresSchema(PGSimpleDataSource dataSource, String schema) implements AutoCloseable {
         @Override
         public void close() {
             execute(pgDataSource(PG_DATABASE), "DROP SCHEMA " + schema + " CASCADE");

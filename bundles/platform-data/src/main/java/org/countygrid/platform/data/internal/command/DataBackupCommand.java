@@ -1,0 +1,38 @@
+package org.countygrid.platform.data.internal.command;
+
+import java.io.PrintStream;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.countygrid.platform.data.internal.backup.BackupRefusedException;
+import org.countygrid.platform.data.internal.backup.BackupResult;
+import org.countygrid.platform.data.internal.backup.DatabaseBackup;
+
+/** {@code data:backup}: an online backup of the embedded H2 database now. Admin only (ACL). */
+@Service
+@Command(scope = "data", name = "backup", description = "Backs up the embedded H2 database now, into a zip in the backup folder")
+public class DataBackupCommand implements Action {
+
+    @Reference
+    DatabaseBackup backup;
+
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
+    @Override
+    public Object execute() {
+        try {
+            BackupResult result = backup.backUp();
+            out.printf("Backup written: %s (%s) in %.1f s%n", result.backup().file(),
+                    DataBackupListCommand.size(result.backup().bytes()), result.millis() / 1000.0);
+            for (var old : result.removed()) {
+                out.println("Removed the oldest: " + old.getFileName() + " (" + backup.keep() + " are kept)");
+            }
+        } catch (BackupRefusedException e) {
+            err.println("Backup refused: " + e.getMessage());
+        }
+        return null;
+    }
+}
