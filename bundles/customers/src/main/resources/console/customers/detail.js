@@ -1,6 +1,6 @@
 // One account: its fields, and for operators the edit button and the close form (销户).
 import { h, clear, problemOf } from './dom.js';
-import { CATEGORIES, IMPORTANT_CLASSES, STATUSES, VOLTAGES, fieldMessage, formatTime, label, problemMessage } from './messages.js';
+import { CATEGORIES, IMPORTANT_CLASSES, STATUSES, VOLTAGES, fieldMessage, formatTime, isStale, label, problemMessage } from './messages.js';
 import { account as loadAccount, closeAccount } from './api.js';
 
 export async function renderDetail(root, ctx, nav, number, canWrite, notice) {
@@ -45,25 +45,42 @@ function closeForm(ctx, nav, a) {
   const reason = h('input', { id: 'account-close-reason', name: 'reason', maxLength: 200 });
   const error = h('span', { class: 'cg-field-error', dataset: { errorFor: 'reason' } });
   const banner = h('p', { class: 'cg-banner', hidden: true });
+  const submit = h('button', { id: 'account-close-submit', type: 'submit' }, ctx.t('销户', 'Close account'));
   return h('form', {
     id: 'account-close-form',
     onsubmit: async (event) => {
       event.preventDefault();
       error.textContent = '';
       banner.hidden = true;
+      if (!reason.value.trim()) { // asked before the confirmation, not after it
+        error.textContent = fieldMessage(ctx, 'is required');
+        return;
+      }
       if (!window.confirm(ctx.t(`确认为 ${a.number} ${a.name} 销户？`, `Close account ${a.number} ${a.name}?`))) return;
+      submit.disabled = true; // a double click closes once
       try {
         await closeAccount(ctx, a.number, a.version, reason.value);
         nav.detail(a.number, ctx.t('已销户', 'Account closed'));
       } catch (failure) {
         const problem = problemOf(failure);
         const reasonError = (problem.errors || []).find((e) => e.field === 'reason');
-        if (reasonError) error.textContent = fieldMessage(ctx, reasonError.message);
-        else { banner.textContent = problemMessage(ctx, problem); banner.hidden = false; }
+        if (reasonError) {
+          error.textContent = fieldMessage(ctx, reasonError.message);
+        } else if (isStale(problem)) {
+          banner.replaceChildren(ctx.t('此户已被他人修改，请重新加载后再销户。',
+            'Someone else changed this account; reload it and try again.'), ' ',
+          h('button', { type: 'button', onclick: () => nav.detail(a.number) }, ctx.t('重新加载', 'Reload')));
+          banner.hidden = false;
+        } else {
+          banner.textContent = problemMessage(ctx, problem);
+          banner.hidden = false;
+        }
+      } finally {
+        submit.disabled = false;
       }
     },
   }, h('h3', {}, ctx.t('销户', 'Close account')),
   h('div', { class: 'cg-field' }, h('label', { for: 'account-close-reason' }, ctx.t('销户原因', 'Reason')), reason, error),
   banner,
-  h('button', { id: 'account-close-submit', type: 'submit' }, ctx.t('销户', 'Close account')));
+  submit);
 }

@@ -25,6 +25,7 @@ export async function renderForm(root, ctx, nav, account) {
 
   const station = h('select', { id: 'account-field-station', onchange: () => loadAreas(station.value, null).catch(failedToLoad) });
   const areaSelect = h('select', {});
+  const save = h('button', { id: 'account-form-submit', type: 'submit' }, ctx.t('保存', 'Save'));
   const form = h('form', { id: 'account-form', novalidate: true, onsubmit: submit },
     h('h2', {}, opening ? ctx.t('开户', 'Open account') : ctx.t(`修改 ${account.number}`, `Edit ${account.number}`)),
     banner,
@@ -38,7 +39,7 @@ export async function renderForm(root, ctx, nav, account) {
     field('voltageLevel', '供电电压', 'Voltage', choice('voltageLevel', VOLTAGES)),
     field('importantClass', '重要用户', 'Important user', choice('importantClass', IMPORTANT_CLASSES)),
     h('div', { class: 'cg-actions' },
-      h('button', { id: 'account-form-submit', type: 'submit' }, ctx.t('保存', 'Save')),
+      save,
       h('button', { id: 'account-form-cancel', type: 'button',
         onclick: () => (opening ? nav.list() : nav.detail(account.number)) }, ctx.t('取消', 'Cancel'))));
   clear(root).append(form);
@@ -67,6 +68,7 @@ export async function renderForm(root, ctx, nav, account) {
     Object.values(errors).forEach((e) => { e.textContent = ''; });
     banner.hidden = true;
     const body = Object.fromEntries(EDITABLE.map((name) => [name, fields[name].value]));
+    save.disabled = true; // a double click sends one request
     try {
       const saved = opening
         ? await openAccount(ctx, { number: fields.number.value.trim(), ...body })
@@ -74,6 +76,8 @@ export async function renderForm(root, ctx, nav, account) {
       nav.detail(saved.number, opening ? ctx.t('已开户', 'Account opened') : ctx.t('已保存', 'Saved'));
     } catch (error) {
       showProblem(problemOf(error));
+    } finally {
+      save.disabled = false;
     }
   }
 

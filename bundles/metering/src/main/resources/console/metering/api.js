@@ -25,22 +25,25 @@ export function createOrder(ctx, body) {
   return ctx.api(ORDERS, { method: 'POST', body });
 }
 
-export function handOver(ctx, id, worker, note) {
-  return act(ctx, id, 'hand-over', { worker, note });
+// The back office's moves of an order send the order's version as it was shown (If-Match): an order changed by a
+// colleague since is refused with a stale 409 instead of being overwritten.
+export function handOver(ctx, o, worker, note) {
+  return act(ctx, o, 'hand-over', { worker, note });
 }
 
-export function suspend(ctx, id, reason) {
-  return act(ctx, id, 'suspend', { reason });
+export function suspend(ctx, o, reason) {
+  return act(ctx, o, 'suspend', { reason });
 }
 
-export function resume(ctx, id) {
-  return act(ctx, id, 'resume', {});
+export function resume(ctx, o) {
+  return act(ctx, o, 'resume', {});
 }
 
-export function cancel(ctx, id, reason) {
-  return act(ctx, id, 'cancel', { reason });
+export function cancel(ctx, o, reason) {
+  return act(ctx, o, 'cancel', { reason });
 }
 
-function act(ctx, id, action, body) {
-  return ctx.api(`${ORDERS}/${encodeURIComponent(id)}/${action}`, { method: 'POST', body });
+function act(ctx, o, action, body) {
+  return ctx.api(`${ORDERS}/${encodeURIComponent(o.id)}/${action}`,
+    { method: 'POST', body, headers: { 'If-Match': `"${o.version}"` } });
 }

@@ -31,14 +31,16 @@ export function workOrderBoard(ctx, reload) {
   let restored = false;
   return { element, load };
 
-  // The first page of every status and the field workers; a failure rejects (the panel shows it).
-  async function load() {
+  // The first page of every status and the field workers; a failure rejects (the panel shows it). With
+  // `detailToo` (刷新) the open order is fetched again as well, so its facts and forms are those of now.
+  async function load(detailToo = false) {
     const statuses = Object.keys(STATUSES);
     const [pages, workers] = await Promise.all([
       Promise.all(statuses.map((status) => loadOrders(ctx, status, PAGE))),
       can.dispatch || roles.includes('field') ? loadWorkers(ctx) : Promise.resolve([])]);
     workerList.replaceChildren(...workers.map((name) => h('option', { value: name })));
     show(Object.fromEntries(statuses.map((status, i) => [status, pages[i]])));
+    if (detailToo && memory.selected !== null) await select(memory.selected);
   }
 
   function openForm() {
@@ -58,7 +60,7 @@ export function workOrderBoard(ctx, reload) {
   }
 
   function showDetail(view, notice) {
-    detail.replaceChildren(orderDetail(ctx, view, { can, changed, notice }));
+    detail.replaceChildren(orderDetail(ctx, view, { can, changed, notice, reload: () => reopen(view.id) }));
     markSelected();
   }
 
@@ -75,6 +77,12 @@ export function workOrderBoard(ctx, reload) {
       detail.replaceChildren(h('p', { class: 'cg-banner', id: 'order-detail-problem', role: 'alert' },
         problemMessage(ctx, problemOf(error))));
     }
+  }
+
+  // After a move refused as stale: the order as it is now, and the board with it.
+  function reopen(id) {
+    select(id);
+    reload();
   }
 
   function markSelected() {

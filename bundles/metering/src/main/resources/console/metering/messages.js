@@ -1,9 +1,9 @@
 // Labels in Chinese and English, and the Chinese for the server's fixed messages about work orders
 // (internal/domain: Texts, WorkOrder; platform-api: Problem; platform-web: the role check). English shows what the
 // server sent; a Chinese message the table does not know is shown as sent, after a sentence saying what happened.
-import { fieldText, formatTime, label, problemText, translate } from '/console/kit/text.js';
+import { fieldText, formatTime, isStale, label, problemText, translate } from '/console/kit/text.js';
 
-export { formatTime, label };
+export { formatTime, isStale, label };
 
 export const STATUSES = {
   OPEN: ['待处理', 'Open'],
@@ -93,7 +93,9 @@ const NOTE_PATTERNS = [
   [/^from (\S+) to (\S+?)(?:: ([\s\S]*))?$/, (m) => `由 ${m[1]} 转派给 ${m[2]}${m[3] ? `：${m[3]}` : ''}`],
   [/^total ([\d.]+) kWh(?:, ERR (.+))?$/, (m) => readings(m[1], m[2])],
   [/^(\d{22}): total ([\d.]+) kWh(?:, ERR (.+))?$/, (m) => `${m[1]}：${readings(m[2], m[3])}`],
-  [/^(\w+) of (\d{22}) sha256 ([0-9a-f]{64})$/, (m) => `${FILE_KINDS[m[1]] || m[1]} ${m[2]}（SHA-256 ${m[3].slice(0, 12)}…）`],
+  [/^(\w+) of (\d{22}) sha256 ([0-9a-f]{64})(?:; the signature of ([\s\S]+) is void: the customer signs again)?$/,
+    (m) => `${FILE_KINDS[m[1]] || m[1]} ${m[2]}（SHA-256 ${m[3].slice(0, 12)}…）${m[4] ? `，${m[4]} 的签名已作废，须重新签字` : ''}`],
+  [/^销户 account closed$/, () => '客户已销户'],
   [/^([\s\S]*) \(from ([\w.-]+#\d+)\)$/, (m) => `${noteZh(m[1])}（来自事件 ${m[2]}）`],
 ];
 const noteZh = (note) => translate(note, {}, NOTE_PATTERNS) || note;

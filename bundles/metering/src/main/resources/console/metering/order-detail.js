@@ -1,11 +1,11 @@
 // One work order under the board: its facts, its history steps, and the forms for what the user may do with it
 // now — hand over (转派), suspend (挂起) or resume (恢复), cancel (取消). `can` says which the roles allow.
 import { h, problemOf } from './dom.js';
-import { entryForm } from './entry-form.js';
+import { entryForm, staleNotice } from './entry-form.js';
 import { WORKERS_LIST, cancel, handOver, resume, suspend } from './api.js';
-import { PHASES, STATUSES, STEPS, TYPES, formatTime, label, noteText, problemMessage } from './messages.js';
+import { PHASES, STATUSES, STEPS, TYPES, formatTime, isStale, label, noteText, problemMessage } from './messages.js';
 
-export function orderDetail(ctx, o, { can, changed, notice }) {
+export function orderDetail(ctx, o, { can, changed, reload, notice }) {
   const facts = [
     [['户号', 'Account'], o.accountNumber],
     [['地址', 'Address'], o.address],
@@ -25,12 +25,13 @@ export function orderDetail(ctx, o, { can, changed, notice }) {
     h('dl', {}, facts.flatMap(([[zh, en], value]) => [h('dt', {}, ctx.t(zh, en)), h('dd', {}, value)])),
     h('h5', {}, ctx.t('处理记录', 'History')), history);
   if (o.status === 'OPEN' || o.status === 'SUSPENDED') {
-    section.append(h('div', { class: 'cg-order-actions' }, actions(ctx, o, can, changed)));
+    section.append(h('div', { class: 'cg-order-actions' }, actions(ctx, o, can, changed, reload)));
   }
   return section;
 }
 
-function actions(ctx, o, can, changed) {
+// reload: shows the order as it is now, offered when a move was refused because a colleague changed it meanwhile
+function actions(ctx, o, can, changed, reload) {
   const forms = [];
   if (can.flow(o)) {
     forms.push(entryForm(ctx, {
@@ -41,7 +42,8 @@ function actions(ctx, o, can, changed) {
         { name: 'note', label: ['说明', 'Note'], attrs: { maxlength: 200 } },
       ],
       submit: ['转派', 'Hand over'],
-      send: (body) => handOver(ctx, o.id, body.worker, body.note),
+      send: (body) => handOver(ctx, o, body.worker, body.note),
+      reload,
       done: (view) => changed(view, ctx.t(`已转派给 ${view.worker}`, `Handed over to ${view.worker}`)),
     }));
     if (o.status === 'OPEN') {
@@ -50,11 +52,12 @@ function actions(ctx, o, can, changed) {
         title: ['挂起', 'Suspend'],
         fields: [{ name: 'reason', label: ['挂起原因', 'Reason'], attrs: { maxlength: 200 } }],
         submit: ['挂起', 'Suspend'],
-        send: (body) => suspend(ctx, o.id, body.reason),
+        send: (body) => suspend(ctx, o, body.reason),
+        reload,
         done: (view) => changed(view, ctx.t('已挂起', 'Suspended')),
       }));
     } else {
-      forms.push(resumeButton(ctx, o, changed));
+      forms.push(resumeButton(ctx, o, changed, reload));
     }
   }
   if (can.dispatch) {
@@ -64,14 +67,15 @@ function actions(ctx, o, can, changed) {
       fields: [{ name: 'reason', label: ['取消原因', 'Reason'], attrs: { maxlength: 200 } }],
       submit: ['取消工单', 'Cancel the order'],
       confirm: () => ctx.t(`确认取消工单 #${o.id}？`, `Cancel work order #${o.id}?`),
-      send: (body) => cancel(ctx, o.id, body.reason),
+      send: (body) => cancel(ctx, o, body.reason),
+      reload,
       done: (view) => changed(view, ctx.t('已取消', 'Cancelled')),
     }));
   }
   return forms;
 }
 
-function resumeButton(ctx, o, changed) {
+function resumeButton(ctx, o, changed, reload) {
   const banner = h('p', { class: 'cg-banner', id: 'order-resume-problem', role: 'alert', hidden: true });
   const button = h('button', {
     id: 'order-resume',
@@ -80,9 +84,10 @@ function resumeButton(ctx, o, changed) {
       banner.hidden = true;
       button.disabled = true;
       try {
-        changed(await resume(ctx, o.id), ctx.t('已恢复', 'Resumed'));
+        changed(await resume(ctx, o), ctx.t('已恢复', 'Resumed'));
       } catch (failure) {
-        banner.textContent = problemMessage(ctx, problemOf(failure));
+        const problem = problemOf(failure);
+        banner.replaceChildren(...(isStale(problem) ? staleNotice(ctx, reload) : [problemMessage(ctx, problem)]));
         banner.hidden = false;
       } finally {
         button.disabled = false;

@@ -30,7 +30,7 @@ export function render(el, ctx) {
   const stock = h('table', { id: 'metering-stock' });
   const holders = h('div', { id: 'metering-holders' });
   const board = workOrderBoard(ctx, () => load());
-  const refresh = h('button', { id: 'metering-refresh', type: 'button', onclick: () => load() }, ctx.t('刷新', 'Refresh'));
+  const refresh = h('button', { id: 'metering-refresh', type: 'button', onclick: () => load(true) }, ctx.t('刷新', 'Refresh'));
   const barcode = h('input', { id: 'meter-barcode', placeholder: ctx.t('表计条码（22位）', 'Meter barcode (22 digits)'), size: 24,
     maxLength: 22 });
   const meter = h('div', { id: 'metering-meter' });
@@ -167,10 +167,11 @@ export function render(el, ctx) {
     }
   }
 
-  async function load() {
+  // detailToo: 刷新 fetches the open work order again too
+  async function load(detailToo = false) {
     problem.textContent = '';
     try {
-      const [counts] = await Promise.all([ctx.api('/metering/meters/stock'), board.load()]);
+      const [counts] = await Promise.all([ctx.api('/metering/meters/stock'), board.load(detailToo)]);
       showStock(counts);
     } catch (error) {
       fail(error);

@@ -19,7 +19,7 @@ function el(tag, attrs = {}, ...children) {
 }
 
 function when(iso, lang) {
-  return iso ? new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB') : '';
+  return iso ? new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour12: false }) : '';
 }
 
 const STYLE = `

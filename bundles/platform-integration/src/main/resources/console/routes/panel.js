@@ -33,7 +33,7 @@ function el(tag, attrs = {}, ...children) {
 
 function when(iso, lang) {
   if (!iso) return '';
-  return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+  return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour12: false });
 }
 
 const STYLE = `
@@ -56,18 +56,24 @@ export function render(root, ctx) {
   const relay = el('div', { class: 'relay' });
   const routes = el('div');
   const errors = el('div');
+  // a refused start or stop stays shown (the refresh that follows does not touch it) until the next action
+  const actionProblem = el('p', { class: 'cg-banner', id: 'routes-action-problem', role: 'alert', hidden: true });
   root.replaceChildren(
     el('style', {}, STYLE),
     el('section', { class: 'cg-routes' },
       el('h2', {}, t('路由', 'Routes')),
-      relay, routes, errors, status));
+      actionProblem, relay, routes, errors, status));
 
-  async function act(id, verb) {
+  async function act(id, verb, button) {
+    actionProblem.hidden = true;
+    button.disabled = true;
     try {
       await ctx.api(`/integration/routes/${encodeURIComponent(id)}/${verb}`, { method: 'POST' });
     } catch (e) {
-      status.textContent = failure(ctx, e);
+      actionProblem.textContent = failure(ctx, e);
+      actionProblem.hidden = false;
     }
+    button.disabled = false;
     refresh(false);
   }
 
@@ -87,8 +93,8 @@ export function render(root, ctx) {
       el('td', {}, r.lastError ? el('span', { class: 'error' }, r.lastError) : '',
         r.lastErrorAt ? el('div', { class: 'muted' }, when(r.lastErrorAt, ctx.lang)) : null),
       isAdmin ? el('td', {}, r.state === 'Started'
-        ? el('button', { onclick: () => act(r.id, 'stop') }, t('停止', 'Stop'))
-        : el('button', { onclick: () => act(r.id, 'start') }, t('启动', 'Start'))) : null));
+        ? el('button', { onclick: (e) => act(r.id, 'stop', e.currentTarget) }, t('停止', 'Stop'))
+        : el('button', { onclick: (e) => act(r.id, 'start', e.currentTarget) }, t('启动', 'Start'))) : null));
     return el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows));
   }
 

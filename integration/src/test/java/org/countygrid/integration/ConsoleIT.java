@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.AfterClass;
@@ -405,6 +406,19 @@ public class ConsoleIT {
             wait.ignoring(StaleElementReferenceException.class)
                     .until(b -> b.findElement(By.cssSelector(card)).getText().contains("wang"));
 
+            // a colleague hands it over meanwhile: the cancel from this screen, which still shows wang, is refused as
+            // stale and changes nothing; 重新加载 shows the order as it is now, and the cancel then goes through
+            assertThat(admin.post("/api/metering/orders/" + order + "/hand-over",
+                    Http.json(Map.of("worker", "zhao", "note", "王师傅请假"))).status()).isEqualTo(200);
+            browser.findElement(By.id("order-cancel-reason")).sendKeys("客户暂缓");
+            browser.findElement(By.id("order-cancel-submit")).click();
+            wait.until(ExpectedConditions.alertIsPresent()).accept();
+            wait.until(b -> !text("#order-cancel-problem").isBlank());
+            assertThat(text("#order-cancel-problem")).startsWith("已被他人修改，请重新加载后再操作。");
+            assertThat(admin.get("/api/metering/orders/" + order).json().get("status").asText()).isEqualTo("OPEN");
+            browser.findElement(By.cssSelector("#order-cancel-problem .cg-reload")).click();
+            wait.ignoring(StaleElementReferenceException.class).until(b -> text("#order-history").contains("王师傅请假"));
+
             // cancelled after confirming: the card moves to the CANCELLED column and no action is offered any more
             browser.findElement(By.id("order-cancel-reason")).sendKeys("客户暂缓");
             browser.findElement(By.id("order-cancel-submit")).click();
@@ -416,7 +430,7 @@ public class ConsoleIT {
             assertThat(browser.findElements(By.cssSelector("#order-detail form"))).isEmpty();
             Http.Reply stored = admin.get("/api/metering/orders/" + order);
             assertThat(stored.json().get("status").asText()).isEqualTo("CANCELLED");
-            assertThat(stored.json().get("worker").asText()).isEqualTo("wang");
+            assertThat(stored.json().get("worker").asText()).isEqualTo("zhao");
             assertThat(admin.get("/api/metering/orders").json().get("total").asInt()).isEqualTo(ordersBefore + 1);
 
             // an auditor reads the same order and its history, and is offered nothing to change

@@ -207,7 +207,14 @@ abstract class MeteringFieldTests extends CustomersPersistenceTests {
                 "worker", TestUsers.FIELD_QS)));
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.body()).contains("work order " + id);
-        ok(op.post("/api/metering/orders/" + id + "/hand-over", Http.json(Map.of("worker", TestUsers.FIELD_QS))), 200);
+        long shown = made.get("version").asLong();
+        ok(op.post("/api/metering/orders/" + id + "/hand-over", Http.json(Map.of("worker", TestUsers.FIELD_QS,
+                "version", shown))), 200);
+        // the same move again from the screen that showed the order before: stale, refused, nothing changed
+        Http.Reply stale = op.post("/api/metering/orders/" + id + "/cancel", Http.json(Map.of("reason", "旧页面",
+                "version", shown)));
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().get("type").asText()).isEqualTo("urn:countygrid:problem:stale");
         return id;
     }
 

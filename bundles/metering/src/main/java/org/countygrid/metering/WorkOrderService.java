@@ -1,6 +1,7 @@
 package org.countygrid.metering;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.security.Caller;
@@ -95,12 +96,34 @@ public interface WorkOrderService {
      */
     WorkOrderView complete(Caller caller, long id, Long residualBalanceFen, FieldContext where);
 
-    WorkOrderView suspend(Caller caller, long id, String reason);
+    /**
+     * The back office's moves of an order — suspend, resume, hand over, cancel — take the order's {@code version}
+     * as the caller read it (from {@link WorkOrderView#version()}): when the order has changed since, they are
+     * refused with a stale 409 ({@code Problem.stale}) and change nothing, so a screen opened before a colleague's
+     * move cannot undo it. Empty: no check (the shell, whose user has just looked the order up).
+     */
+    WorkOrderView suspend(Caller caller, long id, String reason, OptionalLong expectedVersion);
 
-    WorkOrderView resume(Caller caller, long id);
+    WorkOrderView resume(Caller caller, long id, OptionalLong expectedVersion);
 
     /** Assigns the order to another worker; a meter scanned by the previous worker is unbound. */
-    WorkOrderView handOver(Caller caller, long id, String worker, String note);
+    WorkOrderView handOver(Caller caller, long id, String worker, String note, OptionalLong expectedVersion);
 
-    WorkOrderView cancel(Caller caller, long id, String reason);
+    WorkOrderView cancel(Caller caller, long id, String reason, OptionalLong expectedVersion);
+
+    default WorkOrderView suspend(Caller caller, long id, String reason) {
+        return suspend(caller, id, reason, OptionalLong.empty());
+    }
+
+    default WorkOrderView resume(Caller caller, long id) {
+        return resume(caller, id, OptionalLong.empty());
+    }
+
+    default WorkOrderView handOver(Caller caller, long id, String worker, String note) {
+        return handOver(caller, id, worker, note, OptionalLong.empty());
+    }
+
+    default WorkOrderView cancel(Caller caller, long id, String reason) {
+        return cancel(caller, id, reason, OptionalLong.empty());
+    }
 }

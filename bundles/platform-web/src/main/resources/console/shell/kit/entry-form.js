@@ -4,13 +4,14 @@
 // belongs to no field (403, 404, 409, network). A failed call changes nothing on the server, so the form keeps what
 // was typed.
 import { h, problemOf } from './dom.js';
-import { fieldText, problemText } from './text.js';
+import { fieldText, isStale, problemText } from './text.js';
 
 // spec: { id, title: [zh, en], heading?: 'h3' | 'h4',
 //         fields: [{ name, id?, label: [zh, en], options?: [[value, zh, en]], attrs?, check?(raw) -> message,
 //                    value?(raw) -> what is sent }],
 //         submit: [zh, en], confirm?(body) -> text, send(body) -> Promise, done(answer),
 //         fieldOf?(problem) -> the field a problem without field errors belongs to, extra?: [nodes],
+//         reload?() -> shows the thing as it is now: offered with a stale 409 (changed by someone else meanwhile),
 //         messages?: { field(ctx, message) -> text, problem(ctx, problem) -> text } (the module's translations; by
 //         default the platform's, text.js) }
 export function entryForm(ctx, spec) {
@@ -66,6 +67,9 @@ export function entryForm(ctx, spec) {
     const own = !problem.errors && spec.fieldOf && spec.fieldOf(problem);
     if (own && errors[own]) {
       errors[own].textContent = messages.problem(ctx, problem);
+    } else if (isStale(problem) && spec.reload) {
+      banner.replaceChildren(...staleNotice(ctx, spec.reload));
+      banner.hidden = false;
     } else if (!problem.errors || unplaced.length > 0) {
       banner.textContent = unplaced.length > 0
         ? unplaced.map((e) => `${e.field}: ${messages.field(ctx, e.message)}`).join('; ')
@@ -73,4 +77,11 @@ export function entryForm(ctx, spec) {
       banner.hidden = false;
     }
   }
+}
+
+// What a form shows for a stale 409: the thing was changed by someone else since it was shown; a button shows it
+// again as it is now (nothing typed is sent again by itself).
+export function staleNotice(ctx, reload) {
+  return [ctx.t('已被他人修改，请重新加载后再操作。', 'Someone else changed it meanwhile; reload it and try again.'), ' ',
+    h('button', { type: 'button', class: 'cg-reload', onclick: reload }, ctx.t('重新加载', 'Reload'))];
 }

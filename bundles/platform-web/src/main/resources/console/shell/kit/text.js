@@ -18,10 +18,14 @@ export function translate(message, exact, patterns) {
   return null;
 }
 
-// An ISO instant as the user reads times, in the current language, 24-hour clock.
+// The time zone of every time the console shows: the county's (China Standard Time), as the server's days, the
+// work order form and the backups use it, whatever the zone of the PC the console runs on.
+export const TIME_ZONE = 'Asia/Shanghai';
+
+// An ISO instant as the user reads times, in the current language, 24-hour clock, China time.
 export function formatTime(ctx, iso) {
   if (!iso) return '';
-  return new Date(iso).toLocaleString(ctx.lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
+  return new Date(iso).toLocaleString(ctx.lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false, timeZone: TIME_ZONE });
 }
 
 // The Chinese of what any server answer may say, whatever the module (platform-web: the role, CSRF and JSON checks,

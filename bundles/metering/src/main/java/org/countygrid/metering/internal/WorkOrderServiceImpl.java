@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -331,38 +332,49 @@ public class WorkOrderServiceImpl implements WorkOrderService {
     }
 
     @Override
-    public WorkOrderView suspend(Caller caller, long id, String reason) {
+    public WorkOrderView suspend(Caller caller, long id, String reason, OptionalLong expectedVersion) {
         require(caller, MeteringRoles.ORDER_FLOW);
-        return change(caller, id, (em, order) -> flowing(caller, order).suspend(reason));
+        return change(caller, id, expectedVersion, (em, order) -> flowing(caller, order).suspend(reason));
     }
 
     @Override
-    public WorkOrderView resume(Caller caller, long id) {
+    public WorkOrderView resume(Caller caller, long id, OptionalLong expectedVersion) {
         require(caller, MeteringRoles.ORDER_FLOW);
-        return change(caller, id, (em, order) -> flowing(caller, order).resume());
+        return change(caller, id, expectedVersion, (em, order) -> flowing(caller, order).resume());
     }
 
     @Override
-    public WorkOrderView handOver(Caller caller, long id, String worker, String note) {
+    public WorkOrderView handOver(Caller caller, long id, String worker, String note, OptionalLong expectedVersion) {
         require(caller, MeteringRoles.ORDER_FLOW);
         requireFieldWorker(caller, worker);
-        return change(caller, id, (em, order) -> flowing(caller, order).handOver(worker, note));
+        return change(caller, id, expectedVersion, (em, order) -> flowing(caller, order).handOver(worker, note));
     }
 
     @Override
-    public WorkOrderView cancel(Caller caller, long id, String reason) {
+    public WorkOrderView cancel(Caller caller, long id, String reason, OptionalLong expectedVersion) {
         require(caller, MeteringRoles.DISPATCH);
-        return change(caller, id, (em, order) -> order.cancel(reason));
+        return change(caller, id, expectedVersion, (em, order) -> order.cancel(reason));
     }
 
-    /** Loads the order, applies the rule, stores the result and its history step. */
-    /** Applies the rule's step to the order and records it; a rule that returns null changes nothing. */
     private WorkOrderView change(Caller caller, long id, BiFunction<EntityManager, WorkOrder, WorkOrder.Step> rule) {
+        return change(caller, id, OptionalLong.empty(), rule);
+    }
+
+    /**
+     * Loads the order, applies the rule's step and records it with its history step; a rule that returns null
+     * changes nothing. With {@code expectedVersion}, an order changed since the caller read it is a stale 409.
+     */
+    private WorkOrderView change(Caller caller, long id, OptionalLong expectedVersion,
+            BiFunction<EntityManager, WorkOrder, WorkOrder.Step> rule) {
         return write(caller, em -> {
             WorkOrderRepository orders = new WorkOrderRepository(em);
             WorkOrderEntity entity = orders.require(id);
             WorkOrder order = orders.order(entity);
             requireVisible(caller, order);
+            if (expectedVersion.isPresent() && expectedVersion.getAsLong() != order.version()) {
+                throw Problem.stale("work order " + id + " was changed meanwhile (version " + order.version()
+                        + ", not " + expectedVersion.getAsLong() + "); reload it and try again");
+            }
             WorkOrder.Step step = rule.apply(em, order);
             if (step == null) {
                 return orders.view(entity);

@@ -88,6 +88,40 @@ class ConsoleHistoryTextTest {
     }
 
     @Test
+    void aRetakenPhotoAndACancellingByAClosedAccountReadInChinese() throws Exception {
+        metering.stockAtStation(QS);
+        metering.meters.receive(LI, M1, "CG", SCANNER);
+        long install = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL,
+                ACCOUNT, null, "li", null, null)).id();
+        metering.orders.scan(LI, install, M1, SCANNER);
+        metering.collectEvidence(LI, install); // signed
+        metering.orders.attachPhoto(LI, install, org.countygrid.metering.OrderFileKind.NEW_METER_PHOTO, "image/png",
+                TestMetering.image("png", 4), SCANNER); // retaken: the signature is void
+        metering.accounts((caller, number) -> new AccountRegister.AccountFacts("王小明", "城关镇人民路18号", "TQ-0001", true));
+        metering.orders.request(Caller.system(QS), new NewWorkOrder(WorkOrderType.REMOVE, ACCOUNT, null, null, null,
+                null), "customers.account-closed#5");
+        List<WorkOrderStep> steps = metering.orders.order(operator(QS), install).history();
+        List<String> notes = steps.subList(steps.size() - 2, steps.size()).stream().map(WorkOrderStep::note).toList();
+        ConsoleTexts panel = ConsoleTexts.of("console/metering/messages.js", work);
+
+        List<String> zh = panel.call("noteText", "zh", notes.stream().map(ConsoleTexts::quote).toList());
+
+        assertThat(notes.get(0)).endsWith("is void: the customer signs again");
+        assertThat(zh.get(0)).startsWith("新表照片 " + M1 + "（SHA-256 ").endsWith("，王小明 的签名已作废，须重新签字");
+        assertThat(zh.get(1)).isEqualTo("客户已销户（来自事件 customers.account-closed#5）");
+    }
+
+    @Test
+    void timesAreShownInChinaTimeWhateverTheZoneOfThePc() throws Exception {
+        ConsoleTexts panel = ConsoleTexts.of("console/metering/messages.js", work);
+        // the daily reading of 27 November, frozen at 00:00 China time, is 16:00 UTC the day before
+        String midnight = ConsoleTexts.quote("2026-11-26T16:00:00Z");
+
+        assertThat(panel.call("formatTime", "zh", List.of(midnight))).containsExactly("2026/11/27 00:00:00");
+        assertThat(panel.call("formatTime", "en", List.of(midnight))).containsExactly("27/11/2026, 00:00:00");
+    }
+
+    @Test
     void aRefusedDeliveryNamesItsLinesAndColumnsInChinese() throws Exception {
         String csv = TestMetering.DELIVERY.lines().limit(2).reduce("", (a, b) -> a + b + "\n")
                 + "3300000000000000000009,QS-A0009,12345,SINGLE,LOCAL,华立,2\n"

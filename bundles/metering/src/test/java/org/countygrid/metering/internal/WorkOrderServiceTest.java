@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -428,6 +429,37 @@ class WorkOrderServiceTest {
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
                 .hasMessage("account 3101000002 is closed; only a REMOVE order can be made for it");
         assertThat(create(WorkOrderType.REMOVE).status()).isEqualTo(WorkOrderStatus.OPEN);
+    }
+
+    @Test
+    void aMoveFromAScreenOpenedBeforeAColleaguesMoveIsRefusedAsStale() {
+        WorkOrderView shown = create(WorkOrderType.INSTALL); // dispatcher A opens it, assigned to li
+        WorkOrderView moved = metering.orders.handOver(operator(QS), shown.id(), "wang", "B 改派",
+                OptionalLong.of(shown.version())); // dispatcher B, on a fresh screen
+        assertThat(moved.version()).isGreaterThan(shown.version());
+
+        for (Runnable stale : List.<Runnable>of(
+                () -> metering.orders.handOver(operator(QS), shown.id(), "zhao", "A 改派", OptionalLong.of(shown.version())),
+                () -> metering.orders.cancel(operator(QS), shown.id(), "A 取消", OptionalLong.of(shown.version())),
+                () -> metering.orders.suspend(operator(QS), shown.id(), "A 挂起", OptionalLong.of(shown.version())))) {
+            assertThatThrownBy(stale::run).isInstanceOfSatisfying(Problem.class, p -> {
+                assertThat(p.status()).isEqualTo(409);
+                assertThat(p.type()).isEqualTo(Problem.STALE);
+            }).hasMessage("work order " + shown.id() + " was changed meanwhile (version " + moved.version() + ", not "
+                    + shown.version() + "); reload it and try again");
+        }
+        WorkOrderView now = metering.orders.order(operator(QS), shown.id());
+        assertThat(now.worker()).isEqualTo("wang");
+        assertThat(now.status()).isEqualTo(WorkOrderStatus.OPEN);
+        assertThat(now.version()).isEqualTo(moved.version());
+
+        WorkOrderView suspended = metering.orders.suspend(operator(QS), shown.id(), "客户不在家", OptionalLong.of(now.version()));
+        assertThatThrownBy(() -> metering.orders.resume(operator(QS), shown.id(), OptionalLong.of(now.version())))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.type()).isEqualTo(Problem.STALE));
+        assertThat(metering.orders.resume(operator(QS), shown.id(), OptionalLong.of(suspended.version())).status())
+                .isEqualTo(WorkOrderStatus.OPEN);
+        assertThat(metering.orders.cancel(operator(QS), shown.id(), "shell: no version", OptionalLong.empty()).status())
+                .isEqualTo(WorkOrderStatus.CANCELLED);
     }
 
     @Test

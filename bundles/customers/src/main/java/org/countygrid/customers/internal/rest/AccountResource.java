@@ -23,6 +23,7 @@ import org.countygrid.customers.NewAccount;
 import org.countygrid.platform.api.AccountNumber;
 import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.ValidationException;
+import org.countygrid.platform.api.rest.IfMatch;
 import org.countygrid.platform.api.rest.RestResource;
 import org.countygrid.platform.api.security.CurrentCaller;
 import org.countygrid.platform.api.security.RequiresRole;
@@ -79,7 +80,7 @@ public class AccountResource implements RestResource {
         if (body == null) {
             throw new ValidationException("body", "is required");
         }
-        OptionalLong fromHeader = Versions.fromIfMatch(ifMatch);
+        OptionalLong fromHeader = IfMatch.version(ifMatch);
         OptionalLong expected = fromHeader.isPresent() ? fromHeader : body.expectedVersion();
         return withTag(Response.ok(), customers.changeAccount(CurrentCaller.get(), account, body.toChange(), expected));
     }
@@ -91,7 +92,7 @@ public class AccountResource implements RestResource {
             CloseRequest body) {
         AccountNumber account = AccountNumber.of(number);
         String reason = body == null ? null : body.reason();
-        OptionalLong fromHeader = Versions.fromIfMatch(ifMatch);
+        OptionalLong fromHeader = IfMatch.version(ifMatch);
         OptionalLong expected = fromHeader.isPresent() || body == null ? fromHeader : body.expectedVersion();
         return withTag(Response.ok(), customers.closeAccount(CurrentCaller.get(), account, reason, expected));
     }

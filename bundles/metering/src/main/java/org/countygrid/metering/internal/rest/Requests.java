@@ -64,9 +64,11 @@ public final class Requests {
         }
     }
 
-    public record Reason(String reason) {
+    /** {@code version}: the order's version as the caller read it (or {@code If-Match}); null = no check. */
+    public record Reason(String reason, Long version) {
     }
 
-    public record HandOver(String worker, String note) {
+    /** {@code version}: the order's version as the caller read it (or {@code If-Match}); null = no check. */
+    public record HandOver(String worker, String note, Long version) {
     }
 }

@@ -3,6 +3,7 @@ package org.countygrid.metering.internal.rest;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.OptionalLong;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -25,6 +26,7 @@ import org.countygrid.metering.WorkOrderService;
 import org.countygrid.metering.WorkOrderStatus;
 import org.countygrid.metering.WorkOrderView;
 import org.countygrid.platform.api.Page;
+import org.countygrid.platform.api.rest.IfMatch;
 import org.countygrid.platform.api.rest.RestResource;
 import org.countygrid.platform.api.security.CurrentCaller;
 import org.countygrid.platform.api.security.RequiresRole;
@@ -177,29 +179,40 @@ public class WorkOrderResource implements RestResource {
     @POST
     @Path("/{id}/suspend")
     @RequiresRole({ Role.ADMIN, Role.DISPATCHER, Role.FIELD, Role.OPERATOR })
-    public WorkOrderView suspend(@PathParam("id") String id, Requests.Reason body) {
-        return orders.suspend(CurrentCaller.get(), Params.id(id), Params.body(body).reason());
+    public WorkOrderView suspend(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            Requests.Reason body) {
+        Requests.Reason b = Params.body(body);
+        return orders.suspend(CurrentCaller.get(), Params.id(id), b.reason(), expected(ifMatch, b.version()));
     }
 
     @POST
     @Path("/{id}/resume")
     @RequiresRole({ Role.ADMIN, Role.DISPATCHER, Role.FIELD, Role.OPERATOR })
-    public WorkOrderView resume(@PathParam("id") String id) {
-        return orders.resume(CurrentCaller.get(), Params.id(id));
+    public WorkOrderView resume(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return orders.resume(CurrentCaller.get(), Params.id(id), IfMatch.version(ifMatch));
     }
 
     @POST
     @Path("/{id}/hand-over")
     @RequiresRole({ Role.ADMIN, Role.DISPATCHER, Role.FIELD, Role.OPERATOR })
-    public WorkOrderView handOver(@PathParam("id") String id, Requests.HandOver body) {
+    public WorkOrderView handOver(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            Requests.HandOver body) {
         Requests.HandOver b = Params.body(body);
-        return orders.handOver(CurrentCaller.get(), Params.id(id), b.worker(), b.note());
+        return orders.handOver(CurrentCaller.get(), Params.id(id), b.worker(), b.note(), expected(ifMatch, b.version()));
     }
 
     @POST
     @Path("/{id}/cancel")
     @RequiresRole({ Role.ADMIN, Role.DISPATCHER, Role.OPERATOR })
-    public WorkOrderView cancel(@PathParam("id") String id, Requests.Reason body) {
-        return orders.cancel(CurrentCaller.get(), Params.id(id), Params.body(body).reason());
+    public WorkOrderView cancel(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            Requests.Reason body) {
+        Requests.Reason b = Params.body(body);
+        return orders.cancel(CurrentCaller.get(), Params.id(id), b.reason(), expected(ifMatch, b.version()));
+    }
+
+    /** The order's version as the caller read it: {@code If-Match} (the order's {@code version}), else the body's. */
+    private static OptionalLong expected(String ifMatch, Long bodyVersion) {
+        OptionalLong fromHeader = IfMatch.version(ifMatch);
+        return fromHeader.isPresent() || bodyVersion == null ? fromHeader : OptionalLong.of(bodyVersion);
     }
 }

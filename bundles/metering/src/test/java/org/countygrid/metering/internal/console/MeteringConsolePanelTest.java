@@ -29,7 +29,7 @@ class MeteringConsolePanelTest {
     void theScriptShipsWhereTheWhiteboardLooksWithItsStableIds() throws IOException {
         String script = file("panel.js");
         assertThat(script).contains("export function render(el, ctx)", "id: 'metering-stock'", "'/metering/meters/stock'",
-                "board.load()", "ctx.t('表计库存', 'Meter stock')", "ctx.t('工单看板', 'Work order board')",
+                "board.load(detailToo)", "ctx.t('表计库存', 'Meter stock')", "ctx.t('工单看板', 'Work order board')",
                 "from './board.js'", "'./panel.css'");
         assertThat(file("board.js")).contains("id: 'metering-board'", "'data-order': String(o.id)", "id: 'order-new'",
                 "'data-more': status", "h('datalist', { id: WORKERS_LIST })");

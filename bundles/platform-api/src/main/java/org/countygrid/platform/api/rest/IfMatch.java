@@ -1,16 +1,19 @@
-package org.countygrid.customers.internal.rest;
+package org.countygrid.platform.api.rest;
 
 import java.util.OptionalLong;
 
 import org.countygrid.platform.api.ValidationException;
 
-/** Reads the account version a client sends back in {@code If-Match}: {@code "3"}, {@code W/"3"}, {@code 3} or {@code *}. */
-final class Versions {
+/**
+ * Reads the version a client sends back in {@code If-Match}, as the resource's {@code ETag} or its view's
+ * {@code version} gave it: {@code "3"}, {@code W/"3"} or {@code 3}; empty for no header or {@code *} (no check).
+ */
+public final class IfMatch {
 
-    private Versions() {
+    private IfMatch() {
     }
 
-    static OptionalLong fromIfMatch(String header) {
+    public static OptionalLong version(String header) {
         if (header == null || header.isBlank() || header.strip().equals("*")) {
             return OptionalLong.empty();
         }
@@ -24,7 +27,7 @@ final class Versions {
         try {
             return OptionalLong.of(Long.parseLong(tag));
         } catch (NumberFormatException e) {
-            throw new ValidationException("If-Match", "must be the ETag of the account, e.g. \"3\"");
+            throw new ValidationException("If-Match", "must be the version the resource was read with, e.g. \"3\"");
         }
     }
 }
