@@ -4,7 +4,7 @@
 // belongs to no field (403, 404, 409, network). A failed call changes nothing on the server, so the form keeps what
 // was typed.
 import { h, problemOf } from './dom.js';
-import { fieldText, isStale, problemText } from './text.js';
+import { fieldName, fieldText, isStale, problemText } from './text.js';
 
 // spec: { id, title: [zh, en], heading?: 'h3' | 'h4',
 //         fields: [{ name, id?, label: [zh, en], options?: [[value, zh, en]], attrs?, check?(raw) -> message,
@@ -72,7 +72,7 @@ export function entryForm(ctx, spec) {
       banner.hidden = false;
     } else if (!problem.errors || unplaced.length > 0) {
       banner.textContent = unplaced.length > 0
-        ? unplaced.map((e) => `${e.field}: ${messages.field(ctx, e.message)}`).join('; ')
+        ? unplaced.map((e) => `${fieldName(ctx, e.field)}${ctx.t('：', ': ')}${messages.field(ctx, e.message)}`).join(ctx.t('；', '; '))
         : messages.problem(ctx, problem) || ctx.t('保存失败', 'Saving failed');
       banner.hidden = false;
     }

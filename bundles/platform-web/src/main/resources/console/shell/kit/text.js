@@ -129,8 +129,25 @@ export function isStale(problem) {
   return !!problem && problem.status === 409 && problem.type === STALE;
 }
 
+// The Chinese of the request fields the server names in a 400 answer (query parameters, body fields, headers), for
+// a message that has no input of its own to stand under; a module adds its own as `names` of its field table.
+const FIELD_NAMES = {
+  q: '查询内容', limit: '每页条数', offset: '起始位置', before: '起始编号', body: '请求内容', 'If-Match': '版本',
+  version: '版本', number: '户号', accountNumber: '户号', barcode: '条码', areaCode: '台区编号', stationCode: '供电所编号',
+  worker: '施工人员', reason: '原因', note: '说明', from: '开始时间', to: '结束时间', kind: '类型', status: '状态',
+  deviceId: '设备编号', location: '位置',
+};
+
+// A request field's name as the user reads it: in Chinese from the module's `names`, then the platform's table; the
+// name itself in English or when neither knows it.
+export function fieldName(ctx, field, own) {
+  if (ctx.lang === 'en') return field;
+  return (own && own.names && own.names[field]) || FIELD_NAMES[field] || field;
+}
+
 // A whole problem (problem+json body, or { status: 0 } for a failed connection) as one sentence in the current
-// language. own: { exact, patterns } for the problem's detail, fields: { exact, patterns } for field messages.
+// language. own: { exact, patterns } for the problem's detail, fields: { exact, patterns, names } for field
+// messages and field names.
 export function problemText(ctx, problem, own, fields) {
   const p = problem || { status: 0 };
   if (p.status === 0 || p.status === undefined) return ctx.t(...STATUS_SENTENCES[0]);
@@ -139,7 +156,7 @@ export function problemText(ctx, problem, own, fields) {
     const zh = known(detail, own, DETAIL_EXACT, DETAIL_PATTERNS);
     if (zh) return zh;
     if (p.errors && p.errors.length > 0) {
-      return STATUS_SENTENCES[400][0] + p.errors.map((e) => `${e.field}：${fieldText(ctx, e.message, fields)}`).join('；');
+      return STATUS_SENTENCES[400][0] + p.errors.map((e) => `${fieldName(ctx, e.field, fields)}：${fieldText(ctx, e.message, fields)}`).join('；');
     }
   }
   const [zh, en] = STATUS_SENTENCES[p.status] || ['操作失败：', 'Failed: '];

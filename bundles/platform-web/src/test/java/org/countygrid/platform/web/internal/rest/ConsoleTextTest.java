@@ -64,6 +64,20 @@ class ConsoleTextTest {
     }
 
     @Test
+    void aFieldWithoutAnInputIsNamedInChinese() throws Exception {
+        ConsoleTexts kit = ConsoleTexts.of("console/shell/kit/text.js", work);
+        String json = ProblemResponses.toJson(ProblemMapping.map(new org.countygrid.platform.api.ValidationException(
+                "q", "must not contain control characters")));
+        String unknownField = ProblemResponses.toJson(ProblemMapping.map(new org.countygrid.platform.api.ValidationException(
+                "readings[3].kwh", "is required")));
+
+        assertThat(kit.call("problemText", "zh", List.of(json, unknownField)))
+                .containsExactly("输入有误：查询内容：不能包含换行、制表符等控制字符", "输入有误：readings[3].kwh：必填");
+        assertThat(kit.call("problemText", "en", List.of(json))).singleElement().asString()
+                .contains("q: must not contain control characters");
+    }
+
+    @Test
     void fieldMessagesOfBadJsonReadInChinese() throws Exception {
         ConsoleTexts kit = ConsoleTexts.of("console/shell/kit/text.js", work);
         List<String> messages = new ArrayList<>();
