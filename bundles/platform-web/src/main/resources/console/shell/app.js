@@ -184,12 +184,13 @@ async function refreshPanels() {
   }
   renderNav();
   if (state.current && state.current !== HOME && !panelById(state.current)) {
-    const gone = before ? t(before.title.zh, before.title.en) : state.current;
+    const current = state.current;
+    const gone = () => (before ? t(before.title.zh, before.title.en) : current);
     // replaceState fires no hashchange, whose handler would clear the message at once
     history.replaceState(null, '', '#/' + HOME);
     openView(HOME);
-    showMessage('info', t('面板“' + gone + '”已不可用（功能已卸载或无权访问）。',
-      'The panel "' + gone + '" is no longer available (feature removed or no access).'));
+    showMessage('info', () => t('面板“' + gone() + '”已不可用（功能已卸载或无权访问）。',
+      'The panel "' + gone() + '" is no longer available (feature removed or no access).'));
   }
 }
 
@@ -211,7 +212,7 @@ function route() {
   }
   const id = decodeURIComponent((location.hash || '').replace(/^#\/?/, '')) || HOME;
   if (id !== HOME && !panelById(id)) {
-    showMessage('error', t('没有这个面板，或您无权查看。', 'There is no such panel, or you may not see it.'));
+    showMessage('error', () => t('没有这个面板，或您无权查看。', 'There is no such panel, or you may not see it.'));
     openView(HOME);
     return;
   }
@@ -248,7 +249,7 @@ async function openView(id) {
     }
   } catch (error) {
     if (!leaving.signal.aborted) {
-      showMessage('error', t('面板加载失败：', 'The panel failed to load: ') + problemText(error));
+      showMessage('error', () => t('面板加载失败：', 'The panel failed to load: ') + problemText(error));
     }
   }
 }

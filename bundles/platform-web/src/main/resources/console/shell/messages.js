@@ -9,6 +9,8 @@ export function messageArea() {
   return h('div', { id: 'message', 'data-testid': 'message', role: 'status', 'aria-live': 'polite', hidden: true });
 }
 
+// text: a string, or a function making it in the current language — then a message shown again after the
+// language switch (repeatMessage) reads in the new language.
 export function showMessage(kind, text) {
   notice = { kind, text };
   const area = document.getElementById('message');
@@ -16,7 +18,7 @@ export function showMessage(kind, text) {
     return;
   }
   area.className = 'message ' + kind;
-  area.replaceChildren(h('span', {}, text),
+  area.replaceChildren(h('span', {}, typeof text === 'function' ? text() : text),
     h('button', { type: 'button', className: 'close', 'aria-label': t('关闭', 'Close'), onClick: clearMessage }, '×'));
   area.hidden = false;
 }
@@ -46,8 +48,9 @@ export function problemText(error) {
   if (!error) {
     return t('未知错误。', 'Unknown error.');
   }
-  if (!error.problem && error.status === undefined) {
-    return error.message || t('未知错误。', 'Unknown error.'); // not a call: the browser's own error
+  if (!error.problem && error.status === undefined) { // not a call: the browser's own error, e.g. a script not loaded
+    return t('浏览器出错，请刷新页面后重试', 'The browser failed; reload the page and try again')
+      + (error.message ? t('（', ' (') + error.message + t('）', ')') : '') + t('。', '.');
   }
   return kitProblemText({ t, lang: language() }, error.problem || { status: error.status });
 }
