@@ -8,8 +8,6 @@ import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.RollbackException;
 
 import org.countygrid.customers.AccountChange;
 import org.countygrid.customers.AccountData;
@@ -218,16 +216,9 @@ public class CustomerServiceImpl implements CustomerService {
         return countyImport.run(caller.office(), stations, areas, accounts);
     }
 
-    /** A write whose optimistic lock failed (someone changed the row meanwhile) is a 409, not a 500. */
+    /** A write of an account someone changed meanwhile (its version, its row lock) is a stale 409, not a 500. */
     private <T> T write(OfficeCode office, Function<EntityManager, T> work) {
-        try {
-            return store.write(office, work);
-        } catch (OptimisticLockException | RollbackException e) {
-            if (e instanceof OptimisticLockException || e.getCause() instanceof OptimisticLockException) {
-                throw Problem.stale("the account was changed by someone else meanwhile; reload it and try again");
-            }
-            throw e;
-        }
+        return store.write(office, "the account", work);
     }
 
     private static AccountEntity stored(AccountRepository accounts, AccountNumber number) {

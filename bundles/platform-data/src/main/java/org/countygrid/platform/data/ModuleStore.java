@@ -5,8 +5,10 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 
 import org.countygrid.platform.api.OfficeCode;
+import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.event.DomainEvent;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -32,6 +34,24 @@ public interface ModuleStore extends AutoCloseable {
      * caller gets a 409 {@link org.countygrid.platform.api.Problem} (the database error is its cause).
      */
     <T> T write(OfficeCode office, Function<EntityManager, T> work);
+
+    /**
+     * {@link #write(OfficeCode, Function)} for a change of something a user read before: when someone else changed
+     * it meanwhile — a {@code @Version} check that failed, a row lock not granted in time (another transaction held
+     * the row), a deadlock the database broke — the caller gets a 409 {@link Problem#stale}
+     * saying that {@code what} ("the account", "work order 7") was changed meanwhile and to reload it, instead of a
+     * 500. Nothing is committed.
+     */
+    default <T> T write(OfficeCode office, String what, Function<EntityManager, T> work) {
+        try {
+            return write(office, work);
+        } catch (PersistenceException e) {
+            if (SqlStates.isConcurrentChange(e)) {
+                throw Problem.stale(what + " was changed by someone else meanwhile; reload it and try again");
+            }
+            throw e;
+        }
+    }
 
     /**
      * Appends the event to the outbox inside the transaction of {@code em} (call from within {@link #write}):

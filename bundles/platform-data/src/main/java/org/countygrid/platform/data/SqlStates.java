@@ -1,6 +1,11 @@
 package org.countygrid.platform.data;
 
 import java.sql.SQLException;
+import java.util.Set;
+
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 
 /**
  * What a database error means, the same on H2 and PostgreSQL; for modules that write with plain JDBC (bulk imports,
@@ -8,6 +13,9 @@ import java.sql.SQLException;
  * reports.
  */
 public final class SqlStates {
+
+    /** Lock timeout (H2), deadlock and lock not available (PostgreSQL). */
+    private static final Set<String> LOCK_STATES = Set.of("HYT00", "40P01", "55P03");
 
     private SqlStates() {
     }
@@ -19,6 +27,24 @@ public final class SqlStates {
     public static boolean isConstraintViolation(SQLException e) {
         for (SQLException s = e; s != null; s = s.getNextException()) {
             if (s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Someone else changed the same rows meanwhile: a failed optimistic lock ({@code @Version}; thrown as it is or
+     * as the cause of the commit's RollbackException), a row lock not granted in time, or a deadlock the database
+     * broke (SQLSTATE HYT00 on H2, 40P01 and 55P03 on PostgreSQL) anywhere among the causes.
+     */
+    public static boolean isConcurrentChange(Throwable e) {
+        if (e instanceof OptimisticLockException || e.getCause() instanceof OptimisticLockException
+                || e instanceof PessimisticLockException || e instanceof LockTimeoutException) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && LOCK_STATES.contains(sql.getSQLState())) {
                 return true;
             }
         }

@@ -173,6 +173,31 @@ class ModuleStoreTest {
     }
 
     @OnEachDatabase
+    void aRowChangedByAnotherTransactionMeanwhileIsAStaleConflictThatChangesNothing(Db db) {
+        try (Db.Open open = db.open(); ModuleStore store = notes(open.dataSource())) {
+            DataSource ds = open.dataSource();
+            persist(store, A, "n1", "first");
+
+            assertThatThrownBy(() -> store.write(A, "note n1", em -> {
+                Note note = em.find(Note.class, "n1"); // read as a user's screen showed it
+                TestDatabases.execute(ds, "UPDATE tst_note SET body = 'by a colleague', row_version = row_version + 1"
+                        + " WHERE office = 'QS' AND id = 'n1'"); // committed by someone else meanwhile
+                note.changeBody("mine");
+                return null;
+            })).isInstanceOfSatisfying(Problem.class, p -> {
+                assertThat(p.status()).isEqualTo(409);
+                assertThat(p.type()).isEqualTo(Problem.STALE);
+            }).hasMessage("note n1 was changed by someone else meanwhile; reload it and try again");
+            assertThat(bodyOf(ds, A, "n1")).isEqualTo("by a colleague");
+
+            // any other failure stays what it was
+            assertThatThrownBy(() -> store.write(A, "note n1", em -> {
+                throw new IllegalStateException("not a conflict");
+            })).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @OnEachDatabase
     void aDuplicateKeyAtCommitIsAConflict(Db db) {
         try (Db.Open open = db.open(); ModuleStore store = notes(open.dataSource())) {
             persist(store, A, "n1", "first");
