@@ -28,7 +28,10 @@ public interface WorkOrderService {
      * Creates an order that something else asked for — another module's event through a wiring route — once:
      * {@code origin} (e.g. {@code customers.account-opened#1234}, at most 120 characters) is kept with the order, and
      * the same origin again returns the order made the first time instead of a second one, as events arrive at least
-     * once. Otherwise as {@link #create}.
+     * once. Otherwise as {@link #create}, except for a REMOVE of a closed account (销户, the customers module
+     * installed): an INSTALL or REPLACE under way at it is cancelled first (the REPLACE's meter then comes off with
+     * the REMOVE); when a cancelled INSTALL leaves no meter to remove, that cancelled order is returned and no REMOVE
+     * made — the origin is then kept nowhere, so the same request again finds nothing to do and is refused (409).
      */
     WorkOrderView request(Caller caller, NewWorkOrder order, String origin);
 

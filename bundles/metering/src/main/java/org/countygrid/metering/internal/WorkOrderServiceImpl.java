@@ -319,8 +319,7 @@ public class WorkOrderServiceImpl implements WorkOrderService {
         return change(caller, id, (em, order) -> {
             WorkOrder.Step step = order.complete(caller.user(), now());
             AccountRegister register = accounts;
-            if (order.type() != WorkOrderType.REMOVE && register != null
-                    && register.requireAccount(caller, order.accountNumber()).closed()) {
+            if (order.type() != WorkOrderType.REMOVE && register != null && closed(register, caller, order.accountNumber())) {
                 throw Problem.conflict("account " + order.accountNumber() + " was closed (销户) after work order " + id
                         + " was made; no meter is installed at a closed account, so the order must be cancelled");
             }
@@ -383,6 +382,19 @@ public class WorkOrderServiceImpl implements WorkOrderService {
             orders.step(id, step.action(), caller.user(), now(), step.note());
             return orders.view(entity);
         });
+    }
+
+    /**
+     * Whether customers knows the account as closed; false when it cannot answer (the account unknown to it, e.g. of
+     * an import taken back, or the module restarting): a completion is refused only for a closed account, as before.
+     */
+    private static boolean closed(AccountRegister register, Caller caller, String account) {
+        try {
+            return register.requireAccount(caller, account).closed();
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot read account {} to check it is not closed: {}", account, e.toString());
+            return false;
+        }
     }
 
     /** The customer's name for the form; the form is made without it when customers cannot answer. */

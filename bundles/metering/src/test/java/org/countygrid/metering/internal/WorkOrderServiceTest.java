@@ -492,6 +492,18 @@ class WorkOrderServiceTest {
     }
 
     @Test
+    void anOrderIsCompletedWhenCustomersCannotSayWhetherItsAccountIsClosed() {
+        WorkOrderView install = create(WorkOrderType.INSTALL); // made while customers knew the account
+        metering.orders.scan(LI, install.id(), M1, SCANNER);
+        metering.collectEvidence(LI, install.id());
+        metering.accounts((caller, number) -> {
+            throw Problem.notFound("account " + number); // an import taken back, or customers restarting
+        });
+
+        assertThat(metering.orders.complete(LI, install.id(), null, SCANNER).status()).isEqualTo(WorkOrderStatus.COMPLETED);
+    }
+
+    @Test
     void closingAnAccountTurnsItsReplacementUnderWayIntoARemoval() {
         install(M1);
         AtomicBoolean closed = new AtomicBoolean();

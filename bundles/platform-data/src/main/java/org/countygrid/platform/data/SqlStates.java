@@ -14,8 +14,11 @@ import jakarta.persistence.PessimisticLockException;
  */
 public final class SqlStates {
 
-    /** Lock timeout (H2), deadlock and lock not available (PostgreSQL). */
-    private static final Set<String> LOCK_STATES = Set.of("HYT00", "40P01", "55P03");
+    /**
+     * Lock timeout (HYT00), a concurrent update of a locked row (90131) and a deadlock victim (40001) on H2; deadlock
+     * (40P01), lock not available (55P03) and serialization failure (40001) on PostgreSQL.
+     */
+    private static final Set<String> LOCK_STATES = Set.of("HYT00", "90131", "40001", "40P01", "55P03");
 
     private SqlStates() {
     }
@@ -36,7 +39,8 @@ public final class SqlStates {
     /**
      * Someone else changed the same rows meanwhile: a failed optimistic lock ({@code @Version}; thrown as it is or
      * as the cause of the commit's RollbackException), a row lock not granted in time, or a deadlock the database
-     * broke (SQLSTATE HYT00 on H2, 40P01 and 55P03 on PostgreSQL) anywhere among the causes.
+     * broke, or a transaction the database could not serialize with another (see the states below) anywhere among
+     * the causes.
      */
     public static boolean isConcurrentChange(Throwable e) {
         if (e instanceof OptimisticLockException || e.getCause() instanceof OptimisticLockException

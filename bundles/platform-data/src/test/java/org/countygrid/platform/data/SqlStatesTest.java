@@ -24,4 +24,18 @@ class SqlStatesTest {
         assertThat(SqlStates.isConstraintViolation(new SQLException("disk full", "53100"))).isFalse();
         assertThat(SqlStates.isConstraintViolation(new SQLException("no state"))).isFalse();
     }
+
+    @Test
+    void aConcurrentChangeIsAVersionOrLockConflictOnEitherDatabase() {
+        for (String state : java.util.List.of("HYT00", "90131", "40001", "40P01", "55P03")) {
+            assertThat(SqlStates.isConcurrentChange(new jakarta.persistence.PersistenceException("commit failed",
+                    new RuntimeException(new SQLException("lock", state))))).as(state).isTrue();
+        }
+        assertThat(SqlStates.isConcurrentChange(new jakarta.persistence.OptimisticLockException())).isTrue();
+        assertThat(SqlStates.isConcurrentChange(new jakarta.persistence.RollbackException(
+                new jakarta.persistence.OptimisticLockException()))).isTrue();
+        assertThat(SqlStates.isConcurrentChange(new jakarta.persistence.PersistenceException("duplicate",
+                new SQLException("duplicate key", "23505")))).isFalse();
+        assertThat(SqlStates.isConcurrentChange(new IllegalStateException("not the database"))).isFalse();
+    }
 }

@@ -55,7 +55,9 @@ public class WorkOrderRequestRoute extends RouteBuilder {
             in.setHeader(WorkOrderRequests.ORDER_ID, made.id());
             LOG.debug("Work order {} for request {}", made.id(), origin);
         } catch (Problem e) { // a ValidationException too: bad input is a refusal
-            if (e.status() >= 500) {
+            if (e.status() >= 500 || Problem.STALE.equals(e.type())) {
+                // a failure, or a worker's change of the same order at that moment: the relay delivers the event
+                // again, and the origin makes the retry safe
                 throw e;
             }
             refuse(in, origin, e.getMessage());

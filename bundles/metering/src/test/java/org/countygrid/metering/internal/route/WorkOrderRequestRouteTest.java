@@ -82,4 +82,33 @@ class WorkOrderRequestRouteTest {
         assertThat(noAccount.getMessage().getHeader(WorkOrderRequests.REFUSED, String.class)).contains(WorkOrderRequests.ACCOUNT);
         assertThat(metering.orders.orders(operator(QS), null, null, null, 0, 0).items()).hasSize(1);
     }
+
+    @Test
+    void aStaleConflictIsThrownSoTheRelayDeliversTheEventAgain() throws Exception {
+        // the real service, whose first request meets a worker's change of the same order at that moment
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        org.countygrid.metering.WorkOrderService racing = (org.countygrid.metering.WorkOrderService) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] { org.countygrid.metering.WorkOrderService.class },
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("request") && once.compareAndSet(false, true)) {
+                                throw org.countygrid.platform.api.Problem.stale("work order 1 was changed meanwhile");
+                            }
+                            try {
+                                return method.invoke(metering.orders, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        camel.getRouteController().stopRoute(WorkOrderRequestRoute.ROUTE_ID);
+        camel.removeRoute(WorkOrderRequestRoute.ROUTE_ID);
+        camel.addRoutes(new WorkOrderRequestRoute(racing));
+
+        Exchange first = send(request("customers.account-opened#5"));
+        Exchange again = send(request("customers.account-opened#5"));
+
+        assertThat(first.getException()).isInstanceOf(org.countygrid.platform.api.Problem.class);
+        assertThat(first.getMessage().getHeader(WorkOrderRequests.REFUSED)).isNull();
+        assertThat(again.getException()).isNull();
+        assertThat(again.getMessage().getHeader(WorkOrderRequests.ORDER_ID, Long.class)).isNotNull();
+    }
 }

@@ -81,7 +81,7 @@ public class DatabaseBackup {
         this.keep = keep;
         this.dailyAt = parseTime(dailyAt);
         if (this.dailyAt.isPresent() && isH2()) {
-            scheduleNext();
+            scheduleNext(ZonedDateTime.now(clock.withZone(ZONE)));
         } else if (this.dailyAt.isPresent()) {
             LOG.info("No nightly backup by the node: the database is {}; back it up with pg_dump", database.productName());
         }
@@ -138,17 +138,22 @@ public class DatabaseBackup {
         return today.isAfter(now) ? today : today.plusDays(1);
     }
 
-    private void scheduleNext() {
+    /**
+     * Schedules the next nightly backup at the first {@code dailyAt} after {@code notBefore} and after now. The timer
+     * waits on the monotonic clock, the plan is on the wall clock: after a run the next is planned from the run's own
+     * plan plus a minute, so a wall clock stepped back meanwhile (an NTP step) cannot make the same night run twice.
+     */
+    private void scheduleNext(ZonedDateTime notBefore) {
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(ZONE));
-        ZonedDateTime next = nextRun(now, dailyAt.orElseThrow());
+        ZonedDateTime next = nextRun(notBefore.isAfter(now) ? notBefore : now, dailyAt.orElseThrow());
         try {
-            timer.schedule(this::nightly, Duration.between(now, next).toMillis(), TimeUnit.MILLISECONDS);
+            timer.schedule(() -> nightly(next), Duration.between(now, next).toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException stopped) {
             // the component is going away
         }
     }
 
-    private void nightly() {
+    private void nightly(ZonedDateTime planned) {
         try {
             BackupResult result = backUp();
             lastNightly = "written " + result.backup().file().getFileName() + " at " + result.backup().written();
@@ -156,7 +161,7 @@ public class DatabaseBackup {
             lastNightly = "FAILED at " + clock.instant() + ": " + e.getMessage();
             LOG.error("The nightly backup of the database failed: {}", e.getMessage(), e);
         } finally {
-            scheduleNext();
+            scheduleNext(planned.plusMinutes(1));
         }
     }
 
@@ -193,8 +198,14 @@ public class DatabaseBackup {
             deleteQuietly(part);
             throw new BackupRefusedException("the backup into " + folder + " failed: " + e.getMessage(), e);
         }
-        BackupFile written = describe(target);
-        List<Path> removed = prune();
+        BackupFile written = describe(target).orElseThrow(() -> new BackupRefusedException(target + " vanished"));
+        List<Path> removed;
+        try {
+            removed = prune();
+        } catch (RuntimeException e) { // the backup is whole; only the old ones stay longer
+            LOG.warn("Backup {} written, but the oldest could not be removed: {}", target, e.toString());
+            removed = List.of();
+        }
         long millis = (System.nanoTime() - start) / 1_000_000;
         LOG.info("Database backed up to {} ({} bytes) in {} ms{}", target, written.bytes(), millis,
                 removed.isEmpty() ? "" : "; removed the oldest: " + removed.stream().map(Path::getFileName).toList());
@@ -210,7 +221,7 @@ public class DatabaseBackup {
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder)) {
             for (Path file : dir) {
                 if (OURS.matcher(file.getFileName().toString()).matches() && Files.isRegularFile(file)) {
-                    files.add(describe(file));
+                    describe(file).ifPresent(files::add); // one deleted meanwhile (pruned) is not listed
                 }
             }
         } catch (IOException e) {
@@ -252,9 +263,12 @@ public class DatabaseBackup {
         }
     }
 
-    private static BackupFile describe(Path file) {
+    /** Empty for a file deleted since it was listed. */
+    private static Optional<BackupFile> describe(Path file) {
         try {
-            return new BackupFile(file, Files.size(file), Files.getLastModifiedTime(file).toInstant());
+            return Optional.of(new BackupFile(file, Files.size(file), Files.getLastModifiedTime(file).toInstant()));
+        } catch (java.nio.file.NoSuchFileException gone) {
+            return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
