@@ -5,9 +5,11 @@ import { areas, changeAccount, openAccount, stations } from './api.js';
 
 const EDITABLE = ['name', 'phone', 'address', 'areaCode', 'category', 'voltageLevel', 'importantClass'];
 
-export async function renderForm(root, ctx, nav, account) {
+// draft: { values } — what the user typed so far, kept by the panel; a form rendered again (the language switch)
+// shows it instead of the stored values.
+export async function renderForm(root, ctx, nav, account, draft = { values: {} }) {
   const opening = account === null;
-  const values = account || { category: 'RESIDENTIAL', voltageLevel: 'V220', importantClass: 'NONE' };
+  const values = { ...(account || { category: 'RESIDENTIAL', voltageLevel: 'V220', importantClass: 'NONE' }), ...draft.values };
   const fields = {};
   const errors = {};
   const banner = h('div', { class: 'cg-banner', id: 'account-form-problem', hidden: true });
@@ -23,13 +25,14 @@ export async function renderForm(root, ctx, nav, account) {
   const choice = (name, table) => h('select', {}, Object.entries(table).map(([key, [zh, en]]) =>
     h('option', { value: key, selected: values[name] === key }, ctx.t(zh, en))));
 
-  const station = h('select', { id: 'account-field-station', onchange: () => loadAreas(station.value, null).catch(failedToLoad) });
+  const station = h('select', { id: 'account-field-station', name: 'stationCode',
+    onchange: () => loadAreas(station.value, null).catch(failedToLoad) });
   const areaSelect = h('select', {});
   const save = h('button', { id: 'account-form-submit', type: 'submit' }, ctx.t('保存', 'Save'));
   const form = h('form', { id: 'account-form', novalidate: true, onsubmit: submit },
     h('h2', {}, opening ? ctx.t('开户', 'Open account') : ctx.t(`修改 ${account.number}`, `Edit ${account.number}`)),
     banner,
-    opening && field('number', '户号', 'Account number', h('input', { inputMode: 'numeric', maxLength: 10 })),
+    opening && field('number', '户号', 'Account number', h('input', { inputMode: 'numeric', maxLength: 10, value: values.number || '' })),
     field('name', '户名', 'Name', text('name', 60)),
     field('phone', '联系电话', 'Phone', text('phone', 20)),
     field('address', '用电地址', 'Premise address', text('address', 200)),
@@ -42,6 +45,9 @@ export async function renderForm(root, ctx, nav, account) {
       save,
       h('button', { id: 'account-form-cancel', type: 'button',
         onclick: () => (opening ? nav.list() : nav.detail(account.number)) }, ctx.t('取消', 'Cancel'))));
+  const keep = (event) => { if (event.target.name) draft.values[event.target.name] = event.target.value; };
+  form.addEventListener('input', keep);
+  form.addEventListener('change', keep);
   clear(root).append(form);
 
   try {

@@ -10,8 +10,9 @@ import { renderAreas } from './areas.js';
 const WRITERS = ['operator', 'admin'];
 
 // Where the user was, kept across re-renders of the panel (the shell renders it again when the language
-// changes), so switching to English keeps the open account and the search. Reset for another user.
-const memory = { user: null, search: { q: '', offset: 0 }, view: ['list'] };
+// changes), so switching to English keeps the open account, the search, and a half-typed open or edit form
+// (draft: what was typed). Reset for another user.
+const memory = { user: null, search: { q: '', offset: 0 }, view: ['list'], draft: null };
 
 export function render(el, ctx) {
   ensureStyles();
@@ -21,20 +22,29 @@ export function render(el, ctx) {
   clear(el).append(root);
   const user = ctx.caller && ctx.caller.user;
   if (memory.user !== user) {
-    Object.assign(memory, { user, search: { q: '', offset: 0 }, view: ['list'] });
+    Object.assign(memory, { user, search: { q: '', offset: 0 }, view: ['list'], draft: null });
   }
   const search = memory.search;
   const remember = (...view) => { memory.view = view; };
   const nav = {
     list: () => { remember('list'); return renderList(root, ctx, nav, search, canWrite); },
     detail: (number, notice) => { remember('detail', number); return renderDetail(root, ctx, nav, number, canWrite, notice); },
-    edit: (account) => renderForm(root, ctx, nav, account),
-    open: () => renderForm(root, ctx, nav, null),
+    edit: (account, draft = { values: {} }) => {
+      remember('edit', account);
+      memory.draft = draft;
+      return renderForm(root, ctx, nav, account, draft);
+    },
+    open: (ignored, draft = { values: {} }) => {
+      remember('open');
+      memory.draft = draft;
+      return renderForm(root, ctx, nav, null, draft);
+    },
     stations: (notice) => { remember('stations'); return renderStations(root, ctx, nav, canWrite, notice); },
     station: (station, notice) => { remember('station', station); return renderAreas(root, ctx, nav, station, canWrite, notice); },
   };
   const [view, arg] = memory.view;
-  nav[view](arg);
+  if (view === 'edit' || view === 'open') nav[view](arg, memory.draft || { values: {} });
+  else nav[view](arg);
 }
 
 function ensureStyles() {

@@ -151,6 +151,15 @@ public class ConsoleIT {
         // someone else changes the account while it is being edited: the save is refused, in Chinese, with a reload
         browser.findElement(By.id("account-edit")).click();
         wait.until(b -> !b.findElements(By.id("account-form")).isEmpty());
+        // what was typed stays through the language switch
+        browser.findElement(By.id("account-field-phone")).clear();
+        browser.findElement(By.id("account-field-phone")).sendKeys("13900000088");
+        browser.findElement(By.id("lang-switch")).click();
+        wait.ignoring(StaleElementReferenceException.class).until(b -> text("#account-form h2").startsWith("Edit"));
+        assertThat(browser.findElement(By.id("account-field-phone")).getAttribute("value")).isEqualTo("13900000088");
+        browser.findElement(By.id("lang-switch")).click();
+        wait.ignoring(StaleElementReferenceException.class).until(b -> text("#account-form h2").startsWith("修改"));
+        assertThat(browser.findElement(By.id("account-field-phone")).getAttribute("value")).isEqualTo("13900000088");
         Http admin = Http.as("admin", PASSWORD);
         com.fasterxml.jackson.databind.JsonNode current = admin.get("/api/customers/accounts/" + number).json();
         java.util.Map<String, Object> change = new java.util.HashMap<>();
