@@ -66,6 +66,8 @@ public class CustomerServiceImpl implements CustomerService {
     private final Clock clock;
     private final CountyImport countyImport;
     private final SupplyNetwork network;
+    /** The store is H2, whose searches are told to scan the table (AccountRepository.search). */
+    private final boolean h2;
 
     @Activate
     public CustomerServiceImpl(@Reference Database database, @Reference NodeIdentity node, BundleContext context,
@@ -84,6 +86,7 @@ public class CustomerServiceImpl implements CustomerService {
         this.clock = clock;
         this.countyImport = new CountyImport(store, clock, node);
         this.network = new SupplyNetwork(store, clock);
+        this.h2 = AccountRepository.isH2(store.dataSource());
     }
 
     /**
@@ -112,7 +115,7 @@ public class CustomerServiceImpl implements CustomerService {
         if (Texts.hasControl(query)) {
             throw new ValidationException("q", Texts.CONTROL);
         }
-        return store.read(caller.office(), em -> new AccountRepository(em).search(query, offset, pageSize));
+        return store.read(caller.office(), em -> new AccountRepository(em).search(query, offset, pageSize, h2));
     }
 
     @Override

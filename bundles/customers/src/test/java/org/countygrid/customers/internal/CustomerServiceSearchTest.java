@@ -93,7 +93,28 @@ class CustomerServiceSearchTest {
     @Test
     void anotherOfficeFindsNothing() {
         assertThat(service.searchAccounts(operator(TestCounty.LY), "", 0, 3).total()).isZero();
+        assertThat(service.searchAccounts(operator(TestCounty.LY), "王", 0, 3).total()).isZero();
         assertThat(service.stations(operator(TestCounty.LY))).isEmpty();
+    }
+
+    @Test
+    void aTextSearchSeesItsOwnOfficeOnlyAndCountsPastThePage() {
+        TestCounty.load(service, TestCounty.LY); // the same accounts in another office
+        service.openAccount(operator(TestCounty.LY), TestCounty.newAccount("3101000003")); // 张伟, 城关镇建设路7号
+
+        var cityQs = service.searchAccounts(operator(QS), "城关镇", 0, 1);
+        var cityLy = service.searchAccounts(operator(TestCounty.LY), "城关镇", 0, 3);
+        var pastTheEnd = service.searchAccounts(operator(TestCounty.LY), "城关镇", 3, 3);
+
+        assertThat(cityQs.total()).isEqualTo(2);
+        assertThat(cityQs.items()).extracting(AccountView::number).containsExactly("3101000001");
+        assertThat(cityQs.items().get(0).areaCode()).isEqualTo("CG-001");
+        assertThat(cityQs.items().get(0).stationName()).isEqualTo("城关供电所");
+        assertThat(cityLy.total()).isEqualTo(3);
+        assertThat(cityLy.items()).extracting(AccountView::number).containsExactly("3101000001", "3101000002", "3101000003");
+        assertThat(pastTheEnd.items()).isEmpty();
+        assertThat(pastTheEnd.total()).isEqualTo(3);
+        assertThat(service.searchAccounts(operator(QS), "张伟", 0, 3).total()).isZero();
     }
 
     private java.util.List<String> numbers(String q) {

@@ -134,6 +134,10 @@ public class AccountEntity {
         return version;
     }
 
+    public String number() {
+        return number;
+    }
+
     static LocalDateTime toColumn(Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }

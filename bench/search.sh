@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Search benchmark: what an office clerk waits for when searching the demo county's 200,000 accounts.
+# A fresh unpack of the distribution with countygrid-demo (meters and topology, no daily readings, so the node is
+# idle while measured), then GET /api/customers/accounts?q=…&limit=20 (the console's search: one page and the
+# total) for each query, RUNS times after one untimed warm-up call, median and slowest, as curl's time_total.
+# Usage: bench/search.sh [runs]   (build first: mvn -B install -DskipTests)
+set -euo pipefail
+RUNS=${1:-5}
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+VERSION=$(sed -n 's#^  <version>\(.*\)</version>#\1#p' "$ROOT/pom.xml" | head -1)
+WORK="$ROOT/bench/target/search"
+export COUNTYGRID_ADMIN_PASSWORD=${COUNTYGRID_ADMIN_PASSWORD:-bench-$(date +%s)}
+unset EXTRA_JAVA_OPTS
+QUERIES=(王 王伟 城关镇 人民路 县人民医院 3 31 310100 3101000077 1 13 1370 0736)
+
+rm -rf "$WORK" && mkdir -p "$WORK" && tar -xzf "$ROOT/assembly/target/countygrid-$VERSION.tar.gz" -C "$WORK"
+H="$WORK/countygrid-$VERSION"
+awk '/^featuresBoot *=/ {inboot=1} inboot && !/\\$/ {sub(/[ \t]*$/, ", countygrid-demo"); inboot=0} {print}' \
+    "$H/etc/org.apache.karaf.features.cfg" > "$H/etc/features.cfg.new" && mv "$H/etc/features.cfg.new" "$H/etc/org.apache.karaf.features.cfg"
+echo "readingDays = 0" > "$H/etc/org.countygrid.demo.cfg"
+"$H/bin/start"
+until grep -q "Demo metering for office .* meters under a terminal" "$H/data/log/karaf.log" 2>/dev/null; do sleep 1; done
+sleep 10   # the start's stragglers (the heap compaction)
+pid=$(pgrep -f "karaf.home=$H( |$)" | head -1)
+
+printf '%-12s %8s %10s %10s\n' query total median_ms slowest_ms
+for q in "${QUERIES[@]}"; do
+    call() { curl -s -o "$WORK/answer.json" -w '%{time_total}' -u "admin:$COUNTYGRID_ADMIN_PASSWORD" -G \
+        --data-urlencode "q=$q" -d limit=20 http://127.0.0.1:8181/api/customers/accounts; }
+    call > /dev/null
+    times=()
+    for _ in $(seq 1 "$RUNS"); do times+=("$(call | awk '{printf "%d", $1 * 1000}')"); done
+    total=$(grep -o '"total":[0-9]*' "$WORK/answer.json" | cut -d: -f2)
+    sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+    printf '%-12s %8s %10s %10s\n' "$q" "$total" "${sorted[$((RUNS / 2))]}" "${sorted[$((RUNS - 1))]}"
+done
+"$H/bin/stop"; while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
