@@ -3,6 +3,8 @@
 # A fresh unpack of the distribution with countygrid-demo (meters and topology, no daily readings, so the node is
 # idle while measured), then GET /api/customers/accounts?q=…&limit=20 (the console's search: one page and the
 # total) for each query, RUNS times after one untimed warm-up call, median and slowest, as curl's time_total.
+# Then the metering panel's topology of a transformer area (GET /api/metering/areas/<code>/topology): the first view of
+# each of six areas, as a clerk opens them one after the other.
 # Usage: bench/search.sh [runs]   (build first: mvn -B install -DskipTests)
 set -euo pipefail
 RUNS=${1:-5}
@@ -12,6 +14,7 @@ WORK="$ROOT/bench/target/search"
 export COUNTYGRID_ADMIN_PASSWORD=${COUNTYGRID_ADMIN_PASSWORD:-bench-$(date +%s)}
 unset EXTRA_JAVA_OPTS
 QUERIES=(王 王伟 城关镇 人民路 县人民医院 3 31 310100 3101000077 1 13 1370 0736)
+AREAS=(CG-T001 QS-T002 BS-T003 CG-T010 LX-T001 XT-T005)   # the metering panel's topology of an area, first view each
 
 rm -rf "$WORK" && mkdir -p "$WORK" && tar -xzf "$ROOT/assembly/target/countygrid-$VERSION.tar.gz" -C "$WORK"
 H="$WORK/countygrid-$VERSION"
@@ -33,5 +36,11 @@ for q in "${QUERIES[@]}"; do
     total=$(grep -o '"total":[0-9]*' "$WORK/answer.json" | cut -d: -f2)
     sorted=($(printf '%s\n' "${times[@]}" | sort -n))
     printf '%-12s %8s %10s %10s\n' "$q" "$total" "${sorted[$((RUNS / 2))]}" "${sorted[$((RUNS - 1))]}"
+done
+printf '%-12s %8s %10s\n' area barcodes first_ms
+for a in "${AREAS[@]}"; do
+    t=$(curl -s -o "$WORK/answer.json" -w '%{time_total}' -u "admin:$COUNTYGRID_ADMIN_PASSWORD" \
+        "http://127.0.0.1:8181/api/metering/areas/$a/topology" | awk '{printf "%d", $1 * 1000}')
+    printf '%-12s %8s %10s\n' "$a" "$(grep -o '"barcode"' "$WORK/answer.json" | wc -l)" "$t"
 done
 "$H/bin/stop"; while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done

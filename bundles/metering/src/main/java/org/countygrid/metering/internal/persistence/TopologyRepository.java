@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 import org.countygrid.metering.MeterTransitionView;
 import org.countygrid.metering.AttachedMeter;
@@ -86,8 +87,14 @@ public final class TopologyRepository {
                 + " order by t.assetNumber", TerminalEntity.class).setParameter("a", area).setMaxResults(1000)
                 .getResultList();
         Map<String, Long> counts = new HashMap<>();
-        em.createQuery("select p.terminal, count(p) from TopologyEntity p where p.detachedAt is null group by p.terminal",
-                Object[].class).getResultStream().forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+        // the meters under each terminal now: of the area's terminals only when an area is asked for
+        TypedQuery<Object[]> attached = em.createQuery("select p.terminal, count(p) from TopologyEntity p"
+                + " where p.detachedAt is null" + (area == null ? "" : " and p.areaCode = :a") + " group by p.terminal",
+                Object[].class);
+        if (area != null) {
+            attached.setParameter("a", area);
+        }
+        attached.getResultStream().forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
         return terminals.stream().map(t -> t.toView(counts.getOrDefault(t.toTerminal().assetNumber(), 0L))).toList();
     }
 
