@@ -86,8 +86,18 @@ public abstract class CustomersPersistenceTests {
         assertThat(OP_QS.post("/api/customers/accounts", account("3300000099", "王志强", "QSB-T01")).status()).isEqualTo(201);
         assertThat(OP_QT.post("/api/customers/accounts", account("3300000098", "张桂兰", "QTA-T01")).status()).isEqualTo(201);
 
-        // search, detail
+        // search (a page of one with the total of the office's own, and past its end), detail
         assertThat(OP_QS.get("/api/customers/accounts?q=张").json().get("total").asLong()).isZero();
+        JsonNode first = OP_QT.get("/api/customers/accounts?q=张&limit=1").json();
+        assertThat(first.get("total").asLong()).isEqualTo(2);
+        assertThat(first.get("items")).hasSize(1);
+        assertThat(first.get("items").get(0).get("number").asText()).isEqualTo("3300000098");
+        assertThat(first.get("items").get(0).get("areaCode").asText()).isEqualTo("QTA-T01");
+        JsonNode second = OP_QT.get("/api/customers/accounts?q=张&limit=1&offset=1").json();
+        assertThat(second.get("items").get(0).get("name").asText()).isEqualTo("张秀英");
+        JsonNode past = OP_QT.get("/api/customers/accounts?q=张&limit=1&offset=5").json();
+        assertThat(past.get("items")).isEmpty();
+        assertThat(past.get("total").asLong()).isEqualTo(2);
         assertThat(OP_QS.get("/api/customers/accounts/3300000098").status()).isEqualTo(404);
         assertThat(OP_QS.get("/api/customers/accounts/3300000099").json().get("name").asText()).isEqualTo("王志强");
         assertThat(OP_QT.get("/api/customers/accounts/3300000099").json().get("name").asText()).isEqualTo("张秀英");

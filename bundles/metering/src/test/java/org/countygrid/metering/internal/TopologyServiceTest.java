@@ -173,6 +173,12 @@ class TopologyServiceTest {
         install("3101000002", M2);
         assertThat(metering.topology.area(operator(QS), AREA).attached()).extracting(AttachedMeter::barcode)
                 .containsExactly(M1, M2);
+        // the meters under each terminal: in the area's view, in the office's list and in the area's list alike
+        assertThat(metering.topology.area(operator(QS), AREA).terminals()).extracting(TerminalView::meters)
+                .containsExactly(2L);
+        assertThat(metering.topology.terminals(operator(QS), null)).extracting(TerminalView::meters).containsExactly(2L);
+        assertThat(metering.topology.terminals(operator(QS), AREA)).extracting(TerminalView::meters).containsExactly(2L);
+        assertThat(metering.topology.terminals(operator(QS), "CG-002")).isEmpty();
 
         // replacing M1 by M3: the attachment moves to the new meter
         long replace = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.REPLACE, "3101000001", null,

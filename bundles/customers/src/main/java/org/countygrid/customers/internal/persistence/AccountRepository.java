@@ -26,8 +26,9 @@ import org.countygrid.platform.data.ModuleStore;
 import org.countygrid.platform.data.SqlStates;
 
 /**
- * Accounts of the office the entity manager is scoped to; EclipseLink adds the office to every query, so
- * nothing here mentions it.
+ * Accounts of the office the entity manager is scoped to. EclipseLink adds the office to every JPQL query; the
+ * native statements of the text search do not get it from EclipseLink, so each names it ({@code office = ?1}) —
+ * keep it so in every native statement added here.
  */
 public final class AccountRepository implements OfficeRecords {
 
@@ -82,7 +83,8 @@ public final class AccountRepository implements OfficeRecords {
         Object office = em.getProperties().get(ModuleStore.OFFICE_PROPERTY);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(String.format(SEARCH_PAGE, scan))
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true) // multitenancy refuses SQL that does not name the office; this does
+                // native SQL is off in a multitenant unit; EclipseLink does not scope it: office = ?1 does, in every statement
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .setParameter(1, office).setParameter(2, literal + "%").setParameter(3, "%" + literal + "%")
                 .setParameter(4, offset).setParameter(5, limit).getResultList();
         long total;
