@@ -318,14 +318,14 @@ public class WorkOrderServiceImpl implements WorkOrderService {
         require(caller, MeteringRoles.FIELD);
         return change(caller, id, (em, order) -> {
             WorkOrder.Step step = order.complete(caller.user(), now());
-            AccountRegister register = accounts;
-            if (order.type() != WorkOrderType.REMOVE && register != null && closed(register, caller, order.accountNumber())) {
+            Optional<AccountRegister.AccountFacts> account = factsIfKnown(caller, order.accountNumber());
+            if (order.type() != WorkOrderType.REMOVE && account.map(AccountRegister.AccountFacts::closed).orElse(false)) {
                 throw Problem.conflict("account " + order.accountNumber() + " was closed (销户) after work order " + id
                         + " was made; no meter is installed at a closed account, so the order must be cancelled");
             }
             completion.moveMeters(em, caller, step.order(), residualBalanceFen, where, now());
-            String customer = register == null ? null : customerName(register, caller, order.accountNumber());
-            completion.keepForm(em, caller, step.order(), customer, residualBalanceFen, now());
+            completion.keepForm(em, caller, step.order(), account.map(AccountRegister.AccountFacts::name).orElse(null),
+                    residualBalanceFen, now());
             return step;
         });
     }
@@ -385,25 +385,20 @@ public class WorkOrderServiceImpl implements WorkOrderService {
     }
 
     /**
-     * Whether customers knows the account as closed; false when it cannot answer (the account unknown to it, e.g. of
-     * an import taken back, or the module restarting): a completion is refused only for a closed account, as before.
+     * What customers says of the account at completion: whether it was closed meanwhile, and the customer's name for
+     * the form. Empty when customers is not installed or cannot answer (the account unknown to it, e.g. of an import
+     * taken back, or the module restarting): the order is completed and its form made without the name, as before.
      */
-    private static boolean closed(AccountRegister register, Caller caller, String account) {
-        try {
-            return register.requireAccount(caller, account).closed();
-        } catch (RuntimeException e) {
-            LOG.warn("Cannot read account {} to check it is not closed: {}", account, e.toString());
-            return false;
+    private Optional<AccountRegister.AccountFacts> factsIfKnown(Caller caller, String account) {
+        AccountRegister register = accounts;
+        if (register == null) {
+            return Optional.empty();
         }
-    }
-
-    /** The customer's name for the form; the form is made without it when customers cannot answer. */
-    private static String customerName(AccountRegister register, Caller caller, String account) {
         try {
-            return register.requireAccount(caller, account).name();
+            return Optional.of(register.requireAccount(caller, account));
         } catch (RuntimeException e) {
-            LOG.warn("Cannot read account {} for the work order form: {}", account, e.toString());
-            return null;
+            LOG.warn("Cannot read account {} at the completion of its work order: {}", account, e.toString());
+            return Optional.empty();
         }
     }
 
