@@ -2,6 +2,7 @@
 import { h, clear, problemOf } from './dom.js';
 import { CATEGORIES, IMPORTANT_CLASSES, STATUSES, VOLTAGES, fieldMessage, formatTime, isStale, label, problemMessage } from './messages.js';
 import { account as loadAccount, closeAccount } from './api.js';
+import { staleNotice } from '/console/kit/entry-form.js';
 
 export async function renderDetail(root, ctx, nav, number, canWrite, notice) {
   const back = h('button', { id: 'account-back', type: 'button', onclick: () => nav.list() }, ctx.t('返回列表', 'Back to list'));
@@ -67,9 +68,7 @@ function closeForm(ctx, nav, a) {
         if (reasonError) {
           error.textContent = fieldMessage(ctx, reasonError.message);
         } else if (isStale(problem)) {
-          banner.replaceChildren(ctx.t('此户已被他人修改，请重新加载后再销户。',
-            'Someone else changed this account; reload it and try again.'), ' ',
-          h('button', { type: 'button', onclick: () => nav.detail(a.number) }, ctx.t('重新加载', 'Reload')));
+          banner.replaceChildren(...staleNotice(ctx, () => nav.detail(a.number)));
           banner.hidden = false;
         } else {
           banner.textContent = problemMessage(ctx, problem);

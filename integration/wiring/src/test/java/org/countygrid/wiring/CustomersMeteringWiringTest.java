@@ -49,12 +49,16 @@ class CustomersMeteringWiringTest {
         camel.stop();
     }
 
+    /** The relay's delivery of a customers event about account 3300000401 to metering's subscription. */
+    private void relay(String type, long sequence) {
+        camel.createProducerTemplate().sendBodyAndHeaders(EventHeaders.endpointFor(type, "metering"),
+                "{\"number\":\"3300000401\"}", Map.of(EventHeaders.TYPE, type, EventHeaders.OFFICE, "QS",
+                        EventHeaders.SUBJECT, "3300000401", EventHeaders.SEQUENCE, sequence, EventHeaders.VERSION, 1));
+    }
+
     @Test
     void anOpenedAccountBecomesAnInstallRequestKeyedByTheEvent() {
-        camel.createProducerTemplate().sendBodyAndHeaders(EventHeaders.endpointFor("customers.account-opened", "metering"),
-                "{\"number\":\"3300000401\"}", Map.of(EventHeaders.TYPE, "customers.account-opened",
-                        EventHeaders.OFFICE, "QS", EventHeaders.SUBJECT, "3300000401", EventHeaders.SEQUENCE, 42L,
-                        EventHeaders.VERSION, 1));
+        relay("customers.account-opened", 42L);
 
         assertThat(requests).hasSize(1);
         Map<String, Object> request = requests.get(0);
@@ -68,10 +72,7 @@ class CustomersMeteringWiringTest {
 
     @Test
     void aClosedAccountBecomesARemoveRequestKeyedByTheEvent() {
-        camel.createProducerTemplate().sendBodyAndHeaders(EventHeaders.endpointFor("customers.account-closed", "metering"),
-                "{\"number\":\"3300000401\"}", Map.of(EventHeaders.TYPE, "customers.account-closed",
-                        EventHeaders.OFFICE, "QS", EventHeaders.SUBJECT, "3300000401", EventHeaders.SEQUENCE, 57L,
-                        EventHeaders.VERSION, 1));
+        relay("customers.account-closed", 57L);
 
         assertThat(requests).singleElement().satisfies(request -> {
             assertThat(request).containsEntry(WorkOrderRequests.TYPE, "REMOVE")

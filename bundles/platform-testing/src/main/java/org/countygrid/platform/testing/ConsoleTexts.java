@@ -63,8 +63,11 @@ public final class ConsoleTexts {
                 "  const ctx = { lang, t: (zh, en) => (lang === 'en' ? en : zh) };",
                 "  for (const p of JSON.parse(input)) console.log(JSON.stringify(String(fn.length === 1 ? fn(p) : fn(ctx, p))));",
                 "});", ""));
-        Process node = new ProcessBuilder(System.getProperty("countygrid.test.node", "node"), script.toString(), lang, function)
-                .directory(work.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(System.getProperty("countygrid.test.node", "node"), script.toString(),
+                lang, function).directory(work.toFile()).redirectErrorStream(true);
+        // a browser anywhere but China: the console must not depend on the zone of the PC it runs on
+        builder.environment().put("TZ", "UTC");
+        Process node = builder.start();
         try (OutputStream in = node.getOutputStream()) {
             in.write(("[" + String.join(",", problemsJson) + "]").getBytes(StandardCharsets.UTF_8));
         }
