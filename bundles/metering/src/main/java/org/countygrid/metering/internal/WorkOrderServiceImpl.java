@@ -131,29 +131,36 @@ public class WorkOrderServiceImpl implements WorkOrderService {
             }
             String account = Texts.clean(order.accountNumber());
             String installed = account == null ? null : new MeterRepository(em).installedAt(account).orElse(null);
-            AccountRegister.AccountFacts facts = register == null || !AccountNumber.isValid(account) ? null
-                    : register.requireAccount(caller, account);
-            if (facts != null && facts.closed() && order.type() != null) {
-                if (order.type() != WorkOrderType.REMOVE) {
-                    // a closed account gets no meter; its meter comes off with a REMOVE order
-                    throw Problem.conflict("account " + account + " is closed; only a REMOVE order can be made for it");
-                }
-                if (origin != null) {
-                    // the account-closed event (销户): an INSTALL or REPLACE under way is cancelled; a REMOVE under way
-                    // serves, and so does the cancelled INSTALL when no meter is left to remove
-                    Optional<WorkOrderView> stopped = stopForClosedAccount(caller, orders, account, origin);
-                    if (stopped.isPresent() && (installed == null || stopped.get().type() == WorkOrderType.REMOVE)) {
-                        return stopped.get();
-                    }
+            if (origin != null && register != null && order.type() == WorkOrderType.REMOVE && installed == null
+                    && AccountNumber.isValid(account) && register.requireAccount(caller, account).closed()) {
+                // the closing of an account that never got its meter: the INSTALL under way, if any, is stopped
+                Optional<WorkOrderView> stopped = stopForClosedAccount(caller, orders, account, origin);
+                if (stopped.isPresent()) {
+                    return stopped.get();
                 }
             }
-            NewWorkOrder known = facts == null || (order.address() != null && !order.address().isBlank()) ? order
-                    : new NewWorkOrder(order.type(), order.accountNumber(), facts.address(), order.worker(),
-                            order.phase(), order.note());
-            WorkOrder.Step step = WorkOrder.create(known, installed, facts == null ? null : facts.areaCode(),
-                    caller.user(), now());
+            WorkOrder.Step step = WorkOrder.create(order, installed, null, caller.user(), now());
             // after the origin: an event delivered again returns its order even if the worker has left since
             requireFieldWorker(caller, step.order().worker());
+            if (register != null) {
+                AccountRegister.AccountFacts facts = register.requireAccount(caller, step.order().accountNumber());
+                if (facts.closed() && order.type() != WorkOrderType.REMOVE) {
+                    // a closed account gets no meter; its meter comes off with a REMOVE order
+                    throw Problem.conflict("account " + step.order().accountNumber() + " is closed; only a REMOVE"
+                            + " order can be made for it");
+                }
+                if (facts.closed() && origin != null) {
+                    // the account-closed event: a REPLACE under way would put a new meter on a closed account
+                    Optional<WorkOrderView> stopped = stopForClosedAccount(caller, orders, account, origin);
+                    if (stopped.isPresent() && stopped.get().type() == WorkOrderType.REMOVE) {
+                        return stopped.get(); // a REMOVE made by hand before the event: it serves
+                    }
+                }
+                NewWorkOrder known = new NewWorkOrder(order.type(), order.accountNumber(),
+                        order.address() == null || order.address().isBlank() ? facts.address() : order.address(),
+                        order.worker(), order.phase(), order.note());
+                step = WorkOrder.create(known, installed, facts.areaCode(), caller.user(), now());
+            }
             orders.activeAt(step.order().accountNumber()).ifPresent(other -> other.toOrder(Set.of()).refuseAnother());
             WorkOrderEntity entity = orders.add(step.order(), origin);
             orders.step(entity.id(), step.action(), caller.user(), now(),
