@@ -216,7 +216,7 @@ public class WorkOrderServiceImpl implements WorkOrderService {
             WorkOrderRepository orders = new WorkOrderRepository(em);
             Page<WorkOrderEntity> page = orders.page(statuses, who == null || who.isEmpty() ? null : who, beforeId, offset,
                     size);
-            return new Page<>(page.items().stream().map(orders::view).toList(), page.total(), offset, size);
+            return new Page<>(orders.views(page.items()), page.total(), offset, size);
         });
     }
 
@@ -225,7 +225,7 @@ public class WorkOrderServiceImpl implements WorkOrderService {
         require(caller, MeteringRoles.FIELD);
         return store.read(caller.office(), em -> {
             WorkOrderRepository orders = new WorkOrderRepository(em);
-            return orders.activeOf(caller.user()).stream().map(orders::view).toList();
+            return orders.views(orders.activeOf(caller.user()));
         });
     }
 

@@ -336,6 +336,11 @@ class WorkOrderServiceTest {
         assertThat(last.items()).extracting(WorkOrderView::accountNumber).containsExactly("3101001001");
         assertThat(metering.orders.orders(operator(QS), null, null, null, 0, 0).total()).isEqualTo(6);
         assertThat(metering.orders.orders(operator(QS), null, "wang", null, 0, 0).total()).isZero();
+        assertThat(metering.orders.orders(operator(QS), WorkOrderStatus.OPEN, "li", null, 0, 0).total()).isEqualTo(5);
+        // a page reads its orders' histories at once; each order still shows only its own
+        assertThat(metering.orders.orders(operator(QS), null, null, null, 0, 0).items()).hasSize(6).allSatisfy(o ->
+                assertThat(o.history()).extracting(WorkOrderStep::action).containsExactlyElementsOf(
+                        o.id() == cancelled ? List.of("created", "cancelled") : List.of("created")));
         assertThatThrownBy(() -> metering.orders.orders(operator(QS), null, null, null, 0, 501))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsKey("limit"));
         assertThatThrownBy(() -> metering.orders.orders(operator(QS), null, null, null, -1, 10))

@@ -5,11 +5,14 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 import org.countygrid.metering.FieldContext;
 import org.countygrid.metering.OrderFile;
@@ -80,14 +83,21 @@ public final class WorkOrderRepository {
      * null), newest first, and their total.
      */
     public Page<WorkOrderEntity> page(List<WorkOrderStatus> statuses, String worker, Long beforeId, int offset, int limit) {
-        String where = " where o.status in :s and (:w is null or o.worker = :w) and o.id < :b";
+        // the worker's condition only when there is one: "(:w is null or o.worker = :w)" kept the databases from
+        // reading the board's columns by their index (mtr_work_order_status_ix)
+        String where = " where o.status in :s and o.id < :b" + (worker == null ? "" : " and o.worker = :w");
         long before = beforeId == null ? Long.MAX_VALUE : beforeId;
-        long total = em.createQuery("select count(o) from WorkOrderEntity o" + where, Long.class)
-                .setParameter("s", statuses).setParameter("w", worker).setParameter("b", before).getSingleResult();
-        List<WorkOrderEntity> items = em.createQuery("select o from WorkOrderEntity o" + where + " order by o.id desc",
-                WorkOrderEntity.class).setParameter("s", statuses).setParameter("w", worker).setParameter("b", before)
-                .setFirstResult(offset).setMaxResults(limit).getResultList();
-        return new Page<>(items, total, offset, limit);
+        TypedQuery<Long> count = em.createQuery("select count(o) from WorkOrderEntity o" + where, Long.class);
+        TypedQuery<WorkOrderEntity> items = em.createQuery("select o from WorkOrderEntity o" + where + " order by o.id desc",
+                WorkOrderEntity.class);
+        for (TypedQuery<?> q : List.of(count, items)) {
+            q.setParameter("s", statuses).setParameter("b", before);
+            if (worker != null) {
+                q.setParameter("w", worker);
+            }
+        }
+        return new Page<>(items.setFirstResult(offset).setMaxResults(limit).getResultList(), count.getSingleResult(),
+                offset, limit);
     }
 
     /** All open and suspended orders of a worker (the phone's list), oldest first. */
@@ -109,14 +119,30 @@ public final class WorkOrderRepository {
     }
 
     public WorkOrderView view(WorkOrderEntity order) {
+        return views(List.of(order)).get(0);
+    }
+
+    /**
+     * The orders as shown, in the same order: their steps and files come with one query each for all of them (a page
+     * of the board), not two per order.
+     */
+    public List<WorkOrderView> views(List<WorkOrderEntity> orders) {
+        if (orders.isEmpty()) {
+            return List.of();
+        }
         if (em.getTransaction().isActive()) {
             em.flush(); // steps added in this transaction appear, and the version is the stored one
         }
-        List<WorkOrderStep> steps = em.createQuery("select s from WorkOrderStepEntity s where s.orderId = :id order by s.id",
-                WorkOrderStepEntity.class).setParameter("id", order.id()).getResultStream()
-                .map(WorkOrderStepEntity::toView).toList();
-        List<OrderFileView> files = files(order.id());
-        return order.toView(photos(files, order.toOrder(Set.of())), files, steps);
+        List<Long> ids = orders.stream().map(WorkOrderEntity::id).toList();
+        Map<Long, List<WorkOrderStep>> steps = em.createQuery("select s from WorkOrderStepEntity s"
+                + " where s.orderId in :ids order by s.id", WorkOrderStepEntity.class).setParameter("ids", ids)
+                .getResultStream().collect(Collectors.groupingBy(WorkOrderStepEntity::orderId,
+                        Collectors.mapping(WorkOrderStepEntity::toView, Collectors.toList())));
+        Map<Long, List<OrderFileView>> files = filesOf(ids);
+        return orders.stream().map(o -> {
+            List<OrderFileView> kept = files.getOrDefault(o.id(), List.of());
+            return o.toView(photos(kept, o.toOrder(Set.of())), kept, steps.getOrDefault(o.id(), List.of()));
+        }).toList();
     }
 
     /**
@@ -137,12 +163,18 @@ public final class WorkOrderRepository {
 
     /** The files of an order without their content, oldest first. */
     public List<OrderFileView> files(long orderId) {
-        List<Object[]> rows = em.createQuery("select f.kind, f.barcode, f.contentType, f.size, f.sha256, f.createdBy,"
-                + " f.createdAt from OrderFileEntity f where f.orderId = :o order by f.id", Object[].class)
-                .setParameter("o", orderId).getResultList();
-        return rows.stream().map(r -> new OrderFileView((OrderFileKind) r[0], (String) r[1], (String) r[2],
-                ((Number) r[3]).longValue(), (String) r[4], (String) r[5], Columns.instant((LocalDateTime) r[6])))
-                .toList();
+        return filesOf(List.of(orderId)).getOrDefault(orderId, List.of());
+    }
+
+    /** The files of these orders without their content, by order, oldest first. */
+    private Map<Long, List<OrderFileView>> filesOf(List<Long> orderIds) {
+        List<Object[]> rows = em.createQuery("select f.orderId, f.kind, f.barcode, f.contentType, f.size, f.sha256,"
+                + " f.createdBy, f.createdAt from OrderFileEntity f where f.orderId in :o order by f.id", Object[].class)
+                .setParameter("o", orderIds).getResultList();
+        return rows.stream().collect(Collectors.groupingBy(r -> ((Number) r[0]).longValue(), Collectors.mapping(
+                r -> new OrderFileView((OrderFileKind) r[1], (String) r[2], (String) r[3], ((Number) r[4]).longValue(),
+                        (String) r[5], (String) r[6], Columns.instant((LocalDateTime) r[7])),
+                Collectors.toList())));
     }
 
     /** A file with its content; the newest of that digest (and kind, when given). */

@@ -57,6 +57,10 @@ public class WorkOrderStepEntity {
         this.note = note;
     }
 
+    long orderId() {
+        return orderId;
+    }
+
     public WorkOrderStep toView() {
         return new WorkOrderStep(action, actor, Columns.instant(happenedAt), note);
     }
