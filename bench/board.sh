@@ -14,23 +14,16 @@
 set -euo pipefail
 ORDERS=${1:-60000}
 RUNS=${2:-5}
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-VERSION=$(sed -n 's#^  <version>\(.*\)</version>#\1#p' "$ROOT/pom.xml" | head -1)
-WORK="$ROOT/bench/target/board"
+WORK="$(cd "$(dirname "$0")" && pwd)/target/board"
 export COUNTYGRID_ADMIN_PASSWORD=${COUNTYGRID_ADMIN_PASSWORD:-bench-$(date +%s)}
 unset EXTRA_JAVA_OPTS
 H2_JAR=$(ls ~/.m2/repository/com/h2database/h2/2.2.224/h2-2.2.224.jar)
+. "$(dirname "$0")/demo-node.sh"
 
-rm -rf "$WORK" && mkdir -p "$WORK" && tar -xzf "$ROOT/assembly/target/countygrid-$VERSION.tar.gz" -C "$WORK"
-H="$WORK/countygrid-$VERSION"
-awk '/^featuresBoot *=/ {inboot=1} inboot && !/\\$/ {sub(/[ \t]*$/, ", countygrid-demo"); inboot=0} {print}' \
-    "$H/etc/org.apache.karaf.features.cfg" > "$H/etc/features.cfg.new" && mv "$H/etc/features.cfg.new" "$H/etc/org.apache.karaf.features.cfg"
-echo "readingDays = 0" > "$H/etc/org.countygrid.demo.cfg"
-node_pid() { pgrep -f "karaf.home=$H( |$)" | head -1; }
-stop_node() { local pid; pid=$(node_pid); "$H/bin/stop"; while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done; }
+demo_node_unpack "$WORK" 0
 "$H/bin/start"
-until grep -q "Demo metering for office .* meters under a terminal" "$H/data/log/karaf.log" 2>/dev/null; do sleep 1; done
-stop_node
+await_demo_meters
+node_stop
 
 sql() { java -cp "$H2_JAR" org.h2.tools.Shell -url "jdbc:h2:file:$H/data/h2/countygrid" -user countygrid -password '' -sql "$1"; }
 OFFICE=$(sql "SELECT office FROM mtr_meter WHERE account_number IS NOT NULL GROUP BY office ORDER BY COUNT(*) DESC LIMIT 1" \
@@ -92,4 +85,4 @@ last=$(grep -o '"id":[0-9]*,"type"' "$WORK/answer.json" | tail -1 | grep -o '[0-
 timed "COMPLETED, next page (more)" "$API?status=COMPLETED&limit=50&before=$last"
 timed "OPEN of worker field07" "$API?status=OPEN&worker=field07&limit=50"
 timed "COMPLETED of worker field07" "$API?status=COMPLETED&worker=field07&limit=50"
-stop_node
+node_stop

@@ -48,14 +48,12 @@ for i in $(seq 1 "$RUNS"); do
 done
 
 # demo county: a fresh unpack with countygrid-demo, load time as logged by the demo bundle
-rm -rf "$WORK/demo" && mkdir -p "$WORK/demo" && tar -xzf "$ROOT/assembly/target/countygrid-$VERSION.tar.gz" -C "$WORK/demo"
-DH="$WORK/demo/countygrid-$VERSION"
-awk '/^featuresBoot *=/ {inboot=1} inboot && !/\\$/ {sub(/[ \t]*$/, ", countygrid-demo"); inboot=0} {print}' \
-    "$DH/etc/org.apache.karaf.features.cfg" > "$DH/etc/features.cfg.new" && mv "$DH/etc/features.cfg.new" "$DH/etc/org.apache.karaf.features.cfg"
-"$DH/bin/start"
-until grep -q "Demo county for office .* accounts in" "$DH/data/log/karaf.log" 2>/dev/null; do sleep 1; done
-grep "Demo county for office" "$DH/data/log/karaf.log" | tail -1 | sed 's/^.*Demo county/demo: Demo county/' | tee -a "$WORK/results.txt"
-pid=$(jvm_pid "$DH"); "$DH/bin/stop"; while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+. "$(dirname "$0")/demo-node.sh"
+demo_node_unpack "$WORK/demo"
+"$H/bin/start"
+until grep -q "Demo county for office .* accounts in" "$H/data/log/karaf.log" 2>/dev/null; do sleep 1; done
+grep "Demo county for office" "$H/data/log/karaf.log" | tail -1 | sed 's/^.*Demo county/demo: Demo county/' | tee -a "$WORK/results.txt"
+node_stop
 
 echo "--- summary (median of $RUNS)"
 for kind in countygrid karaf; do

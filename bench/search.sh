@@ -8,23 +8,17 @@
 # Usage: bench/search.sh [runs]   (build first: mvn -B install -DskipTests)
 set -euo pipefail
 RUNS=${1:-5}
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-VERSION=$(sed -n 's#^  <version>\(.*\)</version>#\1#p' "$ROOT/pom.xml" | head -1)
-WORK="$ROOT/bench/target/search"
+WORK="$(cd "$(dirname "$0")" && pwd)/target/search"
 export COUNTYGRID_ADMIN_PASSWORD=${COUNTYGRID_ADMIN_PASSWORD:-bench-$(date +%s)}
 unset EXTRA_JAVA_OPTS
 QUERIES=(王 王伟 城关镇 人民路 县人民医院 3 31 310100 3101000077 1 13 1370 0736)
 AREAS=(CG-T001 QS-T002 BS-T003 CG-T010 LX-T001 XT-T005)   # the metering panel's topology of an area, first view each
+. "$(dirname "$0")/demo-node.sh"
 
-rm -rf "$WORK" && mkdir -p "$WORK" && tar -xzf "$ROOT/assembly/target/countygrid-$VERSION.tar.gz" -C "$WORK"
-H="$WORK/countygrid-$VERSION"
-awk '/^featuresBoot *=/ {inboot=1} inboot && !/\\$/ {sub(/[ \t]*$/, ", countygrid-demo"); inboot=0} {print}' \
-    "$H/etc/org.apache.karaf.features.cfg" > "$H/etc/features.cfg.new" && mv "$H/etc/features.cfg.new" "$H/etc/org.apache.karaf.features.cfg"
-echo "readingDays = 0" > "$H/etc/org.countygrid.demo.cfg"
+demo_node_unpack "$WORK" 0
 "$H/bin/start"
-until grep -q "Demo metering for office .* meters under a terminal" "$H/data/log/karaf.log" 2>/dev/null; do sleep 1; done
+await_demo_meters
 sleep 10   # the start's stragglers (the heap compaction)
-pid=$(pgrep -f "karaf.home=$H( |$)" | head -1)
 
 printf '%-12s %8s %10s %10s\n' query total median_ms slowest_ms
 for q in "${QUERIES[@]}"; do
@@ -43,4 +37,4 @@ for a in "${AREAS[@]}"; do
         "http://127.0.0.1:8181/api/metering/areas/$a/topology" | awk '{printf "%d", $1 * 1000}')
     printf '%-12s %8s %10s\n' "$a" "$(grep -o '"barcode"' "$WORK/answer.json" | wc -l)" "$t"
 done
-"$H/bin/stop"; while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+node_stop
