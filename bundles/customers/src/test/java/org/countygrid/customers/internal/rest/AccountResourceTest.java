@@ -9,6 +9,7 @@ import javax.ws.rs.core.Response;
 
 import org.countygrid.customers.AccountView;
 import org.countygrid.customers.Category;
+import org.countygrid.customers.ImportantUserClass;
 import org.countygrid.customers.NewAccount;
 import org.countygrid.customers.VoltageLevel;
 import org.countygrid.customers.internal.FakeCustomerService;
@@ -90,6 +91,16 @@ class AccountResourceTest {
     }
 
     @Test
+    void aChangeWithoutTheImportantUserClassIsRefusedNotTakenForNone() {
+        // a client that does not know the field must not clear a hospital's class by leaving it out
+        AccountUpdate unaware = new AccountUpdate("县人民医院", "城关镇人民路1号", "07363000120", Category.COMMERCIAL,
+                VoltageLevel.KV10, null, "CG-001", 3L);
+        assertThatThrownBy(() -> resource.change("3101000001", null, unaware))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsKey("importantClass"));
+        assertThat(customers.commands).isEmpty();
+    }
+
+    @Test
     void closingWithoutABodyReachesTheServiceWithoutAReason() {
         resource.close("3101000001", null, null);
 
@@ -106,6 +117,6 @@ class AccountResourceTest {
 
     private static AccountUpdate update(Long version) {
         return new AccountUpdate("王建国", "城关镇人民路18号", "13812345678", Category.RESIDENTIAL, VoltageLevel.V220,
-                null, "CG-001", version);
+                ImportantUserClass.NONE, "CG-001", version);
     }
 }
