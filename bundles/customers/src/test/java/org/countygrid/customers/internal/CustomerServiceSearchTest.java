@@ -69,6 +69,10 @@ class CustomerServiceSearchTest {
         assertThat(first.limit()).isEqualTo(2); // the configured default
         assertThat(first.items()).extracting(AccountView::number).containsExactly("3101000001", "3101000002");
         assertThat(second.items()).extracting(AccountView::number).containsExactly("3102000001");
+        // past the end: no accounts, and still the total
+        var past = service.searchAccounts(operator(QS), "", 6, 2);
+        assertThat(past.items()).isEmpty();
+        assertThat(past.total()).isEqualTo(3);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.countygrid.customers.internal.persistence;
 
-import org.eclipse.persistence.annotations.BatchFetchType;
 import org.eclipse.persistence.config.QueryHints;
 
 import java.sql.Connection;
@@ -14,8 +13,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
 
 import org.countygrid.customers.AccountView;
 import org.countygrid.customers.internal.domain.Account;
@@ -33,18 +32,21 @@ import org.countygrid.platform.data.SqlStates;
 public final class AccountRepository implements OfficeRecords {
 
     private static final String FETCH = "select a from AccountEntity a join fetch a.area ar join fetch ar.station";
-    private static final String COUNT = "select count(a) from AccountEntity a";
     /*
-     * The page query must not join: with a join H2 sorts the whole office's accounts before it takes one page
-     * (2.7 s for 200,000 accounts); without it the (office, number) index yields the page in order. The areas and
-     * stations of the page then come in one IN query each.
+     * A page is a native statement that yields the page's numbers and the total (count(*) over ()); the accounts of the
+     * page, with their areas and stations, then come in one query. Native SQL, so the office is named here.
+     *
+     * Without text, the numbers in order from the (office, number) index. The same as JPQL ("select a ... order by
+     * a.number") H2 answered from its (office, phone) index and sorted all the office's rows, on disk past its memory
+     * rows: 7-9 s for every page of 200,000 accounts, the console's first view (bench/README.md, search).
      */
-    private static final String PAGE = "select a from AccountEntity a";
+    private static final String ALL_PAGE = "select number, count(*) over () from cus_account where office = ?1"
+            + " order by number offset ?2 rows fetch next ?3 rows only";
+    private static final String ALL_COUNT = "select count(*) from cus_account where office = ?1";
     /*
-     * A search for text reads every account of the office once (no B-tree serves "name contains"): the page and the
-     * total in one statement (count(*) over ()). On H2 as a scan of the table, which it does not choose itself: with
-     * office = ? it walks the phone index and fetches each row by its key, 1.2-16 s for 200,000 accounts instead of
-     * 0.15-0.25 s (bench/README.md, search). Native SQL, so the office is named here.
+     * A search for text reads every account of the office once (no B-tree serves "name contains"). On H2 as a scan of
+     * the table, which it does not choose itself: with office = ? it walks the phone index and fetches each row by its
+     * key, 1.2-16 s for 200,000 accounts instead of 0.15-0.25 s (bench/README.md, search).
      */
     private static final String MATCHING = " where office = ?1 and (number like ?2 escape '!' or phone like ?2 escape '!'"
             + " or name like ?3 escape '!' or address like ?3 escape '!')";
@@ -69,36 +71,37 @@ public final class AccountRepository implements OfficeRecords {
      * {@code h2}: the store is H2 ({@link #isH2}).
      */
     public Page<AccountView> search(String q, int offset, int limit, boolean h2) {
-        if (q.isBlank()) {
-            TypedQuery<AccountEntity> page = em.createQuery(PAGE + " order by a.number", AccountEntity.class)
-                    .setHint(QueryHints.BATCH, "a.area")
-                    .setHint(QueryHints.BATCH, "a.area.station")
-                    .setHint(QueryHints.BATCH_TYPE, BatchFetchType.IN);
-            List<AccountView> items = page.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
-                    .map(AccountEntity::toView).toList();
-            return new Page<>(items, em.createQuery(COUNT, Long.class).getSingleResult(), offset, limit);
-        }
-        String literal = escapeLike(q);
-        String scan = h2 ? " USE INDEX ()" : "";
         Object office = em.getProperties().get(ModuleStore.OFFICE_PROPERTY);
+        Query page;
+        Query count;
+        if (q.isBlank()) {
+            page = nativeQuery(ALL_PAGE).setParameter(1, office).setParameter(2, offset).setParameter(3, limit);
+            count = nativeQuery(ALL_COUNT).setParameter(1, office);
+        } else {
+            String literal = escapeLike(q);
+            String scan = h2 ? " USE INDEX ()" : "";
+            page = nativeQuery(String.format(SEARCH_PAGE, scan)).setParameter(1, office).setParameter(2, literal + "%")
+                    .setParameter(3, "%" + literal + "%").setParameter(4, offset).setParameter(5, limit);
+            count = nativeQuery(String.format(SEARCH_COUNT, scan)).setParameter(1, office)
+                    .setParameter(2, literal + "%").setParameter(3, "%" + literal + "%");
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(String.format(SEARCH_PAGE, scan))
-                // native SQL is off in a multitenant unit; EclipseLink does not scope it: office = ?1 does, in every statement
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .setParameter(1, office).setParameter(2, literal + "%").setParameter(3, "%" + literal + "%")
-                .setParameter(4, offset).setParameter(5, limit).getResultList();
+        List<Object[]> rows = page.getResultList();
         long total;
         if (!rows.isEmpty()) {
             total = ((Number) rows.get(0)[1]).longValue();
         } else if (offset == 0) {
             total = 0;
         } else { // past the end: the total still says how many there are
-            total = ((Number) em.createNativeQuery(String.format(SEARCH_COUNT, scan))
-                    .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true).setParameter(1, office)
-                    .setParameter(2, literal + "%").setParameter(3, "%" + literal + "%").getSingleResult()).longValue();
+            total = ((Number) count.getSingleResult()).longValue();
         }
         List<String> numbers = rows.stream().map(row -> (String) row[0]).toList();
         return new Page<>(byNumber(numbers), total, offset, limit);
+    }
+
+    /** Native SQL is off in a multitenant unit and EclipseLink does not scope it: office = ?1 does, in every statement. */
+    private Query nativeQuery(String sql) {
+        return em.createNativeQuery(sql).setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true);
     }
 
     /** The accounts with these numbers, with their areas and stations, in the order given. */
