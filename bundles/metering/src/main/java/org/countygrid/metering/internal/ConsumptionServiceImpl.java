@@ -21,6 +21,7 @@ import org.countygrid.metering.ReadingView;
 import org.countygrid.metering.Register;
 import org.countygrid.metering.WorkOrderType;
 import org.countygrid.metering.internal.domain.DailyUsage;
+import org.countygrid.metering.internal.domain.ReadingTimes;
 import org.countygrid.metering.internal.domain.Texts;
 import org.countygrid.metering.internal.domain.WorkOrder;
 import org.countygrid.metering.internal.persistence.InstallationEntity;
@@ -123,7 +124,10 @@ public class ConsumptionServiceImpl implements ConsumptionService {
         if (to == null) {
             errors.add("to", Texts.REQUIRED);
         }
-        if (from != null && to != null && (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS)) {
+        boolean fromFine = ReadingTimes.checkQueried(errors, "from", from);
+        boolean toFine = ReadingTimes.checkQueried(errors, "to", to); // days far out of range are not counted between
+        if (fromFine && toFine && from != null && to != null
+                && (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS)) {
             errors.add("to", "must be on or after from, and at most " + MAX_DAYS + " days on");
         }
         errors.throwIfAny();

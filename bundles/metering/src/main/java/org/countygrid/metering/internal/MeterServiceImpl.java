@@ -140,7 +140,7 @@ public class MeterServiceImpl implements MeterService {
     @Override
     public MeterView verify(Caller caller, String barcode, LocalDate verifiedOn, FieldContext where) {
         require(caller, MeteringRoles.STOCK);
-        LocalDate on = verifiedOn == null ? LocalDate.ofInstant(clock.instant(), CHINA) : verifiedOn;
+        LocalDate on = AssetLife.verificationDay(verifiedOn, LocalDate.ofInstant(clock.instant(), CHINA));
         return transition(caller, barcode, where, "verified on " + on, m -> m.verify(on, defaultWarehouse));
     }
 

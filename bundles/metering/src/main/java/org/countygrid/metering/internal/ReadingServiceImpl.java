@@ -19,6 +19,7 @@ import org.countygrid.metering.ReadingService;
 import org.countygrid.metering.ReadingView;
 import org.countygrid.metering.Register;
 import org.countygrid.metering.internal.domain.MeterIdentity;
+import org.countygrid.metering.internal.domain.ReadingTimes;
 import org.countygrid.metering.internal.domain.Texts;
 import org.countygrid.metering.internal.domain.Vee;
 import org.countygrid.metering.internal.persistence.ReadingTable;
@@ -103,6 +104,10 @@ public class ReadingServiceImpl implements ReadingService {
         if (kind == null) {
             throw new ValidationException("kind", Texts.REQUIRED);
         }
+        FieldErrors bounds = new FieldErrors();
+        ReadingTimes.checkQueried(bounds, "from", from);
+        ReadingTimes.checkQueried(bounds, "to", to);
+        bounds.throwIfAny();
         Instant now = clock.instant();
         Instant end = to == null ? now.plus(Duration.ofDays(1)) : to;
         // the default: the last 31 days (DAILY) or 7 (INTERVAL_15) up to now, or before the given end

@@ -135,7 +135,7 @@ public class TopologyServiceImpl implements TopologyService {
     @Override
     public TerminalView verify(Caller caller, String assetNumber, LocalDate verifiedOn, FieldContext where) {
         require(caller, MeteringRoles.STOCK);
-        LocalDate on = verifiedOn == null ? LocalDate.ofInstant(now(), MeterServiceImpl.CHINA) : verifiedOn;
+        LocalDate on = AssetLife.verificationDay(verifiedOn, LocalDate.ofInstant(now(), MeterServiceImpl.CHINA));
         return transition(caller, assetNumber, where, "verified on " + on, t -> t.verify(on, defaultWarehouse));
     }
 

@@ -133,5 +133,11 @@ class ConsumptionServiceTest {
         assertThatThrownBy(() -> metering.consumption.daily(operator(QS), "31", LocalDate.of(2026, 11, 2),
                 LocalDate.of(2026, 11, 1))).isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.byField()).containsKeys("accountNumber", "to"));
+        // days no one means are a 400 naming them, not a 500 from day arithmetic
+        assertThatThrownBy(() -> metering.consumption.daily(operator(QS), "3101000001", LocalDate.MIN, LocalDate.MAX))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsOnlyKeys("from", "to"));
+        assertThatThrownBy(() -> metering.readings.readings(operator(QS), M1, org.countygrid.metering.ReadingKind.DAILY,
+                null, java.time.Instant.parse("-999999999-01-01T00:00:00Z")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsOnlyKeys("to"));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.countygrid.metering.MeterState;
 import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.api.ValidationException;
 
 /**
  * The lifecycle meters and collection terminals share: 入库 → 检定 → 预领 (from a turnover cabinet to a supply
@@ -24,6 +25,7 @@ public record AssetLife(String what, MeterState state, LocalDate verifiedOn, Str
         String cabinetCode, String holder, String place) {
 
     static final int MAX_CODE = 20;
+    static final LocalDate EARLIEST_VERIFICATION = LocalDate.of(2000, 1, 1);
 
     /** The warehouse a caller named, checked, or {@code fallback} (the configured default) when it named none. */
     public static String warehouseOr(String requested, String fallback) {
@@ -45,6 +47,21 @@ public record AssetLife(String what, MeterState state, LocalDate verifiedOn, Str
             throw refused("it is in warehouse " + w + " already");
         }
         return new AssetLife(what, state, verifiedOn, w, stationCode, cabinetCode, holder, place);
+    }
+
+    /**
+     * The day a verification passed: {@code given}, or {@code today} when none is given. A day after today or before
+     * 2000 is a typing error, refused (400) before anything changes: it would be kept in the asset's history and
+     * printed on its forms.
+     */
+    public static LocalDate verificationDay(LocalDate given, LocalDate today) {
+        if (given == null) {
+            return today;
+        }
+        if (given.isAfter(today) || given.isBefore(EARLIEST_VERIFICATION)) {
+            throw new ValidationException("verifiedOn", "must lie between 2000-01-01 and today (" + today + ")");
+        }
+        return given;
     }
 
     /**

@@ -26,7 +26,33 @@ public final class ReadingTimes {
     public static final String NOT_MIDNIGHT = "must be 00:00 China time for a daily reading (e.g. 2026-11-20T16:00:00Z)";
     public static final String NOT_QUARTER = "must be on a quarter hour (:00, :15, :30 or :45, whole minutes) for an interval reading";
 
+    /** What a question about readings or consumption may name: wider than the readings' years, safe for day arithmetic. */
+    static final LocalDate QUERY_FIRST_DAY = LocalDate.of(1900, 1, 1);
+    static final LocalDate QUERY_LAST_DAY = LocalDate.of(2199, 12, 31);
+    public static final String QUERY_OUT_OF_RANGE = "must lie between the years 1900 and 2199";
+
     private ReadingTimes() {
+    }
+
+    /**
+     * Adds to {@code errors} under {@code field} when a queried day is outside the years 1900-2199; null passes.
+     *
+     * @return true when it passes
+     */
+    public static boolean checkQueried(FieldErrors errors, String field, LocalDate day) {
+        if (day != null && (day.isBefore(QUERY_FIRST_DAY) || day.isAfter(QUERY_LAST_DAY))) {
+            errors.add(field, QUERY_OUT_OF_RANGE);
+            return false;
+        }
+        return true;
+    }
+
+    /** The same for a queried instant (its day in China). */
+    public static void checkQueried(FieldErrors errors, String field, Instant at) {
+        if (at != null && (at.isBefore(QUERY_FIRST_DAY.atStartOfDay(DAY_ZONE).toInstant())
+                || !at.isBefore(QUERY_LAST_DAY.plusDays(1).atStartOfDay(DAY_ZONE).toInstant()))) {
+            errors.add(field, QUERY_OUT_OF_RANGE);
+        }
     }
 
     /** Adds to {@code errors} under {@code field} why {@code at} is no time for a reading of this kind; true if none. */

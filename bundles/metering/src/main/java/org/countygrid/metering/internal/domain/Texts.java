@@ -5,6 +5,7 @@ import org.countygrid.platform.api.FieldErrors;
 public final class Texts {
 
     public static final String REQUIRED = "is required";
+    public static final String CONTROL = "must not contain control characters";
 
     private Texts() {
     }
@@ -22,6 +23,12 @@ public final class Texts {
         }
         if (clean.length() > maxLength) {
             errors.add(field, "must be at most " + maxLength + " characters");
+            return null;
+        }
+        if (clean.chars().anyMatch(Character::isISOControl)) {
+            // a NUL made a required reason empty in effect (and is a 500 on PostgreSQL), an escape sequence reached the
+            // terminals of the shell commands that print the field, a line break splits their tables
+            errors.add(field, CONTROL);
             return null;
         }
         return clean;

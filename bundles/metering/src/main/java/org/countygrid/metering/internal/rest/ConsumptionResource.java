@@ -40,7 +40,8 @@ public class ConsumptionResource implements RestResource {
     public List<DailyConsumption> daily(@PathParam("number") String number, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         LocalDate last = Params.day("to", to, LocalDate.now(ConsumptionService.DAY_ZONE).minusDays(1));
-        LocalDate first = Params.day("from", from, last.minusDays(29));
+        // the default: the 30 days up to to (a to out of the service's years is refused there, not computed on here)
+        LocalDate first = Params.day("from", from, last.isBefore(LocalDate.MIN.plusDays(29)) ? last : last.minusDays(29));
         return consumption.daily(CurrentCaller.get(), number, first, last);
     }
 }
