@@ -199,6 +199,9 @@ export function render(el, ctx) {
       table.append(h('tr', { 'data-holder': r.holder, 'data-state': r.state },
         h('td', {}, r.holder), h('td', {}, label(STATES, r.state)), h('td', { class: 'count' }, String(r.count))));
     }
+    if (!rows || rows.length === 0) {
+      table.append(h('tr', { class: 'empty' }, h('td', { colSpan: 3 }, ctx.t('无', 'None'))));
+    }
     return table;
   }
 

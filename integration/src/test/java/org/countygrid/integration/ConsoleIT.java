@@ -237,6 +237,9 @@ public class ConsoleIT {
         wait.until(b -> !b.findElements(By.cssSelector("section[data-status=\"OPEN\"] article[data-order=\"" + order + "\"]")).isEmpty());
         assertThat(text("article[data-order=\"" + order + "\"]")).contains("换表", account, "li", DEMO_METER);
         assertThat(text("#metering-stock tr[data-state=\"INSTALLED\"] .count")).isEqualTo("3000");
+        // the demo county's stock (DemoStock): 48 meters received by its four field workers, 12 each
+        assertThat(text("#stock-by-worker tr[data-holder=\"wangqiang\"][data-state=\"RECEIVED\"] .count")).isEqualTo("12");
+        assertThat(text("#stock-by-worker tr[data-holder=\"chenhao\"][data-state=\"RECEIVED\"] .count")).isEqualTo("12");
         assertThat(text("#terminal-stock-by-warehouse tr[data-holder=\"KF-C\"][data-state=\"IN_STOCK\"] .count"))
                 .as("terminals in stock per warehouse").isEqualTo("1");
 

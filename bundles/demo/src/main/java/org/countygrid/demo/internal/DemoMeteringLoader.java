@@ -29,6 +29,7 @@ import org.countygrid.metering.ReadingKind;
 import org.countygrid.metering.ReadingService;
 import org.countygrid.metering.Register;
 import org.countygrid.metering.TerminalKind;
+import org.countygrid.metering.WorkOrderService;
 import org.countygrid.platform.api.NodeIdentity;
 import org.countygrid.platform.api.health.ReadinessCheck;
 import org.countygrid.platform.api.security.Caller;
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * With the metering module installed: gives the demo county its installed base — a meter at every account, a
- * concentrator in every transformer area, the topology between them — and {@code readingDays} days of daily frozen
+ * concentrator in every transformer area, the topology between them —, the stock and open work orders of
+ * {@link DemoStock}, and {@code readingDays} days of daily frozen
  * readings through the reading service (so they are validated like any channel's). Runs once, on its own thread,
  * after the customers part has ended ({@link DemoCountyLoader#awaitSettled}); an office with meters is left alone.
  * The county is the one the customers part generated: the same generator with the same seed. Stopped in the middle
@@ -61,11 +63,11 @@ public class DemoMeteringLoader {
 
     @Activate
     public DemoMeteringLoader(@Reference CustomerService customers, @Reference MeterService meters,
-            @Reference ReadingService readings, @Reference NodeIdentity node, @Reference DemoCountyLoader countyLoader,
-            DemoConfig config) {
+            @Reference WorkOrderService orders, @Reference ReadingService readings, @Reference NodeIdentity node,
+            @Reference DemoCountyLoader countyLoader, DemoConfig config) {
         this.executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "countygrid-demo-metering"));
         if (config.enabled()) {
-            executor.execute(() -> load(customers, meters, readings, node, countyLoader, config));
+            executor.execute(() -> load(customers, meters, orders, readings, node, countyLoader, config));
         }
     }
 
@@ -76,8 +78,8 @@ public class DemoMeteringLoader {
         executor.awaitTermination(60, TimeUnit.SECONDS);
     }
 
-    private void load(CustomerService customers, MeterService meters, ReadingService readings, NodeIdentity node,
-            DemoCountyLoader countyLoader, DemoConfig config) {
+    private void load(CustomerService customers, MeterService meters, WorkOrderService orders, ReadingService readings,
+            NodeIdentity node, DemoCountyLoader countyLoader, DemoConfig config) {
         Caller system = Caller.system(node.office());
         try {
             long waitUntil = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
@@ -116,6 +118,14 @@ public class DemoMeteringLoader {
             } else if (!hasMeter(meters, system, base.meters().get(0).meter().barcode())) {
                 LOG.info("Office {} has other meters than the demo county's; no demo meters generated", node.office());
                 return;
+            }
+            if (!hasMeter(meters, system, DemoStock.firstBarcode())) { // a random of its own: the readings stay the same
+                DemoStock.Summary stock = DemoStock.load(meters, orders, system, county.stations(), base,
+                        new SplittableRandom(config.seed() ^ 0x73746f636bL), LocalDate.now(CST));
+                LOG.info("Demo metering for office {}: delivery batch {} of {} meters in stock, {} of them verified, {}"
+                        + " pre-issued to the supply stations and {} received by field workers; {} fault replacements"
+                        + " waiting to be assigned", node.office(), DemoStock.BATCH, stock.delivered(), stock.verified(),
+                        stock.preIssued(), stock.received(), stock.orders());
             }
             // also after a restart in the middle of it: stored readings come back as duplicates and are skipped
             if (ingest(readings, system, base, config.readingDays(), random, node)) {
