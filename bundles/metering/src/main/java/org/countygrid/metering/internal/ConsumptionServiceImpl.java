@@ -29,6 +29,7 @@ import org.countygrid.metering.internal.persistence.MeterRepository;
 import org.countygrid.metering.internal.persistence.WorkOrderRepository;
 import org.countygrid.platform.api.AccountNumber;
 import org.countygrid.platform.api.FieldErrors;
+import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.security.Caller;
 import org.countygrid.platform.data.ModuleStore;
 import org.osgi.service.component.annotations.Activate;
@@ -81,6 +82,11 @@ public class ConsumptionServiceImpl implements ConsumptionService {
             }
             return list;
         });
+        if (periods.isEmpty()) {
+            // metering knows an account by its meters: without one there is no consumption to tell, and 30 days of
+            // 0 kWh "complete" for an unknown account, or one of another office, would read as a real zero
+            throw Problem.notFound("account " + account + " has had no meter in this office");
+        }
         Map<String, NavigableMap<java.time.Instant, DailyUsage.Value>> values = new HashMap<>();
         java.time.Instant start = from.atStartOfDay(ZONE).toInstant();
         java.time.Instant end = to.plusDays(2).atStartOfDay(ZONE).toInstant();

@@ -23,6 +23,7 @@ import org.countygrid.metering.NewWorkOrder;
 import org.countygrid.metering.ReadingKind;
 import org.countygrid.metering.Register;
 import org.countygrid.metering.WorkOrderType;
+import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.ValidationException;
 import org.countygrid.platform.api.security.Caller;
 import org.junit.jupiter.api.AfterEach;
@@ -75,8 +76,11 @@ class ConsumptionServiceTest {
         assertThat(days.get(0).meters()).isEmpty();
         assertThat(days.get(3).meters()).containsExactly(M1, M2); // 2.98 from M1 + 2.00 from M2
         assertThat(days.get(6).complete()).isFalse(); // no reading at the 26th's midnight yet
-        assertThat(metering.consumption.daily(operator(QT), ACCOUNT, LocalDate.of(2026, 11, 20),
-                LocalDate.of(2026, 11, 21))).allSatisfy(d -> assertThat(d.meters()).isEmpty());
+        // another office, and an account that never had a meter, get no days of 0 kWh that would read as real
+        assertThatThrownBy(() -> metering.consumption.daily(operator(QT), ACCOUNT, LocalDate.of(2026, 11, 20),
+                LocalDate.of(2026, 11, 21))).isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
+        assertThatThrownBy(() -> metering.consumption.daily(operator(QS), "3101009999", LocalDate.of(2026, 11, 20),
+                LocalDate.of(2026, 11, 21))).isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
     }
 
     @Test

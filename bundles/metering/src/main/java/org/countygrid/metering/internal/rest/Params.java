@@ -103,7 +103,11 @@ final class Params {
             }
             return bytes;
         } catch (java.io.IOException e) {
-            throw new ValidationException(name, "could not be read completely");
+            // with its cause: a chunked body past the node's request limit is answered 413 by platform-web, as one
+            // with a Content-Length is, not a 400
+            ValidationException unread = new ValidationException(name, "could not be read completely");
+            unread.initCause(e);
+            throw unread;
         }
     }
 }
