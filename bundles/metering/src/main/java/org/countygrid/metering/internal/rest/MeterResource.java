@@ -1,5 +1,6 @@
 package org.countygrid.metering.internal.rest;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
@@ -79,7 +81,9 @@ public class MeterResource implements RestResource {
     @Consumes({ "text/csv", MediaType.TEXT_PLAIN })
     @RequiresRole({ Role.ADMIN, Role.OPERATOR })
     public DeliverySummary delivery(@QueryParam("batch") String batch, @QueryParam("warehouse") String warehouse,
-            @HeaderParam("X-Device-Id") String device, String csv) {
+            @HeaderParam("X-Device-Id") String device, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body) {
+        String csv = Params.text("body", contentType, Params.upload("body", body));
         return meters.receiveDelivery(CurrentCaller.get(), batch, warehouse, csv, new FieldContext(device, null));
     }
 

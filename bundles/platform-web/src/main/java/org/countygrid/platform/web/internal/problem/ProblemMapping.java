@@ -95,7 +95,9 @@ public final class ProblemMapping {
             case 404 -> "There is nothing at this address.";
             case 405 -> "This address does not accept this HTTP method.";
             case 406 -> "This address cannot answer in the media type asked for in Accept.";
-            case 415 -> "Send the request body as application/json.";
+            // not "send JSON": photos (image/jpeg, image/png) and delivery files (text/csv) are refused here too
+            case 415 -> "This address does not take a request body of this Content-Type: most take application/json,"
+                    + " photos image/jpeg or image/png, delivery files text/csv (see /api/openapi.json).";
             default -> title + ".";
         };
         return ProblemBody.of(status, title, detail);
