@@ -33,6 +33,23 @@ public interface AccountRegister {
         // a register that cannot tell checks nothing
     }
 
+    /**
+     * Refuses a supply station the caller's office does not have: a meter pre-issued to it could be received by nobody.
+     *
+     * @throws org.countygrid.platform.api.Problem 404 when the office has no such station
+     */
+    default void requireStation(Caller caller, String stationCode) {
+        // a register that cannot tell checks nothing
+    }
+
+    /** {@link #requireStation} of {@code register} when there is one and a station is named (blank is the domain's 400). */
+    static void checkStation(AccountRegister register, Caller caller, String stationCode) {
+        String station = stationCode == null ? null : stationCode.strip();
+        if (register != null && station != null && !station.isEmpty()) {
+            register.requireStation(caller, station);
+        }
+    }
+
     /** The codes of the caller's office's supply stations, for the shell's completion; none by default. */
     default List<String> stationCodes(Caller caller) {
         return List.of();

@@ -7,6 +7,7 @@ import org.countygrid.customers.AccountView;
 import org.countygrid.customers.CustomerService;
 import org.countygrid.customers.StationView;
 import org.countygrid.platform.api.AccountNumber;
+import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.health.ReadinessCheck;
 import org.countygrid.platform.api.security.Caller;
 import org.osgi.service.component.annotations.Activate;
@@ -38,6 +39,13 @@ public class CustomersAccountRegister implements AccountRegister {
     @Override
     public void requireArea(Caller caller, String areaCode) {
         customers.area(caller, areaCode);
+    }
+
+    @Override
+    public void requireStation(Caller caller, String stationCode) {
+        if (!stationCodes(caller).contains(stationCode)) {
+            throw Problem.notFound("supply station " + stationCode);
+        }
     }
 
     @Override

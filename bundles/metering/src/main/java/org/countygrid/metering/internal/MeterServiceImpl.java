@@ -39,6 +39,9 @@ import org.countygrid.platform.data.ModuleStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +66,11 @@ public class MeterServiceImpl implements MeterService {
     private final int deliveryMaxLines;
     private final String defaultWarehouse;
     private final int defaultLimit;
+
+    /** The customers module's register while it is installed; the station check is skipped without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile AccountRegister accounts;
 
     @Activate
     public MeterServiceImpl(@Reference MeteringUnit unit, MeteringConfig config) {
@@ -147,6 +155,7 @@ public class MeterServiceImpl implements MeterService {
     @Override
     public MeterView preIssue(Caller caller, String barcode, String stationCode, String cabinetCode, FieldContext where) {
         require(caller, MeteringRoles.STOCK);
+        AccountRegister.checkStation(accounts, caller, stationCode);
         return transition(caller, barcode, where, "cabinet " + Texts.clean(cabinetCode) + " to station " + Texts.clean(stationCode),
                 m -> m.preIssue(stationCode, cabinetCode));
     }

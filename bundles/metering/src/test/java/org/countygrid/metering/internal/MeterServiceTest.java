@@ -13,6 +13,7 @@ import static org.countygrid.metering.internal.TestMetering.field;
 import static org.countygrid.metering.internal.TestMetering.operator;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.countygrid.metering.FieldContext;
 import org.countygrid.metering.MeterState;
@@ -21,6 +22,7 @@ import org.countygrid.metering.MeterView;
 import org.countygrid.metering.StockCount;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.ValidationException;
+import org.countygrid.platform.api.security.Caller;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -175,6 +177,36 @@ class MeterServiceTest {
         assertThat(stock.byWorker()).containsExactly(new StockCount("li", MeterState.RECEIVED, 2));
         assertThat(metering.meters.meters(operator(QS), MeterState.RECEIVED, "", 0, 0).items())
                 .extracting(MeterView::barcode).containsExactly(M1, M2);
+    }
+
+    @Test
+    void aMeterIsPreIssuedOnlyToAStationOfTheOffice() {
+        metering.meters.receiveDelivery(operator(QS), "B-1", "KF-02", TestMetering.DELIVERY, SCANNER);
+        metering.meters.verify(operator(QS), M1, null, SCANNER);
+        metering.accounts(new AccountRegister() {
+            @Override
+            public AccountFacts requireAccount(Caller caller, String accountNumber) {
+                throw Problem.notFound("account " + accountNumber);
+            }
+
+            @Override
+            public List<String> stationCodes(Caller caller) {
+                return List.of("CG", "QSZ");
+            }
+
+            @Override
+            public void requireStation(Caller caller, String stationCode) {
+                if (!stationCodes(caller).contains(stationCode)) {
+                    throw Problem.notFound("supply station " + stationCode);
+                }
+            }
+        });
+
+        // a typo would leave the meter pre-issued to a station no field worker can receive it at
+        assertThatThrownBy(() -> metering.meters.preIssue(operator(QS), M1, "NOPE", "A1", SCANNER))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
+        assertThat(metering.meters.meter(operator(QS), M1).state()).isEqualTo(MeterState.VERIFIED);
+        assertThat(metering.meters.preIssue(operator(QS), M1, " CG ", "A1", SCANNER).stationCode()).isEqualTo("CG");
     }
 
     @Test

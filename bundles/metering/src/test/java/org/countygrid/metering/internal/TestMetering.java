@@ -62,11 +62,13 @@ public final class TestMetering implements AutoCloseable {
     public final ReadingService readings;
     public final TopologyService topology;
     public final ConsumptionService consumption;
+    private final MeterServiceImpl metersImpl;
     private final WorkOrderServiceImpl ordersImpl;
     private final TopologyServiceImpl topologyImpl;
 
     public TestMetering() {
-        meters = new MeterServiceImpl(store, clock, MeteringConfigs.defaults());
+        metersImpl = new MeterServiceImpl(store, clock, MeteringConfigs.defaults());
+        meters = metersImpl;
         ordersImpl = new WorkOrderServiceImpl(store, clock, MeteringConfigs.defaults());
         orders = ordersImpl;
         readings = new ReadingServiceImpl(store, clock, MeteringConfigs.defaults());
@@ -120,6 +122,7 @@ public final class TestMetering implements AutoCloseable {
     public void accounts(AccountRegister register) {
         ordersImpl.accounts = register;
         topologyImpl.accounts = register;
+        metersImpl.accounts = register;
     }
 
     public static Caller caller(OfficeCode office, String user, String... roles) {
