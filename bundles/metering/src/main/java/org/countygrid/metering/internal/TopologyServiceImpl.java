@@ -33,7 +33,7 @@ import org.countygrid.metering.internal.domain.Texts;
 import org.countygrid.metering.internal.persistence.InstallationEntity;
 import org.countygrid.metering.internal.persistence.MeterEntity;
 import org.countygrid.metering.internal.persistence.MeterRepository;
-import org.countygrid.metering.internal.persistence.TerminalArchiveEntity;
+import org.countygrid.metering.internal.persistence.TerminalReportEntity;
 import org.countygrid.metering.internal.persistence.TerminalEntity;
 import org.countygrid.metering.internal.persistence.TopologyEntity;
 import org.countygrid.metering.internal.persistence.TopologyRepository;
@@ -280,12 +280,10 @@ public class TopologyServiceImpl implements TopologyService {
     private TopologyCheck compare(EntityManager em, String asset, boolean applied) {
         TopologyRepository topology = new TopologyRepository(em);
         Terminal terminal = topology.require(asset).toTerminal();
-        List<TerminalArchiveEntity> archive = topology.archive(asset);
-        if (archive.isEmpty()) {
-            throw Problem.conflict("terminal " + asset + " has not reported its archive yet");
-        }
+        TerminalReportEntity report = topology.lastReport(asset)
+                .orElseThrow(() -> Problem.conflict("terminal " + asset + " has not reported its archive yet"));
         Reconciliation.Outcome o = reconcile(em, asset);
-        return new TopologyCheck(asset, terminal.areaCode(), archive.get(0).reportedAt(), archive.size(),
+        return new TopologyCheck(asset, terminal.areaCode(), report.reportedAt(), report.meters(),
                 (int) topology.countAttached(asset), o.missing(), o.extra(), o.mismatched(), applied);
     }
 

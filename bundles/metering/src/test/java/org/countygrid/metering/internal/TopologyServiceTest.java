@@ -292,4 +292,24 @@ class TopologyServiceTest {
         assertThatThrownBy(() -> metering.topology.apply(LI, T1))
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(403));
     }
+
+    @Test
+    void aTerminalThatLostItsArchiveReportsItEmptyAndEveryMeterIsMissing() {
+        terminalInstalled(T1, "3301A001");
+        install("3101000001", M1);
+        install("3101000002", M2);
+        metering.topology.report(operator(QS), T1, List.of("000000000001", "000000000002"));
+        metering.clock.set(metering.clock.instant().plus(java.time.Duration.ofHours(1)));
+
+        // a concentrator reset on site: its archive comes back empty — a report, not "never reported"
+        TopologyCheck reset = metering.topology.report(operator(QS), T1, List.of());
+        assertThat(reset.reported()).isZero();
+        assertThat(reset.reportedAt()).isEqualTo(metering.clock.instant());
+        assertThat(reset.missing()).containsExactly("000000000001", "000000000002");
+        assertThat(metering.topology.check(operator(QS), T1)).isEqualTo(reset);
+
+        metering.topology.apply(operator(QS), T1);
+        assertThat(metering.store.events()).filteredOn(TerminalArchiveSync.class::isInstance).last()
+                .satisfies(e -> assertThat(((TerminalArchiveSync) e).add()).containsExactly("000000000001", "000000000002"));
+    }
 }

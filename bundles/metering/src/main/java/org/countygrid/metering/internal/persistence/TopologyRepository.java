@@ -152,6 +152,14 @@ public final class TopologyRepository {
         for (String address : addresses) {
             em.persist(new TerminalArchiveEntity(terminal, address, at));
         }
+        lastReport(terminal).ifPresentOrElse(r -> r.reported(at, addresses.size()),
+                () -> em.persist(new TerminalReportEntity(terminal, at, addresses.size())));
+    }
+
+    /** When the terminal last reported its archive (empty when it never did); its archive may be empty. */
+    public Optional<TerminalReportEntity> lastReport(String terminal) {
+        return em.createQuery("select r from TerminalReportEntity r where r.terminal = :t", TerminalReportEntity.class)
+                .setParameter("t", terminal).getResultStream().findFirst();
     }
 
     /** The terminal's latest reported archive, with when it was reported (empty when it never reported). */
