@@ -5,7 +5,8 @@
 # meters are written into its H2 file with H2's own shell (setup, not timed): 2 % cancelled, 500 under way
 # (400 open, 100 suspended, one per account) and the rest completed, with the history steps and the four files
 # (two photos, the signature, the form; 1 KB each, which the board never reads) of a completed order, given to 40
-# field workers over three years. Then the node is started again and each call is made RUNS times after one untimed
+# field workers over three years — besides the demo county's own open orders (60 unassigned fault replacements since
+# DemoStock; none in the runs of bench/README.md before it). Then the node is started again and each call is made RUNS times after one untimed
 # call, median and slowest as curl's time_total:
 #   - the board's four columns (GET /api/metering/orders?status=…&limit=50, what board.js asks for on opening),
 #   - the next page of completed orders (…&before=<id of the 50th>, the column's "more" button),

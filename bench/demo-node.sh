@@ -22,7 +22,7 @@ node_stop() {
     while [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
 }
 
-# waits until the demo's meters are in (the last step of a demo county without daily readings)
+# waits until the demo's metering part has ended: meters, stock and open orders, and readings when readingDays > 0
 await_demo_meters() {
-    until grep -q "Demo metering for office .* meters under a terminal" "$H/data/log/karaf.log" 2>/dev/null; do sleep 1; done
+    until grep -q "Demo metering for office .* complete in" "$H/data/log/karaf.log" 2>/dev/null; do sleep 1; done
 }

@@ -35,6 +35,7 @@ const EXACT = {
   'must be 2-8 upper-case letters or digits': '应为2到8位大写字母或数字',
   "must be 2-16 upper-case letters, digits or '-', not starting with '-'": '应为2到16位大写字母、数字或“-”，且不以“-”开头',
   'is already used in this office': '本单位已在使用此编码',
+  'is required (NONE for an account that is no important user)': '必填（非重要用户请选“非重要用户”）',
 };
 
 const FIELDS = { exact: EXACT, patterns: [] };

@@ -37,12 +37,14 @@ const FIELD_EXACT = {
   'appears twice in the file': '在文件中出现了两次',
   "is already in this office's stock": '已在本单位的库存中',
   'must hold at least one meter line': '至少要有一行表计',
+  'must lie between the years 1900 and 2199': '须在1900年到2199年之间',
 };
 
 const FIELD_PATTERNS = [
   [/^must have (\d+) comma-separated columns, has (\d+)$/, (m) => `应有${m[1]}列（逗号分隔），实有${m[2]}列`],
   [/^must hold at most (\d+) meters$/, (m) => `一个文件最多${m[1]}块表`],
   [/^must be one of (.+)$/, (m) => `应为以下之一：${m[1]}`],
+  [/^must lie between 2000-01-01 and today \((.+)\)$/, (m) => `须在2000-01-01到今天（${m[1]}）之间`],
   [/^is not a field worker of office (\w+) \(a login with the role field\): (.+)$/,
     (m) => `${m[2]} 不是 ${m[1]} 的施工人员（须为具有 field 角色的登录账号）`],
 ];
@@ -60,6 +62,8 @@ const DETAIL_PATTERNS = [
   [/^work order (\d+) does not exist in your office$/, (m) => `本单位没有工单 #${m[1]}`],
   [/^work order (\d+) of yours does not exist in your office$/, (m) => `您名下没有工单 #${m[1]}（可能已转派给他人）`],
   [/^meter (\d+) does not exist in your office$/, (m) => `本单位没有表计 ${m[1]}`],
+  [/^supply station (\S+) does not exist in your office$/, (m) => `本单位没有供电所 ${m[1]}`],
+  [/^account (\d+) has had no meter in this office$/, (m) => `户号 ${m[1]} 在本单位没有装过表`],
   [/^the work order was changed by someone else meanwhile; reload it and try again$/, () => '工单刚被他人修改，请刷新后再试。'],
   [/^meter (\d{22}) was changed by someone else meanwhile; reload it and try again$/, (m) => `表计 ${m[1]} 刚被他人修改，请刷新后再试。`],
   [/^terminal (\S+) was changed by someone else meanwhile; reload it and try again$/, (m) => `终端 ${m[1]} 刚被他人修改，请刷新后再试。`],

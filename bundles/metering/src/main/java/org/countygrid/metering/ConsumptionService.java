@@ -19,6 +19,10 @@ public interface ConsumptionService {
     /** China Standard Time: its midnights bound a day; daily frozen readings are taken then. */
     ZoneId DAY_ZONE = ZoneId.of("Asia/Shanghai");
 
-    /** One entry per day of [from, to], oldest first; at most {@value #MAX_DAYS} days. */
+    /**
+     * One entry per day of [from, to], oldest first; at most {@value #MAX_DAYS} days.
+     *
+     * @throws org.countygrid.platform.api.Problem 404 when the account has had no meter in the caller's office
+     */
     List<DailyConsumption> daily(Caller caller, String accountNumber, LocalDate from, LocalDate to);
 }

@@ -102,7 +102,10 @@ class ConsoleTextTest {
                 new NewArea("CG-001", "台区", 100)));
         ValidationException area = (ValidationException) refusal(() -> service.addArea(operator(QS), "CG",
                 new NewArea("-X", "台区", 0)));
-        List<String> messages = java.util.stream.Stream.of(account, taken, control, station, stationTaken, areaTaken, area)
+        ValidationException important = (ValidationException) refusal(() -> new org.countygrid.customers.internal.rest
+                .AccountUpdate("王小明", "人民路1号", "13800138000", null, null, null, "CG-001", null).toChange());
+        List<String> messages = java.util.stream.Stream.of(account, taken, control, station, stationTaken, areaTaken, area,
+                        important)
                 .flatMap(v -> v.errors().stream()).map(e -> ConsoleTexts.quote(e.message())).toList();
         ConsoleTexts panel = ConsoleTexts.of(MESSAGES, work);
 

@@ -85,7 +85,7 @@ public class ConsumptionServiceImpl implements ConsumptionService {
         if (periods.isEmpty()) {
             // metering knows an account by its meters: without one there is no consumption to tell, and 30 days of
             // 0 kWh "complete" for an unknown account, or one of another office, would read as a real zero
-            throw Problem.notFound("account " + account + " has had no meter in this office");
+            throw new Problem(404, "Not Found", "account " + account + " has had no meter in this office");
         }
         Map<String, NavigableMap<java.time.Instant, DailyUsage.Value>> values = new HashMap<>();
         java.time.Instant start = from.atStartOfDay(ZONE).toInstant();

@@ -155,7 +155,7 @@ public class MeterServiceImpl implements MeterService {
     @Override
     public MeterView preIssue(Caller caller, String barcode, String stationCode, String cabinetCode, FieldContext where) {
         require(caller, MeteringRoles.STOCK);
-        AccountRegister.checkStation(accounts, caller, stationCode);
+        AccountRegister.checkStation(accounts, caller, Texts.require("stationCode", stationCode, AssetLife.MAX_CODE));
         return transition(caller, barcode, where, "cabinet " + Texts.clean(cabinetCode) + " to station " + Texts.clean(stationCode),
                 m -> m.preIssue(stationCode, cabinetCode));
     }

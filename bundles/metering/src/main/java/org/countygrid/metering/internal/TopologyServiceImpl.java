@@ -150,7 +150,7 @@ public class TopologyServiceImpl implements TopologyService {
     public TerminalView preIssue(Caller caller, String assetNumber, String stationCode, String cabinetCode,
             FieldContext where) {
         require(caller, MeteringRoles.STOCK);
-        AccountRegister.checkStation(accounts, caller, stationCode);
+        AccountRegister.checkStation(accounts, caller, Texts.require("stationCode", stationCode, AssetLife.MAX_CODE));
         return transition(caller, assetNumber, where, "pre-issued to station " + Texts.clean(stationCode),
                 t -> t.preIssue(stationCode, cabinetCode));
     }

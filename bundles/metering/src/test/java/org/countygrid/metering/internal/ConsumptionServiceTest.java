@@ -80,7 +80,11 @@ class ConsumptionServiceTest {
         assertThatThrownBy(() -> metering.consumption.daily(operator(QT), ACCOUNT, LocalDate.of(2026, 11, 20),
                 LocalDate.of(2026, 11, 21))).isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
         assertThatThrownBy(() -> metering.consumption.daily(operator(QS), "3101009999", LocalDate.of(2026, 11, 20),
-                LocalDate.of(2026, 11, 21))).isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
+                LocalDate.of(2026, 11, 21))).isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404))
+                .hasMessage("account 3101009999 has had no meter in this office");
+        // the last day a question may name reads two days past it, and is still a question
+        assertThat(metering.consumption.daily(operator(QS), ACCOUNT, LocalDate.of(2199, 12, 31), LocalDate.of(2199, 12, 31)))
+                .hasSize(1);
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.countygrid.platform.api.ValidationException;
 public record AccountUpdate(String name, String address, String phone, Category category,
         VoltageLevel voltageLevel, ImportantUserClass importantClass, String areaCode, Long version) {
 
-    AccountChange toChange() {
+    public AccountChange toChange() {
         if (importantClass == null) {
             throw new ValidationException("importantClass", "is required (NONE for an account that is no important user)");
         }

@@ -24,7 +24,7 @@ import org.countygrid.platform.api.ValidationException;
 public record AssetLife(String what, MeterState state, LocalDate verifiedOn, String warehouseCode, String stationCode,
         String cabinetCode, String holder, String place) {
 
-    static final int MAX_CODE = 20;
+    public static final int MAX_CODE = 20;
     static final LocalDate EARLIEST_VERIFICATION = LocalDate.of(2000, 1, 1);
 
     /** The warehouse a caller named, checked, or {@code fallback} (the configured default) when it named none. */

@@ -47,10 +47,13 @@ public final class ReadingTimes {
         return true;
     }
 
-    /** The same for a queried instant (its day in China). */
+    /**
+     * The same for a queried instant (its day in China), up to the end of 2200-01-02: daily consumption up to
+     * 2199-12-31 reads the readings two days past its last day.
+     */
     public static void checkQueried(FieldErrors errors, String field, Instant at) {
         if (at != null && (at.isBefore(QUERY_FIRST_DAY.atStartOfDay(DAY_ZONE).toInstant())
-                || !at.isBefore(QUERY_LAST_DAY.plusDays(1).atStartOfDay(DAY_ZONE).toInstant()))) {
+                || !at.isBefore(QUERY_LAST_DAY.plusDays(3).atStartOfDay(DAY_ZONE).toInstant()))) {
             errors.add(field, QUERY_OUT_OF_RANGE);
         }
     }

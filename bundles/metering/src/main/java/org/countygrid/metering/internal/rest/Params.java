@@ -108,8 +108,9 @@ final class Params {
                 throw new ValidationException(name, "has a Content-Type whose charset is unknown: " + charset);
             }
         }
-        if (named != null) {
-            return new String(bytes, named);
+        if (named != null) { // Excel's "CSV UTF-8" starts with a byte order mark, charset named or not
+            String text = new String(bytes, named);
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         }
         int skip = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
                 ? 3 : 0;

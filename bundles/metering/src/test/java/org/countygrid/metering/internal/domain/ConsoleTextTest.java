@@ -70,6 +70,28 @@ class ConsoleTextTest {
         assertThat(zh).containsExactly("必填", "户号必须是10位数字", "最多60个字符");
     }
 
+    @Test
+    void theStockAndQueryRefusalsReadInChinese() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.of(2026, 11, 28);
+        org.countygrid.platform.api.FieldErrors days = new org.countygrid.platform.api.FieldErrors();
+        ReadingTimes.checkQueried(days, "to", java.time.LocalDate.MAX);
+        List<Problem> problems = List.of(
+                refusal(() -> AssetLife.verificationDay(today.plusDays(1), today)),
+                refusal(() -> { days.throwIfAny(); return null; }),
+                refusal(() -> Texts.require("reason", "a\u0000b", 200)),
+                Problem.notFound("supply station NOPE"),
+                new Problem(404, "Not Found", "account 3101009999 has had no meter in this office"));
+        List<String> json = problems.stream().map(ConsoleTexts::json).toList();
+        ConsoleTexts panel = ConsoleTexts.of("console/metering/messages.js", work);
+
+        List<String> zh = panel.call("problemMessage", "zh", json);
+        List<String> en = panel.call("problemMessage", "en", json);
+
+        ConsoleTexts.requireTranslated(problems.stream().map(Problem::getMessage).toList(), zh, en);
+        assertThat(zh.get(0)).contains("须在2000-01-01到今天（2026-11-28）之间");
+        assertThat(zh.get(3)).isEqualTo("本单位没有供电所 NOPE");
+    }
+
     private static Problem refusal(Supplier<Object> call) {
         Throwable thrown = catchThrowable(call::get);
         assertThat(thrown).isInstanceOf(Problem.class);

@@ -17,10 +17,10 @@ class InputBoundsTest {
 
     @Test
     void freeTextWithControlCharactersIsRefused() {
-        for (String bad : new String[] { "\u0000", "a\u0000b", "损坏\u001b[31m", "第一行\n第二行", "\t" }) {
+        for (String bad : new String[] { "\u0000", "a\u0000b", "损坏\u001b[31m", "第一行\n第二行", "a\tb" }) {
             assertThatThrownBy(() -> Texts.require("reason", bad, 200)).as(bad)
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField().get("reason"))
-                            .isIn(Texts.CONTROL, Texts.REQUIRED));
+                            .isEqualTo(Texts.CONTROL));
         }
         assertThatThrownBy(() -> Texts.require("reason", "a\u0000b", 200))
                 .isInstanceOfSatisfying(ValidationException.class,
