@@ -91,6 +91,7 @@ const DETAIL_PATTERNS = [
     (m) => `单位编码应为2到12位大写字母或数字，当前为：${m[1]}`],
   [/^The request body is not valid JSON \(line (\d+), column (\d+)\)\.$/, (m) => `请求内容不是有效的 JSON（第${m[1]}行第${m[2]}列）。`],
   [/^The request body is not valid JSON\.$/, () => '请求内容不是有效的 JSON。'],
+  [/^The request body must be (.+)\.$/, (m) => `请求内容应为${jsonType(m[1])}。`],
   [/^Unknown field '(.+)'\.$/, (m) => `未知字段 ${m[1]}`],
   [/^Field '(.+)': expected (.+)\.$/, (m) => `字段 ${m[1]} 应为${jsonType(m[2])}`],
   [/^Field '(.+)': missing or not (.+)\.$/, (m) => `字段 ${m[1]} 缺少或不是${jsonType(m[2])}`],

@@ -56,6 +56,11 @@ final class JsonProblems {
             String field = path(mapping);
             return invalid("Field '" + field + "' has an invalid value.", field, "invalid value");
         }
+        if (error instanceof MismatchedInputException whole && whole.getTargetType() != null) {
+            // valid JSON of the wrong shape, e.g. an object where a list of readings is taken
+            String expected = describe(whole.getTargetType());
+            return invalid("The request body must be " + expected + ".", "body", "expected " + expected);
+        }
         return ProblemBody.of(400, "Bad Request", "The request body is not valid JSON" + where(error.getLocation()) + ".");
     }
 

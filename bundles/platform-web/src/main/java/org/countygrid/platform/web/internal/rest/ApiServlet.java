@@ -65,7 +65,7 @@ final class ApiServlet extends CXFNonSpringServlet {
             return;
         }
         try {
-            super.invoke(bodyLimit.guard(request), response);
+            super.invoke(EmptyBody.asEmptyObject(bodyLimit.guard(request)), response);
         } finally {
             gate.leave();
         }

@@ -126,6 +126,17 @@ class ProblemMappingTest {
     }
 
     @Test
+    void validJsonOfTheWrongShapeSaysWhatTheBodyMustBe() {
+        // e.g. a bodiless POST taken as {} where a list of readings is read
+        ProblemBody body = ProblemMapping.map(catchThrowable(() -> json.readValue("{}",
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.List<Reading>>() { })));
+
+        assertThat(body.status()).isEqualTo(400);
+        assertThat(body.detail()).isEqualTo("The request body must be a list.");
+        assertThat(body.errors()).containsExactly(new FieldMessage("body", "expected a list"));
+    }
+
+    @Test
     void aRecordThatRefusesItsValueGivesItsOwnValidationMessage() {
         Throwable error = catchThrowable(() -> json.readValue("{\"value\": -5}", Reading.class));
 

@@ -134,6 +134,8 @@ class ConsoleTextTest {
                 ProblemMapping.map(readError("{\"name\":")),
                 ProblemMapping.map(readError("{\"nmae\":\"张三\"}")),
                 ProblemMapping.map(readError("{\"category\":\"SHOP\"}")),
+                ProblemMapping.map(catchThrowable(() -> JsonMapping.objectMapper().readValue("{}",
+                        new com.fasterxml.jackson.core.type.TypeReference<List<OpenAccount>>() { }))),
                 ProblemMapping.map(new NotFoundException(new NumberFormatException("For input string: \"ten\""))),
                 ProblemMapping.map(new IllegalStateException("a bug")));
     }
