@@ -52,6 +52,7 @@ const FIELD_EXACT = {
   'invalid value': '值无效',
   'must be a whole number': '必须是整数',
   'must not contain control characters': '不能包含换行、制表符等控制字符',
+  'must not contain broken characters (half of a surrogate pair)': '含有残缺的字符（不完整的代理对），请重新输入',
 };
 
 const FIELD_PATTERNS = [

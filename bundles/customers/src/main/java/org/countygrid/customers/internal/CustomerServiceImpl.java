@@ -113,7 +113,7 @@ public class CustomerServiceImpl implements CustomerService {
             throw new ValidationException("q", "must be at most " + MAX_QUERY + " characters");
         }
         if (Texts.hasControl(query)) {
-            throw new ValidationException("q", Texts.CONTROL);
+            throw new ValidationException("q", org.countygrid.platform.api.FreeText.problem(query));
         }
         return store.read(caller.office(), em -> new AccountRepository(em).search(query, offset, pageSize, h2));
     }

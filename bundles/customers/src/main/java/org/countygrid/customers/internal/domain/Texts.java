@@ -1,6 +1,7 @@
 package org.countygrid.customers.internal.domain;
 
 import org.countygrid.platform.api.FieldErrors;
+import org.countygrid.platform.api.FreeText;
 /**
  * Checks for free text fields. The messages are short fixed English phrases: the console panel translates
  * exactly these, so change them together with {@code console/customers/messages.js}.
@@ -17,22 +18,22 @@ public final class Texts {
         return value == null ? null : value.strip();
     }
 
-    public static final String CONTROL = "must not contain control characters";
+    public static final String CONTROL = FreeText.CONTROL;
 
     static void check(FieldErrors errors, String field, String value, int maxLength) {
         if (value == null || value.isEmpty()) {
             errors.add(field, REQUIRED);
         } else if (value.length() > maxLength) {
             errors.add(field, "must be at most " + maxLength + " characters");
-        } else if (hasControl(value)) {
+        } else if (FreeText.problem(value) != null) {
             // a pasted line break splits the shell's tables, a NUL is refused by PostgreSQL (a 500 before this)
-            errors.add(field, CONTROL);
+            errors.add(field, FreeText.problem(value));
         }
     }
 
-    /** True when the text holds a control character (line breaks, tabs, NUL, …). */
+    /** True when the text holds a control character (line breaks, tabs, NUL, …) or a broken one. */
     public static boolean hasControl(String value) {
-        return value.chars().anyMatch(Character::isISOControl);
+        return FreeText.problem(value) != null;
     }
 
     static void require(FieldErrors errors, String field, Object value) {

@@ -1,11 +1,12 @@
 package org.countygrid.metering.internal.domain;
 
 import org.countygrid.platform.api.FieldErrors;
+import org.countygrid.platform.api.FreeText;
 /** Checks for free text fields; the messages are fixed English phrases the console translates. */
 public final class Texts {
 
     public static final String REQUIRED = "is required";
-    public static final String CONTROL = "must not contain control characters";
+    public static final String CONTROL = FreeText.CONTROL;
 
     private Texts() {
     }
@@ -25,10 +26,11 @@ public final class Texts {
             errors.add(field, "must be at most " + maxLength + " characters");
             return null;
         }
-        if (clean.chars().anyMatch(Character::isISOControl)) {
+        String unfit = FreeText.problem(clean);
+        if (unfit != null) {
             // a NUL made a required reason empty in effect (and is a 500 on PostgreSQL), an escape sequence reached the
             // terminals of the shell commands that print the field, a line break splits their tables
-            errors.add(field, CONTROL);
+            errors.add(field, unfit);
             return null;
         }
         return clean;

@@ -79,6 +79,7 @@ class ConsoleTextTest {
                 refusal(() -> AssetLife.verificationDay(today.plusDays(1), today)),
                 refusal(() -> { days.throwIfAny(); return null; }),
                 refusal(() -> Texts.require("reason", "a\u0000b", 200)),
+                refusal(() -> Texts.require("reason", "\uD83D表坏了", 200)),
                 Problem.notFound("supply station NOPE"),
                 new Problem(404, "Not Found", "account 3101009999 has had no meter in this office"));
         List<String> json = problems.stream().map(ConsoleTexts::json).toList();
@@ -89,7 +90,7 @@ class ConsoleTextTest {
 
         ConsoleTexts.requireTranslated(problems.stream().map(Problem::getMessage).toList(), zh, en);
         assertThat(zh.get(0)).contains("须在2000-01-01到今天（2026-11-28）之间");
-        assertThat(zh.get(3)).isEqualTo("本单位没有供电所 NOPE");
+        assertThat(zh.get(4)).isEqualTo("本单位没有供电所 NOPE");
     }
 
     private static Problem refusal(Supplier<Object> call) {

@@ -1,0 +1,35 @@
+package org.countygrid.platform.api;
+
+/**
+ * What makes a typed text unfit to store and show, whichever module takes it: control characters (a NUL is refused by
+ * PostgreSQL, a line break splits the shell's tables, an escape sequence reaches the terminals that print it) and
+ * broken characters (half of a surrogate pair, which PostgreSQL's UTF-8 cannot hold: its driver stores a '?'). The
+ * messages are fixed English phrases the console translates.
+ */
+public final class FreeText {
+
+    public static final String CONTROL = "must not contain control characters";
+    public static final String BROKEN = "must not contain broken characters (half of a surrogate pair)";
+
+    private FreeText() {
+    }
+
+    /** Why {@code value} is unfit, or null when it is fine (null and empty are fine here: "required" is the caller's). */
+    public static String problem(String value) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                return CONTROL;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++; // a whole pair: a character beyond the BMP, such as an emoji or a rare hanzi
+            } else if (Character.isSurrogate(c)) {
+                return BROKEN;
+            }
+        }
+        return null;
+    }
+}
