@@ -33,6 +33,7 @@ import org.countygrid.customers.internal.persistence.StationRepository;
 import org.countygrid.platform.api.AccountNumber;
 import org.countygrid.platform.api.NodeIdentity;
 import org.countygrid.platform.api.OfficeCode;
+import org.countygrid.platform.api.FreeText;
 import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.ValidationException;
@@ -112,8 +113,9 @@ public class CustomerServiceImpl implements CustomerService {
         if (query.length() > MAX_QUERY) {
             throw new ValidationException("q", "must be at most " + MAX_QUERY + " characters");
         }
-        if (Texts.hasControl(query)) {
-            throw new ValidationException("q", org.countygrid.platform.api.FreeText.problem(query));
+        String unfit = FreeText.problem(query);
+        if (unfit != null) {
+            throw new ValidationException("q", unfit);
         }
         return store.read(caller.office(), em -> new AccountRepository(em).search(query, offset, pageSize, h2));
     }

@@ -42,11 +42,10 @@ public interface AccountRegister {
         // a register that cannot tell checks nothing
     }
 
-    /** {@link #requireStation} of {@code register} when there is one and a station is named (blank is the domain's 400). */
+    /** {@link #requireStation} of {@code register}, when there is one, for a station code already checked (Texts). */
     static void checkStation(AccountRegister register, Caller caller, String stationCode) {
-        String station = stationCode == null ? null : stationCode.strip();
-        if (register != null && station != null && !station.isEmpty()) {
-            register.requireStation(caller, station);
+        if (register != null) {
+            register.requireStation(caller, stationCode);
         }
     }
 

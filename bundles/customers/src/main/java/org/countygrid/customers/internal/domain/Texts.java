@@ -18,22 +18,14 @@ public final class Texts {
         return value == null ? null : value.strip();
     }
 
-    public static final String CONTROL = FreeText.CONTROL;
-
     static void check(FieldErrors errors, String field, String value, int maxLength) {
         if (value == null || value.isEmpty()) {
             errors.add(field, REQUIRED);
         } else if (value.length() > maxLength) {
             errors.add(field, "must be at most " + maxLength + " characters");
-        } else if (FreeText.problem(value) != null) {
-            // a pasted line break splits the shell's tables, a NUL is refused by PostgreSQL (a 500 before this)
+        } else if (FreeText.problem(value) != null) { // a control character (a NUL, a line break) or a broken one
             errors.add(field, FreeText.problem(value));
         }
-    }
-
-    /** True when the text holds a control character (line breaks, tabs, NUL, …) or a broken one. */
-    public static boolean hasControl(String value) {
-        return FreeText.problem(value) != null;
     }
 
     static void require(FieldErrors errors, String field, Object value) {

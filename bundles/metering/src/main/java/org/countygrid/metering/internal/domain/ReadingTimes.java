@@ -51,11 +51,13 @@ public final class ReadingTimes {
      * The same for a queried instant (its day in China), up to the end of 2200-01-02: daily consumption up to
      * 2199-12-31 reads the readings two days past its last day.
      */
-    public static void checkQueried(FieldErrors errors, String field, Instant at) {
+    public static boolean checkQueried(FieldErrors errors, String field, Instant at) {
         if (at != null && (at.isBefore(QUERY_FIRST_DAY.atStartOfDay(DAY_ZONE).toInstant())
                 || !at.isBefore(QUERY_LAST_DAY.plusDays(3).atStartOfDay(DAY_ZONE).toInstant()))) {
             errors.add(field, QUERY_OUT_OF_RANGE);
+            return false;
         }
+        return true;
     }
 
     /** Adds to {@code errors} under {@code field} why {@code at} is no time for a reading of this kind; true if none. */

@@ -6,7 +6,6 @@ import org.countygrid.platform.api.FreeText;
 public final class Texts {
 
     public static final String REQUIRED = "is required";
-    public static final String CONTROL = FreeText.CONTROL;
 
     private Texts() {
     }

@@ -1,5 +1,10 @@
 package org.countygrid.metering.internal.rest;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -97,31 +102,26 @@ final class Params {
      * garbled before. The console's delivery form decodes the same way.
      */
     static String text(String name, String contentType, byte[] bytes) {
-        java.nio.charset.Charset named = null;
-        String charset = contentType == null ? null : java.util.Arrays.stream(contentType.split(";")).skip(1)
-                .map(String::strip).filter(p -> p.toLowerCase(Locale.ROOT).startsWith("charset="))
+        String charset = contentType == null ? null : Arrays.stream(contentType.split(";")).skip(1).map(String::strip)
+                .filter(p -> p.toLowerCase(Locale.ROOT).startsWith("charset="))
                 .map(p -> p.substring("charset=".length()).replace("\"", "").strip()).findFirst().orElse(null);
+        String text;
         if (charset != null) {
             try {
-                named = java.nio.charset.Charset.forName(charset);
+                text = new String(bytes, Charset.forName(charset));
             } catch (IllegalArgumentException e) { // the unsupported and the illegal names
                 throw new ValidationException(name, "has a Content-Type whose charset is unknown: " + charset);
             }
+        } else {
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                text = new String(bytes, Charset.forName("GB18030"));
+            }
         }
-        if (named != null) { // Excel's "CSV UTF-8" starts with a byte order mark, charset named or not
-            String text = new String(bytes, named);
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        }
-        int skip = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF
-                ? 3 : 0;
-        try {
-            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes, skip, bytes.length - skip)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return new String(bytes, java.nio.charset.Charset.forName("GB18030"));
-        }
+        // Excel's "CSV UTF-8" starts with a byte order mark, charset named or not
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** The request body as bytes; 400 when it is larger than {@link #UPLOAD_HARD_LIMIT}. */

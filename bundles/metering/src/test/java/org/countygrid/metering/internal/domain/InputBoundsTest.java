@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.countygrid.platform.api.FieldErrors;
+import org.countygrid.platform.api.FreeText;
 import org.countygrid.platform.api.ValidationException;
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +21,11 @@ class InputBoundsTest {
         for (String bad : new String[] { "\u0000", "a\u0000b", "损坏\u001b[31m", "第一行\n第二行", "a\tb" }) {
             assertThatThrownBy(() -> Texts.require("reason", bad, 200)).as(bad)
                     .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField().get("reason"))
-                            .isEqualTo(Texts.CONTROL));
+                            .isEqualTo(FreeText.CONTROL));
         }
         assertThatThrownBy(() -> Texts.require("reason", "a\u0000b", 200))
                 .isInstanceOfSatisfying(ValidationException.class,
-                        e -> assertThat(e.byField().get("reason")).isEqualTo(Texts.CONTROL));
+                        e -> assertThat(e.byField().get("reason")).isEqualTo(FreeText.CONTROL));
         assertThat(Texts.require("reason", "  表壳烧蚀，返厂  ", 200)).isEqualTo("表壳烧蚀，返厂");
     }
 

@@ -1,6 +1,5 @@
 package org.countygrid.platform.web.internal.rest;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import javax.servlet.ReadListener;
 import javax.servlet.ServletInputStream;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletRequestWrapper;
@@ -89,33 +87,7 @@ final class EmptyBody {
 
             @Override
             public ServletInputStream getInputStream() {
-                ByteArrayInputStream in = new ByteArrayInputStream(EMPTY_OBJECT);
-                return new ServletInputStream() {
-                    @Override
-                    public int read() {
-                        return in.read();
-                    }
-
-                    @Override
-                    public int read(byte[] buffer, int offset, int length) {
-                        return in.read(buffer, offset, length);
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return in.available() == 0;
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return true;
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        throw new UnsupportedOperationException("blocking reads only");
-                    }
-                };
+                return new ByteBody(EMPTY_OBJECT);
             }
         };
     }
