@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.countygrid.customers.AccountView;
 import org.countygrid.platform.api.Page;
+import org.countygrid.platform.api.ValidationException;
 import org.countygrid.platform.api.security.Caller;
 
 @Service
@@ -16,14 +17,17 @@ public class AccountListCommand extends CustomerCommand {
     String query;
 
     @Option(name = "--limit", description = "Accounts to show (default: the configured page size)")
-    int limit;
+    Integer limit;
 
     @Option(name = "--offset", description = "Accounts to skip")
     int offset;
 
     @Override
     void run(Caller caller) {
-        Page<AccountView> page = customers.searchAccounts(caller, query, offset, limit);
+        if (limit != null && limit < 1) {
+            throw new ValidationException("limit", "must be at least 1");
+        }
+        Page<AccountView> page = customers.searchAccounts(caller, query, offset, limit == null ? 0 : limit);
         ShellTable table = new ShellTable();
         table.column("Number");
         table.column("Name");

@@ -54,7 +54,7 @@ public class AccountResource implements RestResource {
     public Page<AccountView> search(@QueryParam("q") String q, @QueryParam("offset") String offset,
             @QueryParam("limit") String limit) {
         return customers.searchAccounts(CurrentCaller.get(), q, QueryParams.intValue("offset", offset, 0),
-                QueryParams.intValue("limit", limit, 0));
+                QueryParams.limit(limit));
     }
 
     @GET

@@ -21,4 +21,16 @@ final class QueryParams {
             throw new ValidationException(name, "must be a whole number");
         }
     }
+
+    /**
+     * A page size: absent means the configured default (0 to the service); a given one must be at least 1, so that
+     * {@code limit=0} is refused instead of answered with a default page.
+     */
+    static int limit(String value) {
+        int limit = intValue("limit", value, 0);
+        if (limit < 1 && value != null && !value.isBlank()) {
+            throw new ValidationException("limit", "must be at least 1");
+        }
+        return limit;
+    }
 }

@@ -66,6 +66,17 @@ class AccountResourceTest {
     }
 
     @Test
+    void anExplicitLimitOfZeroIsRefusedNotTakenForTheDefault() {
+        for (String limit : new String[] { "0", "-5", " 0 " }) {
+            assertThatThrownBy(() -> resource.search("王", "0", limit)).isInstanceOfSatisfying(ValidationException.class,
+                    e -> assertThat(e.byField()).containsEntry("limit", "must be at least 1"));
+        }
+        assertThat(customers.commands).isEmpty();
+        resource.search("王", "0", "1");
+        assertThat(customers.commands).containsExactly("search 王 0 1");
+    }
+
+    @Test
     void openingAnswers201WithTheLocationOfTheAccount() {
         Response response = resource.open(new NewAccount("3101000009", "青山超市", "城关镇人民路1号", "13812345678",
                 Category.COMMERCIAL, VoltageLevel.V380, null, "CG-001"));

@@ -14,6 +14,7 @@ import org.countygrid.metering.WorkOrderService;
 import org.countygrid.metering.WorkOrderStatus;
 import org.countygrid.metering.WorkOrderView;
 import org.countygrid.platform.api.Page;
+import org.countygrid.platform.api.ValidationException;
 import org.countygrid.platform.api.security.Caller;
 
 @Service
@@ -35,11 +36,14 @@ public class OrderListCommand extends MeteringCommand {
     int offset;
 
     @Option(name = "--limit", description = "Orders to show (default: pageDefaultLimit, 50; at most 500)")
-    int limit;
+    Integer limit;
 
     @Override
     void run(Caller caller) {
-        Page<WorkOrderView> page = orders.orders(caller, status(), worker, null, offset, limit);
+        if (limit != null && limit < 1) {
+            throw new ValidationException("limit", "must be at least 1");
+        }
+        Page<WorkOrderView> page = orders.orders(caller, status(), worker, null, offset, limit == null ? 0 : limit);
         List<WorkOrderView> list = page.items();
         ShellTable table = new ShellTable();
         table.column("Id").alignRight();

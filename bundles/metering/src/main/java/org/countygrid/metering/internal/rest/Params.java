@@ -32,6 +32,18 @@ final class Params {
         }
     }
 
+    /**
+     * A page size: absent means the configured default (0 to the service); a given one must be at least 1, so that
+     * {@code limit=0} is refused instead of answered with a default page.
+     */
+    static int limit(String value) {
+        int limit = intValue("limit", value, 0);
+        if (limit < 1 && value != null && !value.isBlank()) {
+            throw new ValidationException("limit", "must be at least 1");
+        }
+        return limit;
+    }
+
     /** A whole number, or null when not given. */
     static Long longValue(String name, String value) {
         if (value == null || value.isBlank()) {

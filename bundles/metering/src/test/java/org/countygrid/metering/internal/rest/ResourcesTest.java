@@ -95,6 +95,10 @@ class ResourcesTest {
                 e -> assertThat(e.byField()).containsOnlyKeys("id"));
         assertThatThrownBy(() -> meters.preIssue(M1, null)).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.byField()).containsOnlyKeys("body"));
+        assertThatThrownBy(() -> meters.list(null, null, "0", "0")).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.byField()).containsEntry("limit", "must be at least 1"));
+        assertThatThrownBy(() -> orders.list(null, null, null, null, "0")).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.byField()).containsEntry("limit", "must be at least 1"));
     }
 
     @Test
