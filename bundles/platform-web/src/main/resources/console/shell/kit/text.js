@@ -58,6 +58,7 @@ const FIELD_EXACT = {
 const FIELD_PATTERNS = [
   [/^must be at most (\d+) characters$/, (m) => `最多${m[1]}个字符`],
   [/^must be between (\d+) and (\d+)$/, (m) => `必须在${m[1]}到${m[2]}之间`],
+  [/^must be at least (\d+)$/, (m) => `不能小于${m[1]}`],
   [/^expected (.+)$/, (m) => `应为${jsonType(m[1])}`],
   [/^missing or not (.+)$/, (m) => `缺少或不是${jsonType(m[1])}`],
 ];
@@ -69,6 +70,8 @@ const DETAIL_EXACT = {
     '系统正在启动或更新模块（安装或卸载功能），请稍后再试。',
   'There is nothing at this address.': '此功能已不存在（所属模块可能已被卸载），请刷新页面。',
   'The request needs a JSON body.': '请求缺少内容。',
+  'The query string is not valid URL encoding: each % must be followed by two hexadecimal digits.':
+    '地址中的查询参数编码无效（% 后应为两位十六进制数字）。',
   'the change conflicts with data already stored': '与已保存的数据冲突，请重新加载后再试。',
   'enter your user name': '请输入用户名。',
   'enter your password': '请输入密码。',
@@ -90,6 +93,8 @@ const DETAIL_PATTERNS = [
     (m) => `请求内容超过 ${m[1]} 字节，超出本节点允许的上限。`],
   [/^office code must be 2-12 upper-case letters or digits, got: (.*)$/,
     (m) => `单位编码应为2到12位大写字母或数字，当前为：${m[1]}`],
+  [/^The Content-Type names a charset this node does not know: '(.*)'\. Send UTF-8, or name a charset such as GBK\.$/,
+    (m) => `请求声明的字符集 ${m[1]} 无法识别，请使用 UTF-8 或 GBK 等字符集。`],
   [/^The request body is not valid JSON \(line (\d+), column (\d+)\)\.$/, (m) => `请求内容不是有效的 JSON（第${m[1]}行第${m[2]}列）。`],
   [/^The request body is not valid JSON\.$/, () => '请求内容不是有效的 JSON。'],
   [/^The request body must be (.+)\.$/, (m) => `请求内容应为${jsonType(m[1])}。`],

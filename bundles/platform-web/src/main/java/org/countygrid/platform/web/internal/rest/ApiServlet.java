@@ -1,6 +1,8 @@
 package org.countygrid.platform.web.internal.rest;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.time.Duration;
 
 import javax.servlet.ServletException;
@@ -56,6 +58,17 @@ final class ApiServlet extends CXFNonSpringServlet {
 
     @Override
     protected void invoke(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+        if (!validEncoding(request.getQueryString())) {
+            // CXF would fail decoding it deep inside the chain, which the problem mapper can only take for a bug (500)
+            answer(request, response, BAD_QUERY, null);
+            return;
+        }
+        String charset = request.getCharacterEncoding();
+        if (!knownCharset(charset)) {
+            // CXF refuses it before any resource or mapper sees the request, as Jetty's HTML page of a 500
+            answer(request, response, unknownCharset(charset), null);
+            return;
+        }
         if (bodyLimit.declaredTooLarge(request)) {
             answer(request, response, BodyTooLargeException.problem(bodyLimit.maxBytes()), null);
             return;
@@ -69,6 +82,40 @@ final class ApiServlet extends CXFNonSpringServlet {
         } finally {
             gate.leave();
         }
+    }
+
+    static final ProblemBody BAD_QUERY = ProblemBody.of(400, "Bad Request",
+            "The query string is not valid URL encoding: each % must be followed by two hexadecimal digits.");
+
+    /** Whether every {@code %} of the raw query string starts an escape of two hexadecimal digits (none: valid). */
+    static boolean validEncoding(String query) {
+        if (query == null) {
+            return true;
+        }
+        for (int i = query.indexOf('%'); i >= 0; i = query.indexOf('%', i + 1)) {
+            if (i + 2 >= query.length() || Character.digit(query.charAt(i + 1), 16) < 0
+                    || Character.digit(query.charAt(i + 2), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the charset a request's Content-Type names, if any, is one this JVM can decode. */
+    static boolean knownCharset(String name) {
+        if (name == null || name.isBlank()) {
+            return true;
+        }
+        try {
+            return Charset.isSupported(name.strip().replace("\"", ""));
+        } catch (IllegalCharsetNameException e) {
+            return false;
+        }
+    }
+
+    static ProblemBody unknownCharset(String name) {
+        return ProblemBody.of(415, "Unsupported Media Type", "The Content-Type names a charset this node does not know: "
+                + "'" + (name.length() > 40 ? name.substring(0, 40) + "…" : name) + "'. Send UTF-8, or name a charset such as GBK.");
     }
 
     static final ProblemBody UNAVAILABLE = ProblemBody.of(503, "Service Unavailable",

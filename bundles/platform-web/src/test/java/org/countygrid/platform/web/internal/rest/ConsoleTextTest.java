@@ -126,6 +126,8 @@ class ConsoleTextTest {
                 ProblemBody.of(403, "Forbidden", SecurityFilter.CSRF_REFUSED),
                 ProblemMapping.map(LoginGate.lockedProblem("li", java.time.Duration.ofSeconds(61))),
                 ApiServlet.UNAVAILABLE,
+                ApiServlet.BAD_QUERY,
+                ApiServlet.unknownCharset("klingon"),
                 org.countygrid.platform.web.internal.problem.BodyTooLargeException.problem(16L * 1024 * 1024),
                 ProblemMapping.map(catchThrowable(() -> org.countygrid.platform.api.security.SubjectCaller.from(
                         new javax.security.auth.Subject(true, Set.of(new UserPrincipal("li"), new RolePrincipal("office.QS"), new RolePrincipal("office.QT")),

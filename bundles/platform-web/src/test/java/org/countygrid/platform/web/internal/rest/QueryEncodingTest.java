@@ -1,0 +1,42 @@
+package org.countygrid.platform.web.internal.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What CXF cannot decode is refused at the servlet — a query string as a 400, an unknown charset as a 415 — before CXF
+ * fails on it with a 500 (the query, in the problem mapper) or Jetty's HTML error page (the charset).
+ */
+class QueryEncodingTest {
+
+    @Test
+    void wellFormedEscapesAndPlainTextPass() {
+        assertThat(ApiServlet.validEncoding(null)).isTrue();
+        assertThat(ApiServlet.validEncoding("")).isTrue();
+        assertThat(ApiServlet.validEncoding("q=%E7%8E%8B&limit=20")).isTrue();
+        assertThat(ApiServlet.validEncoding("q=a+b&x=%2f%2F")).isTrue();
+    }
+
+    @Test
+    void aPercentWithoutTwoHexDigitsIsRefused() {
+        assertThat(ApiServlet.validEncoding("q=%ZZ")).isFalse();
+        assertThat(ApiServlet.validEncoding("q=100%")).isFalse();
+        assertThat(ApiServlet.validEncoding("q=%E")).isFalse();
+        assertThat(ApiServlet.validEncoding("q=%E7%8E%8&limit=2")).isFalse();
+        assertThat(ApiServlet.validEncoding("q=%%41")).isFalse();
+        assertThat(ApiServlet.BAD_QUERY.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aCharsetTheJvmDoesNotKnowIsRefused() {
+        assertThat(ApiServlet.knownCharset(null)).isTrue();
+        assertThat(ApiServlet.knownCharset("utf-8")).isTrue();
+        assertThat(ApiServlet.knownCharset("\"UTF-8\"")).isTrue();
+        assertThat(ApiServlet.knownCharset("GBK")).isTrue();
+        assertThat(ApiServlet.knownCharset("klingon")).isFalse();
+        assertThat(ApiServlet.knownCharset("utf 8")).isFalse();
+        assertThat(ApiServlet.unknownCharset("klingon").status()).isEqualTo(415);
+        assertThat(ApiServlet.unknownCharset("x".repeat(500)).detail()).hasSizeLessThan(200);
+    }
+}
