@@ -105,6 +105,26 @@ final class Http {
         }
     }
 
+    /**
+     * A request sent as written (request line and headers, CRLF added), for what an HTTP client refuses to send (an
+     * address that is not valid URL encoding, an unknown charset); the whole answer, status line first, as text.
+     */
+    static String raw(String... lines) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", URI.create(BASE).getPort())) {
+            socket.setSoTimeout(30_000);
+            String request = String.join("\r\n", lines) + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static String basic(String user) {
+        return "Authorization: Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Polls until the predicate holds or the time is up; returns the last reply. */
     static Reply await(java.util.function.Supplier<Reply> call, java.util.function.Predicate<Reply> done, Duration max) {
         long deadline = System.nanoTime() + max.toNanos();

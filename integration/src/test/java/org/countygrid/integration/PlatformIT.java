@@ -294,6 +294,25 @@ public class PlatformIT extends MeteringFieldTests {
         assertThat(gone.body()).doesNotContain("it-account-events");
     }
 
+    /**
+     * What Jetty or CXF cannot read is answered as problem+json, not as Jetty's HTML page or a 500: an address that is
+     * not valid URL encoding (platform-jetty, before any servlet), a broken escape in the query string and an unknown
+     * charset (platform-web, before CXF).
+     */
+    @Test
+    public void requestsThatCannotBeReadAreAnsweredAsProblemJson() {
+        String path = Http.raw("GET /api/customers/accounts/%ZZ HTTP/1.1", "Accept: application/json");
+        assertThat(path).startsWith("HTTP/1.1 400").contains("Content-Type: application/problem+json")
+                .contains("\"status\":400").doesNotContain("<h1>");
+        String query = Http.raw("GET /api/customers/accounts?q=%ZZ HTTP/1.1", Http.basic(TestUsers.OPERATOR_QS));
+        assertThat(query).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("query string");
+        String charset = Http.raw("POST /api/customers/accounts HTTP/1.1", Http.basic(TestUsers.OPERATOR_QS),
+                "Content-Type: application/json; charset=klingon", "Content-Length: 0");
+        assertThat(charset).startsWith("HTTP/1.1 415").contains("application/problem+json").contains("klingon")
+                .doesNotContain("Exception");
+        assertThat(Http.as(TestUsers.OPERATOR_QS).get("/api/customers/accounts?limit=0").status()).isEqualTo(400);
+    }
+
     /** platform-gate answers for the REST API while platform-web is stopped (and in the seconds before it starts). */
     @Test
     public void whileTheRestApiIsNotThereApiAnswers503ProblemJsonNot404() throws Exception {

@@ -14,7 +14,10 @@ import org.apache.cxf.transport.http.DestinationRegistry;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.countygrid.platform.web.internal.problem.BodyTooLargeException;
 import org.countygrid.platform.web.internal.problem.ProblemBody;
+import org.countygrid.platform.web.internal.problem.ProblemMapping;
 import org.countygrid.platform.web.internal.problem.ProblemResponses;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The servlet behind /api: CXF's, on this bundle's own destination registry, behind the {@link ApiGate}. A request
@@ -25,6 +28,7 @@ import org.countygrid.platform.web.internal.problem.ProblemResponses;
 final class ApiServlet extends CXFNonSpringServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     static final String RETRY_AFTER_SECONDS = "1";
 
     private final transient ApiGate gate;
@@ -79,6 +83,19 @@ final class ApiServlet extends CXFNonSpringServlet {
         }
         try {
             super.invoke(EmptyBody.asEmptyObject(bodyLimit.guard(request)), response);
+        } catch (ServletException | RuntimeException e) {
+            // what fails in CXF's transport, before or outside the JAX-RS chain and its exception mapper, would
+            // otherwise reach Jetty's HTML error page, which names the exceptions
+            if (response.isCommitted()) {
+                throw e;
+            }
+            ProblemBody body = ProblemMapping.map(e);
+            if (body.errorId() != null) {
+                LOG.error("Error id {}: {} {} failed in the REST transport", body.errorId(), request.getMethod(),
+                        request.getRequestURI(), e);
+            }
+            response.reset();
+            answer(request, response, body, null);
         } finally {
             gate.leave();
         }
