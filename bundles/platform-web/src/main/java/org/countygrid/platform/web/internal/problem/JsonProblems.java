@@ -48,8 +48,10 @@ final class JsonProblems {
         if (error instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
             Class<?> type = mismatch.getTargetType();
-            // a primitive is also reported when the field is absent, e.g. misspelt (unknown fields come after)
-            String message = (type != null && type.isPrimitive() ? "missing or not " : "expected ") + describe(type);
+            // a primitive is also reported when the field is absent, e.g. misspelt (unknown fields come after); a value
+            // of another kind (JsonMapping converts none) is Jackson's "Cannot coerce …", whatever the type
+            boolean present = mismatch.getOriginalMessage() != null && mismatch.getOriginalMessage().startsWith("Cannot coerce");
+            String message = (type != null && type.isPrimitive() && !present ? "missing or not " : "expected ") + describe(type);
             return invalid("Field '" + field + "': " + message + ".", field, message);
         }
         if (error instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

@@ -3,6 +3,9 @@ package org.countygrid.platform.web.internal.rest;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jaxrs.cfg.JaxRSFeature;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
@@ -10,7 +13,10 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 /**
  * How /api reads and writes JSON: java.time as ISO-8601 strings, and strict reading, so that a misspelt field,
  * a null for a number, a fraction for a whole number (15.99 fen would be read as 15) or trailing garbage is a 400
- * naming the field instead of a silently ignored or altered value.
+ * naming the field instead of a silently ignored or altered value. No scalar is converted into another kind either:
+ * a number or true/false where text is read ({@code "phone": 13812345678}, which loses a landline's leading 0 in
+ * the client already; {@code "name": true}), or text where a number or true/false is read ({@code "floors": "3"}),
+ * is a 400 "expected …" for the field — a client that sends the wrong kind has a bug that a silent conversion hides.
  */
 public final class JsonMapping {
 
@@ -18,7 +24,16 @@ public final class JsonMapping {
     }
 
     public static ObjectMapper objectMapper() {
-        return new ObjectMapper()
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        for (LogicalType scalar : new LogicalType[] { LogicalType.Integer, LogicalType.Float, LogicalType.Boolean }) {
+            mapper.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        return mapper
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)

@@ -100,6 +100,18 @@ class ProblemMappingTest {
     }
 
     @Test
+    void noScalarIsConvertedIntoAnotherKind() {
+        assertThat(ProblemMapping.map(readError("{\"name\":13812345678}")).errors())
+                .containsExactly(new FieldMessage("name", "expected text"));
+        assertThat(ProblemMapping.map(readError("{\"name\":true}")).errors())
+                .containsExactly(new FieldMessage("name", "expected text"));
+        assertThat(ProblemMapping.map(readError("{\"premises\":[{\"address\":\"x\",\"floors\":\"3\"}]}")).errors())
+                .containsExactly(new FieldMessage("premises[0].floors", "expected a whole number"));
+        assertThat(ProblemMapping.map(catchThrowable(() -> json.readValue("{\"value\":\"15\"}", Reading.class))).errors())
+                .containsExactly(new FieldMessage("value", "expected a whole number"));
+    }
+
+    @Test
     void aFractionForAWholeNumberIsRefusedNotCutOff() {
         Throwable error = catchThrowable(() -> json.readValue("{\"value\":15.99}", Reading.class));
 
