@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -43,7 +44,13 @@ public final class BackingEngineAccounts implements UserAccounts {
     /** How often the file is read back, and the pause before each read. */
     static final int MAX_CHECKS = 20;
 
+    /** How the file is changed: an engine to change it with, saved as one step ({@link AtomicUserFile}). */
+    interface Writes {
+        void apply(Consumer<BackingEngine> change);
+    }
+
     private final Supplier<BackingEngine> engines;
+    private final Writes writes;
     private final boolean encryptionEnabled;
     private final long pauseMillis;
     private final Executor checks;
@@ -53,18 +60,25 @@ public final class BackingEngineAccounts implements UserAccounts {
      * {@code engines} builds an engine that reads the file afresh each time; {@code rejects} tells whether the realm
      * turns a user and password down as wrong (not: cannot check them now).
      */
-    public BackingEngineAccounts(Supplier<BackingEngine> engines, boolean encryptionEnabled,
+    public BackingEngineAccounts(Supplier<BackingEngine> engines, Writes writes, boolean encryptionEnabled,
             BiPredicate<String, String> rejects) {
-        this(engines, encryptionEnabled, 300, work -> {
+        this(engines, writes, encryptionEnabled, 300, work -> {
             Thread thread = new Thread(work, "countygrid-first-user-check");
             thread.setDaemon(true);
             thread.start();
         }, rejects);
     }
 
+    /** Writing through the engines themselves (tests whose engines are files in memory). */
     BackingEngineAccounts(Supplier<BackingEngine> engines, boolean encryptionEnabled, long pauseMillis, Executor checks,
             BiPredicate<String, String> rejects) {
+        this(engines, change -> change.accept(engines.get()), encryptionEnabled, pauseMillis, checks, rejects);
+    }
+
+    BackingEngineAccounts(Supplier<BackingEngine> engines, Writes writes, boolean encryptionEnabled, long pauseMillis,
+            Executor checks, BiPredicate<String, String> rejects) {
         this.engines = engines;
+        this.writes = writes;
         this.encryptionEnabled = encryptionEnabled;
         this.pauseMillis = pauseMillis;
         this.checks = checks;
@@ -104,7 +118,8 @@ public final class BackingEngineAccounts implements UserAccounts {
     public Added addIfAbsent(String user, String password, List<String> roles) {
         // check and write as one: Karaf's engine silently replaces the password of a user that exists
         synchronized (WRITERS) {
-            if (engines.get().lookupUser(user) != null) {
+            // a name that differs only in case is the same login to the lockout and to people reading a worker list
+            if (engines.get().listUsers().stream().anyMatch(u -> u.getName().equalsIgnoreCase(user))) {
                 return Added.EXISTS;
             }
             write(user, password, roles);
@@ -113,17 +128,25 @@ public final class BackingEngineAccounts implements UserAccounts {
     }
 
     private void write(String user, String password, List<String> roles) {
-        BackingEngine engine = engines.get();
-        engine.addUser(user, password);
-        for (String role : roles) {
-            engine.addRole(user, role);
-        }
+        writes.apply(engine -> {
+            engine.addUser(user, password);
+            for (String role : roles) {
+                engine.addRole(user, role);
+            }
+        });
     }
 
     /** Reads the file back until it shows the user with its roles twice in a row; false when it never does. */
     boolean settle(String user, String password, List<String> roles) {
         return settle("the new user '" + user + "' with its roles " + roles,
-                () -> repair(engines.get(), user, password, roles, rejects));
+                () -> repairing(user, password, roles));
+    }
+
+    /** {@link #repair} on the file, its changes saved as one step. */
+    private List<String> repairing(String user, String password, List<String> roles) {
+        List<String> done = new ArrayList<>();
+        writes.apply(engine -> done.addAll(repair(engine, user, password, roles, rejects)));
+        return done;
     }
 
     @Override
@@ -137,13 +160,12 @@ public final class BackingEngineAccounts implements UserAccounts {
             if (holds(engine, principal, keptRole) && engine.listUsers().stream().filter(u -> holds(engine, u, keptRole)).count() <= 1) {
                 return Removed.LAST_HOLDER;
             }
-            engine.deleteUser(user);
+            writes.apply(e -> e.deleteUser(user));
             boolean settled = settle("the removal of the user '" + user + "'", () -> {
-                BackingEngine fresh = engines.get();
-                if (fresh.lookupUser(user) == null) {
+                if (engines.get().lookupUser(user) == null) {
                     return List.of();
                 }
-                fresh.deleteUser(user);
+                writes.apply(e -> e.deleteUser(user));
                 return List.of("removed the user again");
             });
             return settled ? Removed.REMOVED : Removed.UNSETTLED;
@@ -159,9 +181,8 @@ public final class BackingEngineAccounts implements UserAccounts {
                 return Changed.ABSENT;
             }
             List<String> roles = engine.listRoles(principal).stream().map(RolePrincipal::getName).toList();
-            engine.addUser(user, password); // Karaf's engine replaces the password of a user that exists, roles kept
-            boolean settled = settle("the new password of the user '" + user + "'",
-                    () -> repair(engines.get(), user, password, roles, rejects));
+            writes.apply(e -> e.addUser(user, password)); // Karaf's engine replaces the password, roles kept
+            boolean settled = settle("the new password of the user '" + user + "'", () -> repairing(user, password, roles));
             return settled ? Changed.CHANGED : Changed.UNSETTLED;
         }
     }

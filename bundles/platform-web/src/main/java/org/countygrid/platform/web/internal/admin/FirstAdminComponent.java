@@ -81,6 +81,7 @@ public final class FirstAdminComponent {
                         // a fresh engine reads the file afresh: BackingEngineAccounts reads back what it wrote
                         JaasAuthenticator login = new JaasAuthenticator(JaasAuthenticator.KARAF_REALM);
                         return Optional.of(new BackingEngineAccounts(() -> factory.build(options),
+                                AtomicUserFile.of(options, factory::build),
                                 Boolean.parseBoolean(String.valueOf(options.get("encryption.enabled"))), login::rejects));
                     }
                 }

@@ -54,7 +54,7 @@ public class UserAddCommand extends StaffCommand {
             throw error("etc/org.apache.karaf.jaas.cfg does not enable password encryption; no password is stored in clear text");
         }
         switch (offTheSessionThread(() -> accounts.addIfAbsent(wanted.name(), wanted.password(), wanted.jaasRoles()))) {
-            case EXISTS -> throw error("the user '" + wanted.name() + "' exists already; nothing changed");
+            case EXISTS -> throw error("the user '" + wanted.name() + "' exists already (names are compared ignoring case); nothing changed");
             case UNSETTLED -> throw error("etc/users.properties kept changing while '" + wanted.name()
                     + "' was added; check it with staff:user-list");
             case ADDED -> { }

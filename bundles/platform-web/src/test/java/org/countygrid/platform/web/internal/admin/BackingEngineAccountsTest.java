@@ -95,6 +95,17 @@ class BackingEngineAccountsTest {
     }
 
     @Test
+    void aNameDifferingOnlyInCaseFromAUsersIsTakenAlready() {
+        file.put("qfield", new ArrayList<>(List.of("{CRYPT}q{CRYPT}", "field", "office.QS")));
+        BackingEngineAccounts accounts = new BackingEngineAccounts(() -> engine(() -> { }), true, 0, Runnable::run,
+                (u, p) -> false);
+
+        assertThat(accounts.addIfAbsent("QFIELD", "Other-Passw0rd", List.of("field", "office.QS")))
+                .isEqualTo(UserAccounts.Added.EXISTS);
+        assertThat(file).containsOnlyKeys("qfield");
+    }
+
+    @Test
     void theLastAdminIsNotRemovedEvenWhenTwoAdminsRemoveEachOtherAtOnce() throws Exception {
         file.put("it", new ArrayList<>(List.of("{CRYPT}i{CRYPT}", "admin", "office.QS")));
         file.put("zhao", new ArrayList<>(List.of("{CRYPT}z{CRYPT}", "admin", "office.QS")));

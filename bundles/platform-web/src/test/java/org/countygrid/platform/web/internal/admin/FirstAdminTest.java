@@ -111,7 +111,7 @@ class FirstAdminTest {
 
     @Test
     void generatedPasswordsDiffer() {
-        FirstAdmin first = new FirstAdmin(new BackingEngineAccounts(null, true, (u, p) -> false), Optional.empty(), home,
+        FirstAdmin first = new FirstAdmin(new BackingEngineAccounts(null, null, true, (u, p) -> false), Optional.empty(), home,
                 new SecureRandom());
 
         assertThat(first.generate()).isNotEqualTo(first.generate());

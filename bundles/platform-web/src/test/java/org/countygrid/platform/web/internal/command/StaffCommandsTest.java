@@ -200,7 +200,7 @@ class StaffCommandsTest {
     void anExistingUserIsNotOverwritten() throws Exception {
         ShellSession.Output out = add("admin", "admin", "New-Passw0rd", "QS", "operator");
 
-        assertThat(out.err()).contains("the user 'admin' exists already; nothing changed");
+        assertThat(out.err()).contains("the user 'admin' exists already (names are compared ignoring case); nothing changed");
         assertThat(file.get("admin")).containsExactly("admin", "ssh", "office.QS");
         assertThat(passwords).isEmpty();
     }
