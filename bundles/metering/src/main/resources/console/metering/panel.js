@@ -45,7 +45,8 @@ export function render(el, ctx) {
   root.append(
     h('h2', {}, ctx.t('计量', 'Metering')), refresh, problem,
     h('h3', {}, ctx.t('表计库存', 'Meter stock')), stock, holders,
-    STOCK_ROLES.some((role) => ((ctx.caller && ctx.caller.roles) || []).includes(role)) ? deliveryForm(ctx, () => load()) : null,
+    // the delivery form for those who keep the stock; nothing at all for the others (append would write "null")
+    ...(STOCK_ROLES.some((role) => ((ctx.caller && ctx.caller.roles) || []).includes(role)) ? [deliveryForm(ctx, () => load())] : []),
     h('h3', {}, ctx.t('工单看板', 'Work order board')), board.element,
     h('h3', {}, ctx.t('表计履历与示数', 'Meter history and readings')),
     h('form', { onsubmit: (e) => { e.preventDefault(); showMeter(barcode.value.trim()); } }, barcode,

@@ -26,7 +26,8 @@ const STYLE = `
 .cg-cluster table { border-collapse: collapse; width: 100%; margin: .5em 0 1.5em; }
 .cg-cluster th, .cg-cluster td { text-align: left; padding: .3em .6em; border-bottom: 1px solid #ddd; vertical-align: top; }
 .cg-cluster tr.local { background: #eef5ff; }
-.cg-cluster .badge { margin-left: .4em; padding: .05em .45em; border-radius: .8em; background: #1a5fb4; color: #fff; font-size: .8em; }
+.cg-cluster .badge { margin-left: .4em; padding: .05em .45em; border-radius: .8em; background: #1a5fb4; color: #fff; font-size: .8em; white-space: nowrap; }
+.cg-cluster th { white-space: nowrap; }
 .cg-cluster .feature { display: inline-block; margin: 0 .3em .2em 0; padding: .05em .45em; border-radius: .3em; background: #f1f1f1; font-size: .9em; }
 .cg-cluster .muted { color: #777; font-size: .9em; }
 `;

@@ -40,12 +40,14 @@ const STYLE = `
 .cg-routes table { border-collapse: collapse; width: 100%; margin: .5em 0 1.5em; }
 .cg-routes th, .cg-routes td { text-align: left; padding: .3em .6em; border-bottom: 1px solid #ddd; vertical-align: top; }
 .cg-routes td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.cg-routes .state { padding: .1em .5em; border-radius: .8em; font-size: .9em; }
+.cg-routes .state { padding: .1em .5em; border-radius: .8em; font-size: .9em; white-space: nowrap; }
+.cg-routes th, .cg-routes button { white-space: nowrap; }
 .cg-routes .state-Started { background: #e3f4e1; color: #1d6b1a; }
 .cg-routes .state-Stopped, .cg-routes .state-Suspended { background: #f1f1f1; color: #555; }
 .cg-routes .failed { color: #b3261e; font-weight: bold; }
 .cg-routes .error { color: #b3261e; white-space: pre-wrap; font-family: ui-monospace, monospace; font-size: .9em; }
 .cg-routes .muted { color: #777; font-size: .9em; }
+.cg-routes .recovered { color: #777; white-space: pre-wrap; font-family: ui-monospace, monospace; font-size: .9em; }
 .cg-routes .relay { margin: .5em 0 1em; }
 `;
 
@@ -85,7 +87,7 @@ export function render(root, ctx) {
       el('th', {}, t('最近错误', 'Last error')), isAdmin ? el('th', {}) : null);
     const rows = list.map(r => el('tr', {},
       el('td', {}, r.id),
-      el('td', {}, r.source),
+      el('td', {}, sourceName(r.source)),
       el('td', {}, el('span', { class: `state state-${r.state}` }, stateName(r.state))),
       el('td', { class: 'num' }, r.exchangesTotal),
       el('td', { class: r.exchangesFailed > 0 ? 'num failed' : 'num' }, r.exchangesFailed),
@@ -114,7 +116,14 @@ export function render(root, ctx) {
       el('table', {},
         el('thead', {}, el('tr', {}, el('th', {}, t('来源', 'Source')), el('th', {}, t('时间', 'At')), el('th', {}, t('错误', 'Error')))),
         el('tbody', {}, ...list.map(e => el('tr', {},
-          el('td', {}, e.source), el('td', {}, when(e.at, ctx.lang)), el('td', { class: 'error' }, e.message))))));
+          el('td', {}, sourceName(e.source)), el('td', {}, when(e.at, ctx.lang)), el('td', { class: 'error' }, e.message))))));
+  }
+
+  // where a route comes from, as the server names it: "file <name>" (routes/), "bundle <name> [<file>]" (a module)
+  function sourceName(source) {
+    const m = /^(file|bundle) (.*)$/.exec(source || '');
+    if (!m) return source;
+    return m[1] === 'file' ? t(`文件 ${m[2]}`, `file ${m[2]}`) : t(`组件包 ${m[2]}`, `bundle ${m[2]}`);
   }
 
   function relayLine(r) {
@@ -123,9 +132,13 @@ export function render(root, ctx) {
     return el('div', {},
       el('p', {}, t(`事件转发：已发布 ${r.published} 条（其中 ${r.withoutConsumer} 条无订阅路由），待发布 ${pending} 条，最后序号 ${r.lastSequence}。`,
         `Event relay: ${r.published} published (${r.withoutConsumer} without a consuming route), ${pending} pending, last sequence ${r.lastSequence}.`)),
-      r.lastError ? el('p', { class: 'error' },
+      // failing now: red, with how often in a row; an error the relay has got past since: grey, said to be over
+      r.lastError && r.consecutiveFailures > 0 ? el('p', { class: 'error' },
         t(`最近错误（${when(r.lastErrorAt, ctx.lang)}，连续失败 ${r.consecutiveFailures} 次）：`,
-          `Last error (${when(r.lastErrorAt, ctx.lang)}, ${r.consecutiveFailures} failures in a row): `), r.lastError) : null);
+          `Last error (${when(r.lastErrorAt, ctx.lang)}, ${r.consecutiveFailures} failures in a row): `), r.lastError) : null,
+      r.lastError && !(r.consecutiveFailures > 0) ? el('p', { class: 'recovered' },
+        t(`上次错误（${when(r.lastErrorAt, ctx.lang)}，此后已恢复正常）：`,
+          `Last error (${when(r.lastErrorAt, ctx.lang)}, resolved since): `), r.lastError) : null);
   }
 
   let timer = null;

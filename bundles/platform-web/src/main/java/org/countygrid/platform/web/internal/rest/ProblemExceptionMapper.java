@@ -26,6 +26,12 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
     @Override
     public Response toResponse(Throwable error) {
         String path = request != null ? request.getRequestURI() : null;
+        if (clientGone(error)) {
+            // the client closed the connection while the answer was being written (a script piping into head, a
+            // closed browser tab): nothing went wrong on the server and nobody is left to read an answer
+            LOG.debug("{} {}: the client went away while the answer was written", request != null ? request.getMethod() : "?", path);
+            return Response.status(499).build();
+        }
         ProblemBody body = ProblemMapping.map(error).withInstance(path);
         if (body.errorId() != null) {
             LOG.error("Error id {}: {} {} failed", body.errorId(), request != null ? request.getMethod() : "?", path, error);
@@ -40,5 +46,19 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
             }
         }
         return answer.build();
+    }
+
+    /** Whether the failure is the client's connection closing under the answer (Jetty's EofException, a broken pipe). */
+    static boolean clientGone(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().equals("org.eclipse.jetty.io.EofException")) {
+                return true;
+            }
+            if (t instanceof java.io.IOException && t.getMessage() != null
+                    && (t.getMessage().contains("Broken pipe") || t.getMessage().contains("Connection reset by peer"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -38,4 +38,15 @@ class ProblemExceptionMapperTest {
         assertThat(response.getStatus()).isEqualTo(500);
         assertThat((String) response.getEntity()).doesNotContain("secret", "at org.", "Exception");
     }
+
+    @Test
+    void aClientThatWentAwayIsNoServerError() {
+        Throwable written = new javax.ws.rs.ProcessingException("Problem with writing the data",
+                new java.io.IOException("java.io.IOException: Broken pipe"));
+
+        assertThat(ProblemExceptionMapper.clientGone(written)).isTrue();
+        assertThat(mapper.toResponse(written).getStatus()).isEqualTo(499);
+        assertThat(ProblemExceptionMapper.clientGone(new java.io.IOException("disk full"))).isFalse();
+        assertThat(ProblemExceptionMapper.clientGone(new IllegalStateException("a bug"))).isFalse();
+    }
 }
