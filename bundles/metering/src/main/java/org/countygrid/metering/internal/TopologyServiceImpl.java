@@ -129,7 +129,12 @@ public class TopologyServiceImpl implements TopologyService {
     public List<TerminalView> terminals(Caller caller, String areaCode) {
         require(caller, MeteringRoles.READ);
         String area = Texts.clean(areaCode);
-        return store.read(caller.office(), em -> new TopologyRepository(em).list(area == null || area.isEmpty() ? null : area));
+        boolean one = area != null && !area.isEmpty();
+        AccountRegister register = accounts;
+        if (one && register != null) {
+            register.requireArea(caller, area); // "none in NOPE" would read as an area without terminals
+        }
+        return store.read(caller.office(), em -> new TopologyRepository(em).list(one ? area : null));
     }
 
     @Override
@@ -209,6 +214,10 @@ public class TopologyServiceImpl implements TopologyService {
     public AreaTopology area(Caller caller, String areaCode) {
         require(caller, MeteringRoles.READ);
         String area = Texts.require("areaCode", areaCode, 20);
+        AccountRegister register = accounts;
+        if (register != null) {
+            register.requireArea(caller, area); // another office's area, or a typo, is a 404, not an empty topology
+        }
         return store.read(caller.office(), em -> {
             TopologyRepository topology = new TopologyRepository(em);
             MeterRepository meters = new MeterRepository(em);

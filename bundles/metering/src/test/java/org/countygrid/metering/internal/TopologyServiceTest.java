@@ -237,6 +237,13 @@ class TopologyServiceTest {
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
         assertThat(metering.topology.terminal(op, T1).state()).isEqualTo(MeterState.RECEIVED);
         assertThat(metering.topology.install(LI, T1, AREA, SCANNER).state()).isEqualTo(MeterState.INSTALLED);
+        // an area the office does not have is a 404 for the views too, not an empty area
+        assertThatThrownBy(() -> metering.topology.area(op, "CG-0O1"))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
+        assertThatThrownBy(() -> metering.topology.terminals(op, "CG-0O1"))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
+        assertThat(metering.topology.terminals(op, AREA)).hasSize(1);
+        assertThat(metering.topology.area(op, AREA).terminals()).hasSize(1);
     }
 
     @Test
