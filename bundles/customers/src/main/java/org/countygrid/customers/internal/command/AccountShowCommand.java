@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.countygrid.platform.api.OfficeTime;
 import org.countygrid.customers.AccountView;
 import org.countygrid.platform.api.AccountNumber;
 import org.countygrid.platform.api.security.Caller;
@@ -33,9 +34,9 @@ public class AccountShowCommand extends CustomerCommand {
         row(table, "Voltage", a.voltageLevel().label());
         row(table, "Important", a.importantClass());
         row(table, "Status", a.status());
-        row(table, "Opened", a.openedAt());
+        row(table, OfficeTime.label("Opened"), OfficeTime.format(a.openedAt()));
         if (a.closedAt() != null) {
-            row(table, "Closed", a.closedAt() + " (" + a.closeReason() + ")");
+            row(table, OfficeTime.label("Closed"), OfficeTime.format(a.closedAt()) + " (" + a.closeReason() + ")");
         }
         row(table, "Version", a.version());
         table.print(System.out);

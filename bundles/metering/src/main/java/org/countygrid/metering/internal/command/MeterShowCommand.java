@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.countygrid.platform.api.OfficeTime;
 import org.countygrid.metering.MeterService;
 import org.countygrid.metering.MeterTransitionView;
 import org.countygrid.metering.MeterView;
@@ -60,7 +61,7 @@ public class MeterShowCommand extends MeteringCommand {
     /** An asset's transitions as a table: who, when, device, where. */
     static void printHistory(List<MeterTransitionView> history) {
         ShellTable steps = new ShellTable();
-        steps.column("When");
+        steps.column(OfficeTime.label("When"));
         steps.column("From");
         steps.column("To");
         steps.column("Who");
@@ -68,7 +69,7 @@ public class MeterShowCommand extends MeteringCommand {
         steps.column("Where").maxSize(30);
         steps.column("Detail").maxSize(40);
         for (MeterTransitionView t : history) {
-            steps.addRow().addContent(t.at(), t.from() == null ? "-" : t.from(), t.to(), t.actor(), dash(t.deviceId()),
+            steps.addRow().addContent(OfficeTime.format(t.at()), t.from() == null ? "-" : t.from(), t.to(), t.actor(), dash(t.deviceId()),
                     dash(t.location()), dash(t.detail()));
         }
         steps.print(System.out);

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.countygrid.platform.api.OfficeTime;
 import org.countygrid.metering.TopologyCheck;
 import org.countygrid.metering.TopologyService;
 import org.countygrid.platform.api.security.Caller;
@@ -31,7 +32,7 @@ public class TopologyCheckCommand extends MeteringCommand {
     void run(Caller caller) {
         TopologyCheck check = apply ? topology.apply(caller, terminal) : topology.check(caller, terminal);
         System.out.println("Terminal " + check.terminal() + " in area " + MeterShowCommand.dash(check.areaCode())
-                + ": reported " + check.reported() + " meters at " + check.reportedAt() + ", we hang " + check.ours()
+                + ": reported " + check.reported() + " meters at " + OfficeTime.format(check.reportedAt()) + " (China time), we hang " + check.ours()
                 + " under it");
         if (check.consistent()) {
             System.out.println("Consistent.");

@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.apache.karaf.shell.support.CommandException;
+import org.countygrid.platform.api.OfficeTime;
 import org.countygrid.platform.api.NodeIdentity;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.security.Caller;
@@ -49,15 +50,15 @@ public class NodeListCommand implements Action {
         table.column("Version");
         table.column("Address");
         table.column("Features");
-        table.column("Started");
-        table.column("Last seen");
+        table.column(OfficeTime.label("Started"));
+        table.column(OfficeTime.label("Last seen"));
         for (NodeInfo n : registry.nodes()) {
             if (!caller.office().value().equals(n.office())) {
                 continue; // another county's nodes are that county's
             }
             table.addRow().addContent(n.node().equals(identity.nodeName()) ? "*" : "", n.node(),
                     n.office() + " " + n.officeName(), n.version(), n.address(), String.join(", ", n.features()),
-                    n.startedAt(), n.lastSeen());
+                    OfficeTime.format(n.startedAt()), OfficeTime.format(n.lastSeen()));
         }
         table.print(out);
         return null;

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.apache.karaf.shell.support.CommandException;
+import org.countygrid.platform.api.OfficeTime;
 import org.countygrid.platform.api.NodeIdentity;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.security.Role;
@@ -85,7 +86,7 @@ public class RouteListCommand implements Action {
         out.printf("Outbox relay: %d published (%d without consumer), %s pending, last sequence %d%n", s.published(),
                 s.withoutConsumer(), s.pending() < 0 ? "?" : String.valueOf(s.pending()), s.lastSequence());
         if (s.lastError() != null) {
-            out.printf("Last relay error at %s (%d failures in a row): %s%n", s.lastErrorAt(), s.consecutiveFailures(), s.lastError());
+            out.printf("Last relay error at %s (China time, %d failures in a row): %s%n", OfficeTime.format(s.lastErrorAt()), s.consecutiveFailures(), s.lastError());
         }
     }
 

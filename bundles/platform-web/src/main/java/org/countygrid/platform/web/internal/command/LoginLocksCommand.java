@@ -1,14 +1,13 @@
 package org.countygrid.platform.web.internal.command;
 
 import java.io.PrintStream;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.countygrid.platform.api.OfficeTime;
 import org.countygrid.platform.web.internal.admin.StaffAccounts;
 import org.countygrid.platform.web.internal.admin.UserAccounts;
 import org.countygrid.platform.web.internal.rest.LoginRecords;
@@ -18,9 +17,6 @@ import org.countygrid.platform.web.internal.security.LoginLockout;
 @Command(scope = "staff", name = "login-locks", description = "Lists the login names locked on this node after too many "
         + "wrong passwords in a row, and until when")
 public class LoginLocksCommand extends StaffCommand {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
 
     @Reference
     LoginRecords logins;
@@ -40,9 +36,9 @@ public class LoginLocksCommand extends StaffCommand {
         ShellTable table = new ShellTable();
         table.column("User");
         table.column("Failures");
-        table.column("Locked until");
+        table.column(OfficeTime.label("Locked until"));
         for (LoginLockout.Lock lock : locks) {
-            table.addRow().addContent(lock.user(), lock.failures(), TIME.format(lock.until()));
+            table.addRow().addContent(lock.user(), lock.failures(), OfficeTime.format(lock.until()));
         }
         table.print(out);
     }
