@@ -341,7 +341,7 @@ public class ConsoleIT {
         assertThat(removed.status()).as(removed.output()).isZero();
         assertThat(removed.output()).contains("Removed left_qs");
         assertThat(command("staff:user-list").output()).doesNotContain("left_qs");
-        assertThat(command("staff:user-remove left_qs").output()).contains("Error: there is no user 'left_qs'; nothing changed");
+        assertThat(command("staff:user-remove left_qs").output()).contains("Error: there is no user 'left_qs' in office QS; nothing changed");
         Command mistyped = command("staff:user-add op_qx " + USER_PASSWORD + " QX operator");
         assertThat(mistyped.status()).as(mistyped.output()).isEqualTo(1);
         // an admin of QS adds logins of QS only (a QX login could see QX's data); an unknown office is its component test

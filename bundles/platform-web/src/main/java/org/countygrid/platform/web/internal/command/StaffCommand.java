@@ -65,13 +65,21 @@ abstract class StaffCommand implements Action {
         return offices;
     }
 
-    /** Refuses unless every login spelt like {@code user} belongs to the admin's office (or has none). */
+    /**
+     * Refuses unless every login spelt like {@code user} belongs to the admin's office (or has none), in the words of
+     * a login that does not exist: telling another office's admin "belongs to office QS" would confirm that the login
+     * exists, and where.
+     */
     void requireOwnLogin(UserAccounts accounts, String user) throws CommandException {
         for (String office : officesOf(accounts, user)) {
-            if (!office.isEmpty()) {
-                requireOwnOffice(office, "'" + user + "'");
+            if (!office.isEmpty() && !office.equals(caller.office().value())) {
+                throw noSuchUser(user);
             }
         }
+    }
+
+    CommandException noSuchUser(String user) {
+        return error("there is no user '" + user + "' in office " + caller.office().value() + "; nothing changed");
     }
 
     /**

@@ -46,7 +46,7 @@ public class UserPasswordCommand extends StaffCommand {
         }
         UserAccounts.Changed changed = offTheSessionThread(() -> accounts.changePassword(user, password));
         if (changed == UserAccounts.Changed.ABSENT) {
-            throw error("there is no user '" + user + "'; nothing changed");
+            throw noSuchUser(user);
         }
         // once the realm takes the new password: a session opened until then may have used the old one
         logins.passwordChanged(user, Instant.now());

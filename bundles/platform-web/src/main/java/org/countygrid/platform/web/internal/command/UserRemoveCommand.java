@@ -29,7 +29,7 @@ public class UserRemoveCommand extends StaffCommand {
         }
         // whether the user exists and whether it is the last admin are checked with the removal, as one step
         switch (accounts.removeIfPresent(user, Role.ADMIN)) {
-            case ABSENT -> throw error("there is no user '" + user + "'; nothing changed");
+            case ABSENT -> throw noSuchUser(user);
             case LAST_HOLDER -> throw error("'" + user + "' is the last admin; add another admin first");
             case UNSETTLED -> throw error("etc/users.properties kept changing while '" + user
                     + "' was removed; check it with staff:user-list");
