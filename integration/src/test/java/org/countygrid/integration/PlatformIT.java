@@ -160,12 +160,12 @@ public class PlatformIT extends MeteringFieldTests {
     @Test
     public void aNewPasswordOrARemovedUserEndsTheConsoleSessionsOpenedBefore() throws Exception {
         Shell shell = new Shell(sessionFactory);
-        Shell.Result added = shell.run(TestUsers.ADMIN, "staff:user-add leaver Leaver-Passw0rd QS operator", "admin", "office.QS");
+        Shell.Result added = shell.run(TestUsers.ADMIN, "staff:user-add leaver Quit-Job-2026 QS operator", "admin", "office.QS");
         assertThat(added.ok()).as(String.valueOf(added.failure())).isTrue();
         java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
         java.net.http.HttpResponse<String> login = browser.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(Http.BASE + "/api/auth/login")).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"leaver\",\"password\":\"Leaver-Passw0rd\"}"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"leaver\",\"password\":\"Quit-Job-2026\"}"))
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         java.net.http.HttpRequest accounts = java.net.http.HttpRequest.newBuilder(
@@ -173,14 +173,14 @@ public class PlatformIT extends MeteringFieldTests {
         assertThat(browser.send(accounts, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 
         // a new password given by an admin ends the sessions opened with the old one, at once
-        Shell.Result renewed = shell.run(TestUsers.ADMIN, "staff:user-password leaver Leaver-Passw0rd-2", "admin", "office.QS");
+        Shell.Result renewed = shell.run(TestUsers.ADMIN, "staff:user-password leaver Quit-Job-2026-b", "admin", "office.QS");
         assertThat(renewed.ok()).as(String.valueOf(renewed.failure())).isTrue();
         assertThat(browser.send(accounts, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
                 .as("the session opened with the old password").isEqualTo(401);
-        assertThat(Http.as("leaver", "Leaver-Passw0rd").get("/api/customers/accounts?limit=1").status()).isEqualTo(401);
+        assertThat(Http.as("leaver", "Quit-Job-2026").get("/api/customers/accounts?limit=1").status()).isEqualTo(401);
         java.net.http.HttpResponse<String> again = browser.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(Http.BASE + "/api/auth/login")).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"leaver\",\"password\":\"Leaver-Passw0rd-2\"}"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"leaver\",\"password\":\"Quit-Job-2026-b\"}"))
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         assertThat(browser.send(accounts, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);

@@ -3,6 +3,7 @@ package org.countygrid.platform.web.internal.admin;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -73,8 +74,52 @@ public record StaffUser(String name, String password, OfficeCode office, List<St
             errors.add(new ValidationException.FieldError("password", "must not be blank or the user name"));
         } else if (password.chars().anyMatch(c -> c == ',' || Character.isISOControl(c))) {
             errors.add(new ValidationException.FieldError("password", "must not contain ',' or control characters"));
+        } else if (name != null && name.length() > 2 && password.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT))) {
+            errors.add(new ValidationException.FieldError("password", "must not contain the user name"));
+        } else if (kinds(password) < 3) {
+            errors.add(new ValidationException.FieldError("password", MIX));
+        } else if (COMMON.contains(password.toLowerCase(Locale.ROOT))) {
+            errors.add(new ValidationException.FieldError("password", "is one of the passwords tried first by anyone guessing"));
         }
     }
+
+    /**
+     * The complexity GB/T 22239 (等保) asks of passwords, as Windows' rule words it: three of the four kinds of
+     * character, and not the user's name inside (names of three characters or more).
+     */
+    static final String MIX = "must mix at least three of: capital letters, small letters, digits, other characters";
+
+    /** How many of capital letters, small letters, digits and other characters the password has. */
+    static int kinds(String password) {
+        boolean upper = false;
+        boolean lower = false;
+        boolean digit = false;
+        boolean other = false;
+        for (int i = 0; i < password.length(); i++) {
+            char c = password.charAt(i);
+            if (Character.isUpperCase(c)) {
+                upper = true;
+            } else if (Character.isLowerCase(c)) {
+                lower = true;
+            } else if (Character.isDigit(c)) {
+                digit = true;
+            } else {
+                other = true;
+            }
+        }
+        return (upper ? 1 : 0) + (lower ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
+    }
+
+    /**
+     * Passwords that pass the rule above and are still among the first a guesser tries (lists of leaked passwords,
+     * in China's own habits too: Admin@123, 1qaz@WSX, Huawei@123), compared ignoring case.
+     */
+    static final Set<String> COMMON = Set.of("p@ssw0rd", "p@ssword", "passw0rd!", "password1!", "password@123",
+            "p@ssw0rd123", "p@55w0rd", "admin@123", "admin123!", "admin@1234", "admin#123", "admin@2025", "admin@2026",
+            "abc@1234", "abc@123456", "abcd@1234", "abc123!@#", "qwer@1234", "qwe@1234", "qwe123!@#", "1qaz@wsx",
+            "1qaz!qaz", "1qaz2wsx!", "1qaz2wsx#edc", "zaq1@wsx", "zaq!2wsx", "root@123", "root@1234", "test@123",
+            "test@1234", "huawei@123", "huawei12#$", "welcome1!", "welcome@123", "changeme!1", "a123456!", "aa123456!",
+            "woaini@1314", "admin@888", "sgcc@123", "sgcc@1234", "countygrid@1", "countygrid1!");
 
     /** The JAAS roles as stored: the roles, then the office. */
     public List<String> jaasRoles() {
