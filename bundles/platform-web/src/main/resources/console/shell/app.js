@@ -4,11 +4,14 @@
 import { api, setCsrfToken, whenSessionEnds } from './api.js';
 import { h } from './kit/dom.js';
 import * as home from './home.js';
+import * as password from './password.js';
 import { applyLanguage, language, t } from './i18n.js';
 import { clearMessage, forgetMessage, messageArea, problemText, repeatMessage, showMessage } from './messages.js';
 
 const POLL_MILLIS = 5000;
 const HOME = 'home';
+// the user's own password: a view of the shell's, reached from the top bar, not a panel
+const PASSWORD = 'password';
 
 const root = document.getElementById('app');
 const state = {
@@ -138,6 +141,7 @@ function renderLayout() {
       h('span', { className: 'sep' }, '·'),
       h('span', { id: 'current-office', 'data-testid': 'current-office' }, officeLabel())),
     languageSwitch(),
+    h('a', { id: 'password-link', href: '#' + PASSWORD, className: 'link', 'data-testid': 'password-link' }, t('修改密码', 'Change password')),
     h('button', { id: 'logout', type: 'button', className: 'link', 'data-testid': 'logout', onClick: logout }, t('退出', 'Log out')));
   const nav = h('nav', { id: 'nav', 'data-testid': 'nav', 'aria-label': t('导航', 'Navigation') });
   const view = h('main', { id: 'view', 'data-testid': 'view' });
@@ -211,7 +215,7 @@ function route() {
     return;
   }
   const id = decodeURIComponent((location.hash || '').replace(/^#\/?/, '')) || HOME;
-  if (id !== HOME && !panelById(id)) {
+  if (id !== HOME && id !== PASSWORD && !panelById(id)) {
     showMessage('error', () => t('没有这个面板，或您无权查看。', 'There is no such panel, or you may not see it.'));
     openView(HOME);
     return;
@@ -243,7 +247,7 @@ async function openView(id) {
     signal: leaving.signal,
   };
   try {
-    const module = id === HOME ? home : await import(panelById(id).script);
+    const module = id === HOME ? home : id === PASSWORD ? password : await import(panelById(id).script);
     if (!leaving.signal.aborted) {
       await module.render(element, ctx);
     }

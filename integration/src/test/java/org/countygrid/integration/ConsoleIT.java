@@ -457,6 +457,43 @@ public class ConsoleIT {
         }
     }
 
+    /** A user changes their own password in the console: a weak one is refused under its field, then the old one stops working. */
+    @Test
+    public void staffChangeTheirOwnPasswordAndTheOldOneStopsWorking() throws Exception {
+        assertThat(command("staff:user-add pw_qs " + USER_PASSWORD + " QS operator").status()).isZero();
+        String renewed = "Hong-Qi-Lu-9";
+        try {
+            logInAs("pw_qs", USER_PASSWORD);
+            browser.findElement(By.id("password-link")).click();
+            wait.until(b -> !b.findElements(By.id("password-form")).isEmpty());
+            fillPasswordForm(USER_PASSWORD, "12345678");
+            wait.until(b -> !b.findElement(By.id("password-newPassword-error")).getText().isEmpty());
+            assertThat(text("#password-newPassword-error")).matches(".*(至少三类|three of).*");
+            assertThat(Http.as("pw_qs", USER_PASSWORD).get("/api/auth/me").status()).isEqualTo(200);
+
+            fillPasswordForm(USER_PASSWORD, renewed);
+            wait.until(b -> b.findElement(By.id("password-done")).isDisplayed());
+            assertThat(text("#password-done")).matches(".*(密码已修改|has been changed).*");
+            assertThat(Http.as("pw_qs", USER_PASSWORD).get("/api/auth/me").status()).isEqualTo(401);
+            assertThat(Http.as("pw_qs", renewed).get("/api/auth/me").status()).isEqualTo(200);
+            // this console went on in a new session: its next change (logging out) is accepted
+            browser.findElement(By.id("logout")).click();
+            wait.until(b -> !b.findElements(By.id("login-user")).isEmpty());
+            logInAs("pw_qs", renewed);
+        } finally {
+            logOut();
+        }
+    }
+
+    private void fillPasswordForm(String current, String chosen) {
+        for (String[] field : new String[][] { { "password-currentPassword", current }, { "password-newPassword", chosen },
+                { "password-repeat", chosen } }) {
+            browser.findElement(By.id(field[0])).clear();
+            browser.findElement(By.id(field[0])).sendKeys(field[1]);
+        }
+        browser.findElement(By.id("password-submit")).click();
+    }
+
     private void openMeteringPanel() {
         wait.until(b -> !b.findElements(By.cssSelector("[data-panel=\"metering\"]")).isEmpty());
         browser.findElement(By.cssSelector("[data-panel=\"metering\"]")).click();

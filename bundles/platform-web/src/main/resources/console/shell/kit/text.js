@@ -53,12 +53,24 @@ const FIELD_EXACT = {
   'must be a whole number': '必须是整数',
   'must not contain control characters': '不能包含换行、制表符等控制字符',
   'must not contain broken characters (half of a surrogate pair)': '含有残缺的字符（不完整的代理对），请重新输入',
+  // the password rule (staff:user-add, staff:user-password, a user's own new password)
+  'enter your current password': '请输入当前密码',
+  'enter the new password': '请输入新密码',
+  'is not your current password': '与当前密码不符',
+  'must differ from the current password': '不能与当前密码相同',
+  'must not be blank or the user name': '不能为空或与用户名相同',
+  "must not contain ',' or control characters": '不能包含逗号或控制字符',
+  'must not contain the user name': '不能包含用户名',
+  'must mix at least three of: capital letters, small letters, digits, other characters':
+    '须包含大写字母、小写字母、数字、其他字符中的至少三类',
+  'is one of the passwords tried first by anyone guessing': '是最常被猜测的密码之一，请换一个',
 };
 
 const FIELD_PATTERNS = [
   [/^must be at most (\d+) characters$/, (m) => `最多${m[1]}个字符`],
   [/^must be between (\d+) and (\d+)$/, (m) => `必须在${m[1]}到${m[2]}之间`],
   [/^must be at least (\d+)$/, (m) => `不能小于${m[1]}`],
+  [/^at least (\d+) characters$/, (m) => `至少${m[1]}个字符`],
   [/^expected (.+)$/, (m) => `应为${jsonType(m[1])}`],
   [/^missing or not (.+)$/, (m) => `缺少或不是${jsonType(m[1])}`],
 ];
@@ -75,6 +87,13 @@ const DETAIL_EXACT = {
   'the change conflicts with data already stored': '与已保存的数据冲突，请重新加载后再试。',
   'enter your user name': '请输入用户名。',
   'enter your password': '请输入密码。',
+  'This node keeps no passwords it could change (the login realm has no user file); ask your administrator.':
+    '本节点不保存可修改的密码（登录域没有用户文件），请联系系统管理员。',
+  'This node stores no hashed passwords (etc/org.apache.karaf.jaas.cfg); ask your administrator.':
+    '本节点未启用密码散列存储，请联系系统管理员。',
+  "Your login is not in this node's user file; ask your administrator.": '您的登录名不在本节点的用户文件中，请联系系统管理员。',
+  'The password could not be stored for certain. Log in again with the new password; if that fails, with the old one, and try again.':
+    '未能确认新密码已保存。请用新密码重新登录；若失败，请用旧密码登录后再试。',
 };
 
 const DETAIL_PATTERNS = [
@@ -142,7 +161,7 @@ const FIELD_NAMES = {
   q: '查询内容', limit: '每页条数', offset: '起始位置', before: '起始编号', body: '请求内容', 'If-Match': '版本',
   version: '版本', number: '户号', accountNumber: '户号', barcode: '条码', areaCode: '台区编号', stationCode: '供电所编号',
   worker: '施工人员', reason: '原因', note: '说明', from: '开始时间', to: '结束时间', kind: '类型', status: '状态',
-  deviceId: '设备编号', location: '位置',
+  deviceId: '设备编号', location: '位置', currentPassword: '当前密码', newPassword: '新密码',
 };
 
 // A request field's name as the user reads it: in Chinese from the module's `names`, then the platform's table; the

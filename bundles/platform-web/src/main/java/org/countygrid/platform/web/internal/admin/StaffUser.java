@@ -87,7 +87,7 @@ public record StaffUser(String name, String password, OfficeCode office, List<St
      * The complexity GB/T 22239 (等保) asks of passwords, as Windows' rule words it: three of the four kinds of
      * character, and not the user's name inside (names of three characters or more).
      */
-    static final String MIX = "must mix at least three of: capital letters, small letters, digits, other characters";
+    public static final String MIX = "must mix at least three of: capital letters, small letters, digits, other characters";
 
     /** How many of capital letters, small letters, digits and other characters the password has. */
     static int kinds(String password) {

@@ -95,7 +95,8 @@ public final class ApiServer implements ReadinessCheck {
                 Duration.ofMillis(config.loginDelayMillis()), loginRecords.lockout());
         this.providers = List.of(JsonMapping.provider(JsonMapping.objectMapper()), new ProblemExceptionMapper(),
                 new SecurityFilter(sessions, logins, roster));
-        this.builtInResources = List.of(new AuthResource(sessions, logins, new SessionCookie(config.secureCookie())), openApi);
+        this.builtInResources = List.of(new AuthResource(sessions, logins, new SessionCookie(config.secureCookie()),
+                staff::accounts, loginRecords), openApi);
         this.version = context.getBundle().getVersion().toString();
         this.republishDelayMillis = config.republishDelayMillis();
         this.bus = withClassLoader(Bus.class.getClassLoader(), () -> new CXFBusFactory().createBus());

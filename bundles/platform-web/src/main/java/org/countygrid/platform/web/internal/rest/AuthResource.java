@@ -1,7 +1,10 @@
 package org.countygrid.platform.web.internal.rest;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -23,6 +26,8 @@ import org.countygrid.platform.api.security.CurrentCaller;
 import org.countygrid.platform.api.security.RequiresRole;
 import org.countygrid.platform.api.security.Role;
 import org.countygrid.platform.web.WebSession;
+import org.countygrid.platform.web.internal.admin.StaffUser;
+import org.countygrid.platform.web.internal.admin.UserAccounts;
 import org.countygrid.platform.web.internal.security.CsrfRule;
 import org.countygrid.platform.web.internal.security.LoginGate;
 import org.countygrid.platform.web.internal.session.SessionRegistry;
@@ -44,6 +49,15 @@ public final class AuthResource {
         }
     }
 
+    /** A logged-in user's own new password; the current one proves it is that user at the keyboard. */
+    public record PasswordChange(String currentPassword, String newPassword) {
+
+        @Override
+        public String toString() {
+            return "PasswordChange[]";
+        }
+    }
+
     /** Who is logged in; csrfToken is null for a caller that did not log in through a session. */
     public record SessionInfo(String user, String office, List<String> roles, String csrfToken) {
     }
@@ -51,11 +65,16 @@ public final class AuthResource {
     private final SessionRegistry sessions;
     private final LoginGate logins;
     private final SessionCookie cookie;
+    private final Supplier<Optional<UserAccounts>> accounts;
+    private final LoginRecords records;
 
-    public AuthResource(SessionRegistry sessions, LoginGate logins, SessionCookie cookie) {
+    public AuthResource(SessionRegistry sessions, LoginGate logins, SessionCookie cookie,
+            Supplier<Optional<UserAccounts>> accounts, LoginRecords records) {
         this.sessions = sessions;
         this.logins = logins;
         this.cookie = cookie;
+        this.accounts = accounts;
+        this.records = records;
     }
 
     @POST
@@ -97,6 +116,68 @@ public final class AuthResource {
                     LOG.info("User {} logged out of the console", s.user());
                 });
         return Response.noContent().header(HttpHeaders.SET_COOKIE, cookie.expire(request)).build();
+    }
+
+    /**
+     * A user changes their own password (GB/T 22239 asks that staff can): the current password, checked like a login
+     * (a wrong one counts towards the lock), and a new one that passes the rule of {@code staff:user-add}. Every other
+     * session of the user on this node ends; a console session goes on as a new session, whose cookie and CSRF token
+     * come with the answer.
+     */
+    @POST
+    @Path("/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole({ Role.ADMIN, Role.OPERATOR, Role.CASHIER, Role.FIELD, Role.DISPATCHER, Role.AUDITOR })
+    public Response changePassword(PasswordChange body, @CookieParam(SessionCookie.NAME) String sessionId,
+            @Context HttpServletRequest request) {
+        Caller caller = CurrentCaller.get();
+        List<ValidationException.FieldError> errors = new ArrayList<>();
+        if (body == null || body.currentPassword() == null || body.currentPassword().isEmpty()) {
+            errors.add(new ValidationException.FieldError("currentPassword", "enter your current password"));
+        }
+        if (body == null || body.newPassword() == null || body.newPassword().isEmpty()) {
+            errors.add(new ValidationException.FieldError("newPassword", "enter the new password"));
+        } else {
+            try {
+                StaffUser.checkPassword(caller.user(), body.newPassword());
+            } catch (ValidationException e) {
+                e.errors().forEach(error -> errors.add(new ValidationException.FieldError("newPassword", error.message())));
+            }
+            if (body.newPassword().equals(body.currentPassword())) {
+                errors.add(new ValidationException.FieldError("newPassword", "must differ from the current password"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        UserAccounts users = accounts.get().orElseThrow(() -> new Problem(409, "Conflict",
+                "This node keeps no passwords it could change (the login realm has no user file); ask your administrator."));
+        if (!users.hashesPasswords()) {
+            throw new Problem(409, "Conflict", "This node stores no hashed passwords (etc/org.apache.karaf.jaas.cfg); ask your administrator.");
+        }
+        String remote = request.getRemoteAddr();
+        if (logins.login(caller.user(), body.currentPassword(), remote).isEmpty()) {
+            throw new ValidationException("currentPassword", "is not your current password");
+        }
+        UserAccounts.Changed changed = users.changePassword(caller.user(), body.newPassword());
+        if (changed == UserAccounts.Changed.ABSENT) {
+            throw new Problem(409, "Conflict", "Your login is not in this node's user file; ask your administrator.");
+        }
+        records.passwordChanged(caller.user(), Instant.now());
+        LOG.info("User {} of office {} changed their password from {}", caller.user(), caller.office(), remote);
+        if (changed == UserAccounts.Changed.UNSETTLED) {
+            LOG.error("The new password of {} may not have been stored: etc/users.properties kept changing", caller.user());
+            throw new Problem(503, "Service Unavailable", "The password could not be stored for certain. Log in again with the new password; if "
+                    + "that fails, with the old one, and try again.");
+        }
+        boolean console = sessions.resume(sessionId, false).filter(s -> s.user().equals(caller.user())).isPresent();
+        if (!console) {
+            return Response.noContent().build();
+        }
+        WebSession session = sessions.open(caller, sessionId);
+        return Response.ok(info(caller, session.csrfToken()))
+                .header(HttpHeaders.SET_COOKIE, cookie.issue(session.id(), request))
+                .build();
     }
 
     @GET

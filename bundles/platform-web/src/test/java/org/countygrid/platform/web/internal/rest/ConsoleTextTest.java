@@ -128,6 +128,11 @@ class ConsoleTextTest {
                 ApiServlet.UNAVAILABLE,
                 ApiServlet.BAD_QUERY,
                 ApiServlet.unknownCharset("klingon"),
+                ProblemMapping.map(new org.countygrid.platform.api.ValidationException(java.util.List.of(
+                        new org.countygrid.platform.api.ValidationException.FieldError("currentPassword", "is not your current password"),
+                        new org.countygrid.platform.api.ValidationException.FieldError("newPassword",
+                                org.countygrid.platform.web.internal.admin.StaffUser.MIX)))),
+                ProblemMapping.map(new Problem(409, "Conflict", "Your login is not in this node's user file; ask your administrator.")),
                 org.countygrid.platform.web.internal.problem.BodyTooLargeException.problem(16L * 1024 * 1024),
                 ProblemMapping.map(catchThrowable(() -> org.countygrid.platform.api.security.SubjectCaller.from(
                         new javax.security.auth.Subject(true, Set.of(new UserPrincipal("li"), new RolePrincipal("office.QS"), new RolePrincipal("office.QT")),
