@@ -332,7 +332,7 @@ public class ConsoleIT {
         }
         Command again = command("staff:user-add aud_qs " + USER_PASSWORD + " QS operator");
         assertThat(again.status()).as(again.output()).isEqualTo(1);
-        assertThat(again.output()).contains("Error: the user 'aud_qs' exists already; nothing changed");
+        assertThat(again.output()).contains("Error: the user 'aud_qs' exists already (names are compared ignoring case); nothing changed");
         assertThat(Files.readString(newestRuntimeFolder().resolve("data/log/karaf.log")))
                 .as("no password in the log (Karaf names a session's thread after its command line)").doesNotContain(USER_PASSWORD);
         // someone who left: removed, and removing again says so
