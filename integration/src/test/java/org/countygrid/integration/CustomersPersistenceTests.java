@@ -197,9 +197,14 @@ public abstract class CustomersPersistenceTests {
         assertThat(fields.json().get("errors").findValuesAsText("field")).contains("name", "phone");
 
         assertThat(OP_QS.get("/api/customers/accounts/12").status()).isEqualTo(400);
-        Http.Reply defaultLimit = OP_QS.get("/api/customers/accounts?limit=0");
-        assertThat(defaultLimit.status()).as("limit 0 means the configured default").isEqualTo(200);
+        // no limit means the configured page; an explicit 0 is refused (it used to give the default page too, which a
+        // client asking for no items — a count — read as 20 of them)
+        Http.Reply defaultLimit = OP_QS.get("/api/customers/accounts");
+        assertThat(defaultLimit.status()).isEqualTo(200);
         assertThat(defaultLimit.json().get("limit").asInt()).isEqualTo(20);
+        Http.Reply zero = OP_QS.get("/api/customers/accounts?limit=0");
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.json().get("errors").findValuesAsText("field")).containsExactly("limit");
         assertThat(OP_QS.get("/api/customers/accounts?limit=100000").status()).isEqualTo(400);
         assertThat(OP_QS.get("/api/customers/accounts?offset=-1").status()).isEqualTo(400);
         assertThat(OP_QS.get("/api/customers/accounts?q=3300000301").json().get("total").asLong()).isZero();
