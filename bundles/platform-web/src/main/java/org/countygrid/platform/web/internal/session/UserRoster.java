@@ -63,7 +63,10 @@ public final class UserRoster {
             return false;
         }
         Set<String> held = new HashSet<>(realm);
-        return held.contains(Role.OFFICE_PREFIX + session.office()) && held.containsAll(session.roles());
+        // a second office role makes the user one that cannot log in at all ("belongs to more than one office"), and a
+        // session must not go on working as the first office while a login would be refused
+        long offices = held.stream().filter(r -> r.startsWith(Role.OFFICE_PREFIX)).count();
+        return offices == 1 && held.contains(Role.OFFICE_PREFIX + session.office()) && held.containsAll(session.roles());
     }
 
     private Optional<Map<String, List<String>>> current() {

@@ -41,6 +41,9 @@ class UserRosterTest {
         realm.put("wang", List.of("operator", "office.QT"));
         clock.advance(Duration.ofSeconds(2));
         assertThat(roster.stillHolds(session("wang", "QS", "operator"))).as("moved office").isFalse();
+        realm.put("wang", List.of("operator", "office.QS", "office.QT"));
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(roster.stillHolds(session("wang", "QS", "operator"))).as("given a second office").isFalse();
         realm.remove("wang");
         clock.advance(Duration.ofSeconds(2));
         assertThat(roster.stillHolds(session("wang", "QS", "operator"))).as("removed").isFalse();
