@@ -5,8 +5,8 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.countygrid.customers.AccountView;
+import org.countygrid.customers.internal.rest.QueryParams;
 import org.countygrid.platform.api.Page;
-import org.countygrid.platform.api.ValidationException;
 import org.countygrid.platform.api.security.Caller;
 
 @Service
@@ -17,17 +17,15 @@ public class AccountListCommand extends CustomerCommand {
     String query;
 
     @Option(name = "--limit", description = "Accounts to show (default: the configured page size)")
-    Integer limit;
+    String limit;
 
     @Option(name = "--offset", description = "Accounts to skip")
-    int offset;
+    String offset;
 
     @Override
     void run(Caller caller) {
-        if (limit != null && limit < 1) {
-            throw new ValidationException("limit", "must be at least 1");
-        }
-        Page<AccountView> page = customers.searchAccounts(caller, query, offset, limit == null ? 0 : limit);
+        Page<AccountView> page = customers.searchAccounts(caller, query, QueryParams.intValue("offset", offset, 0),
+                QueryParams.limit(limit));
         ShellTable table = new ShellTable();
         table.column("Number");
         table.column("Name");

@@ -23,7 +23,7 @@ class CustomerCommandsTest {
         AccountListCommand list = new AccountListCommand();
         list.customers = customers;
         list.query = "3101";
-        list.limit = 5;
+        list.limit = "5";
 
         ShellSession.Output output = operator.run(list::execute);
 

@@ -13,8 +13,8 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.countygrid.metering.WorkOrderService;
 import org.countygrid.metering.WorkOrderStatus;
 import org.countygrid.metering.WorkOrderView;
+import org.countygrid.metering.internal.rest.Params;
 import org.countygrid.platform.api.Page;
-import org.countygrid.platform.api.ValidationException;
 import org.countygrid.platform.api.security.Caller;
 
 @Service
@@ -33,17 +33,15 @@ public class OrderListCommand extends MeteringCommand {
     String worker;
 
     @Option(name = "--offset", description = "Orders to skip, newest first (default 0)")
-    int offset;
+    String offset;
 
     @Option(name = "--limit", description = "Orders to show (default: pageDefaultLimit, 50; at most 500)")
-    Integer limit;
+    String limit;
 
     @Override
     void run(Caller caller) {
-        if (limit != null && limit < 1) {
-            throw new ValidationException("limit", "must be at least 1");
-        }
-        Page<WorkOrderView> page = orders.orders(caller, status(), worker, null, offset, limit == null ? 0 : limit);
+        int skip = Params.intValue("offset", offset, 0);
+        Page<WorkOrderView> page = orders.orders(caller, status(), worker, null, skip, Params.limit(limit));
         List<WorkOrderView> list = page.items();
         ShellTable table = new ShellTable();
         table.column("Id").alignRight();
@@ -60,7 +58,7 @@ public class OrderListCommand extends MeteringCommand {
         }
         table.print(System.out);
         System.out.println(list.isEmpty() ? "0 of " + page.total() + " work orders"
-                : (offset + 1) + "-" + (offset + list.size()) + " of " + page.total() + " work orders, newest first");
+                : (skip + 1) + "-" + (skip + list.size()) + " of " + page.total() + " work orders, newest first");
     }
 
     private WorkOrderStatus status() {

@@ -16,12 +16,12 @@ import org.countygrid.platform.api.ValidationException;
  * Path and query parameters arrive as text and are parsed here: JAX-RS would answer a bad number or enum with a
  * bare 404, which tells the client nothing.
  */
-final class Params {
+public final class Params {
 
     private Params() {
     }
 
-    static int intValue(String name, String value, int fallback) {
+    public static int intValue(String name, String value, int fallback) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -36,7 +36,7 @@ final class Params {
      * A page size: absent means the configured default (0 to the service); a given one must be at least 1, so that
      * {@code limit=0} is refused instead of answered with a default page.
      */
-    static int limit(String value) {
+    public static int limit(String value) {
         int limit = intValue("limit", value, 0);
         if (limit < 1 && value != null && !value.isBlank()) {
             throw new ValidationException("limit", "must be at least 1");

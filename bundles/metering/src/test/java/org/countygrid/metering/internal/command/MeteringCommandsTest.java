@@ -148,6 +148,15 @@ class MeteringCommandsTest {
         assertThat(zhang.run(list::execute).out()).contains("INSTALL", "OPEN", "3101000001", "li", "1 work orders");
         list.status = "DONE";
         assertThat(zhang.run(list::execute).err()).startsWith("Error: --status must be one of");
+        // paging options read in our words, not Karaf's "to type java.lang.Integer"
+        list.status = "open";
+        list.limit = "abc";
+        assertThat(zhang.run(list::execute).err()).contains("limit: must be a whole number").doesNotContain("java.lang");
+        list.limit = "0";
+        assertThat(zhang.run(list::execute).err()).contains("limit: must be at least 1");
+        list.limit = null;
+        list.offset = "-";
+        assertThat(zhang.run(list::execute).err()).contains("offset: must be a whole number");
     }
 
     @Test
