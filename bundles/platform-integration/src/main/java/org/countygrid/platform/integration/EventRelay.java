@@ -7,4 +7,13 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface EventRelay {
 
     RelayStats stats();
+
+    /**
+     * Sends the published events of {@code type} that occurred since {@code since} again, to the started route of the
+     * named subscriber only ({@code direct:<type>/<subscriber>}); returns how many.
+     *
+     * @throws IllegalArgumentException when no started route consumes that endpoint
+     * @throws IllegalStateException when the subscriber fails an event (those before it were sent)
+     */
+    int replay(String type, String subscriber, java.time.Instant since);
 }

@@ -6,13 +6,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import org.countygrid.platform.api.event.EventEnvelope;
+import org.countygrid.platform.data.EventHistory;
 import org.countygrid.platform.data.EventOutbox;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,8 +30,8 @@ import org.osgi.service.component.annotations.Reference;
  * and rising in the order of publication, so a subscriber may keep it as a high-water mark. An event written after
  * another one committed (the events of one aggregate, or a reaction to an event) always gets the higher position.
  */
-@Component(service = EventOutbox.class)
-public class EventOutboxService implements EventOutbox {
+@Component(service = { EventOutbox.class, EventHistory.class })
+public class EventOutboxService implements EventOutbox, EventHistory {
 
     private static final String ANY_UNNUMBERED = "SELECT seq FROM cg_outbox WHERE published_at IS NULL "
             + "AND pub_position IS NULL ORDER BY seq LIMIT 1";
@@ -39,6 +42,10 @@ public class EventOutboxService implements EventOutbox {
     private static final String MOVE_CURSOR = "UPDATE cg_outbox_cursor SET last_position = ? WHERE id = 1";
     private static final String PENDING = "SELECT pub_position, type, version, office, subject, occurred_at, payload "
             + "FROM cg_outbox WHERE published_at IS NULL AND pub_position IS NOT NULL ORDER BY pub_position LIMIT ?";
+
+    private static final String PUBLISHED = "SELECT pub_position, type, version, office, subject, occurred_at, payload "
+            + "FROM cg_outbox WHERE type = ? AND published_at IS NOT NULL AND occurred_at >= ? AND pub_position > ? "
+            + "ORDER BY pub_position LIMIT ?";
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -63,17 +70,39 @@ public class EventOutboxService implements EventOutbox {
             try (PreparedStatement ps = c.prepareStatement(PENDING)) {
                 ps.setInt(1, max);
                 try (ResultSet rs = ps.executeQuery()) {
-                    List<EventEnvelope> events = new ArrayList<>();
-                    while (rs.next()) {
-                        events.add(new EventEnvelope(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                                rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7)));
-                    }
-                    return events;
+                    return envelopes(rs);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("outbox unreadable: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public List<EventEnvelope> published(String type, Instant since, long after, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be 1 or more, got " + max);
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(PUBLISHED)) {
+            ps.setString(1, type);
+            ps.setObject(2, since.atOffset(ZoneOffset.UTC));
+            ps.setLong(3, after);
+            ps.setInt(4, max);
+            try (ResultSet rs = ps.executeQuery()) {
+                return envelopes(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<EventEnvelope> envelopes(ResultSet rs) throws SQLException {
+        List<EventEnvelope> events = new ArrayList<>();
+        while (rs.next()) {
+            events.add(new EventEnvelope(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                    rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7)));
+        }
+        return events;
     }
 
     /** Gives the next positions to up to {@code max} committed rows that have none, oldest insertion first. */

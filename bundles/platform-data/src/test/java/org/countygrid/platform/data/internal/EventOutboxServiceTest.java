@@ -128,6 +128,29 @@ class EventOutboxServiceTest {
     }
 
     @OnEachDatabase
+    void theHistoryHandsOutPublishedEventsOfATypeSinceATimeByPage(Db db) {
+        try (Db.Open open = db.open(); ModuleStore store = ModuleStoreTest.notes(open.dataSource())) {
+            publish(store, A, "e1");
+            publish(store, B, "e2");
+            publish(store, A, "e3");
+            EventOutboxService outbox = new EventOutboxService(open.dataSource(), ModuleStoreTest.CLOCK);
+            List<EventEnvelope> sent = outbox.pending(10);
+            sent.forEach(e -> outbox.markPublished(e.sequence()));
+            publish(store, A, "not yet published");
+            String type = sent.get(0).type();
+            java.time.Instant at = sent.get(0).occurredAt();
+
+            assertThat(outbox.published(type, at, 0, 10)).extracting(EventEnvelope::subject).containsExactly("e1", "e2", "e3");
+            assertThat(outbox.published(type, at, 0, 2)).extracting(EventEnvelope::subject).containsExactly("e1", "e2");
+            assertThat(outbox.published(type, at, sent.get(1).sequence(), 2)).extracting(EventEnvelope::subject)
+                    .containsExactly("e3");
+            assertThat(outbox.published(type, at.plusSeconds(1), 0, 10)).isEmpty();
+            assertThat(outbox.published("other.type", at, 0, 10)).isEmpty();
+            assertThat(outbox.published(type, at, 0, 10).get(2).payload()).contains("body of e3");
+        }
+    }
+
+    @OnEachDatabase
     void aMaximumBelowOneIsRefused(Db db) {
         try (Db.Open open = db.open()) {
             new DatabaseService(open.dataSource());

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.karaf.features.BootFinished;
+import org.countygrid.platform.data.EventHistory;
 import org.countygrid.platform.data.EventOutbox;
 import org.countygrid.platform.integration.EventRelay;
 import org.countygrid.platform.integration.RelayStats;
@@ -38,6 +39,7 @@ public class OutboxRelayService implements EventRelay {
 
     private final OutboxRelay relay;
     private final CountyGridCamel camel;
+    private final EventHistory history;
     private final Bundle framework;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "countygrid-outbox-relay");
@@ -46,9 +48,10 @@ public class OutboxRelayService implements EventRelay {
     });
 
     @Activate
-    public OutboxRelayService(@Reference CountyGridCamel camel, @Reference EventOutbox outbox,
+    public OutboxRelayService(@Reference CountyGridCamel camel, @Reference EventOutbox outbox, @Reference EventHistory history,
             @Reference BootFinished bootFinished, IntegrationConfig config, BundleContext context) {
         this.camel = camel;
+        this.history = history;
         this.framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         long interval = Math.max(50, config.relayIntervalMillis());
         Duration base = Duration.ofMillis(interval);
@@ -75,6 +78,11 @@ public class OutboxRelayService implements EventRelay {
     @Override
     public RelayStats stats() {
         return relay.stats();
+    }
+
+    @Override
+    public int replay(String type, String subscriber, java.time.Instant since) {
+        return camel.sources().whileUnchanged(() -> relay.replay(history, type, subscriber, since));
     }
 
     private void tick() {

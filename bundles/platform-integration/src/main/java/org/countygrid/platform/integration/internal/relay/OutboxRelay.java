@@ -15,6 +15,7 @@ import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.support.EndpointHelper;
 import org.countygrid.platform.api.event.EventEnvelope;
+import org.countygrid.platform.data.EventHistory;
 import org.countygrid.platform.data.EventOutbox;
 import org.countygrid.platform.integration.EventHeaders;
 import org.countygrid.platform.integration.RelayStats;
@@ -117,6 +118,39 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Sends the published events of {@code type} that occurred since {@code since} again, in their order, to the
+     * started route of one named subscriber ({@code direct:<type>/<subscriber>}) and to no other: for a subscriber that
+     * missed them while its module was uninstalled or its route stopped. Consumers drop repeats by the sequence header
+     * or a key of their own (at least once), so events it did receive do no harm. Holds the relay meanwhile. Returns
+     * how many were sent; a failing send stops it, saying how many went before.
+     */
+    public synchronized int replay(EventHistory history, String type, String subscriber, Instant since) {
+        String uri = EventHeaders.endpointFor(type, subscriber);
+        Endpoint target = startedSubscribers(EventHeaders.endpointFor(type)).stream()
+                .filter(e -> EndpointHelper.matchEndpoint(camel, e.getEndpointUri(), uri)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no started route consumes " + uri
+                        + "; start it (or install its module) first"));
+        int sent = 0;
+        long after = 0;
+        List<EventEnvelope> page;
+        do {
+            page = history.published(type, since, after, batchSize);
+            for (EventEnvelope event : page) {
+                try {
+                    send(target, event);
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("replay stopped at event " + event.sequence() + " after " + sent
+                            + " sent: " + e.getMessage(), e);
+                }
+                sent++;
+                after = event.sequence();
+            }
+        } while (page.size() == batchSize);
+        LOG.info("Replayed {} published {} events since {} to {}", sent, type, since, uri);
+        return sent;
+    }
+
     private void publish(EventEnvelope event) {
         List<Endpoint> subscribers = startedSubscribers(EventHeaders.endpointFor(event.type()));
         if (subscribers.isEmpty()) {
@@ -125,18 +159,22 @@ public class OutboxRelay {
             return;
         }
         for (Endpoint subscriber : subscribers) {
-            Exchange result = producer().send(subscriber, ExchangePattern.InOnly, exchange -> {
-                exchange.getMessage().setBody(event.payload());
-                exchange.getMessage().setHeader(EventHeaders.TYPE, event.type());
-                exchange.getMessage().setHeader(EventHeaders.VERSION, event.version());
-                exchange.getMessage().setHeader(EventHeaders.OFFICE, event.office());
-                exchange.getMessage().setHeader(EventHeaders.SUBJECT, event.subject());
-                exchange.getMessage().setHeader(EventHeaders.SEQUENCE, event.sequence());
-            });
-            if (result.getException() != null) {
-                throw new IllegalStateException(subscriber.getEndpointUri() + ": " + result.getException().getMessage(),
-                        result.getException());
-            }
+            send(subscriber, event);
+        }
+    }
+
+    private void send(Endpoint subscriber, EventEnvelope event) {
+        Exchange result = producer().send(subscriber, ExchangePattern.InOnly, exchange -> {
+            exchange.getMessage().setBody(event.payload());
+            exchange.getMessage().setHeader(EventHeaders.TYPE, event.type());
+            exchange.getMessage().setHeader(EventHeaders.VERSION, event.version());
+            exchange.getMessage().setHeader(EventHeaders.OFFICE, event.office());
+            exchange.getMessage().setHeader(EventHeaders.SUBJECT, event.subject());
+            exchange.getMessage().setHeader(EventHeaders.SEQUENCE, event.sequence());
+        });
+        if (result.getException() != null) {
+            throw new IllegalStateException(subscriber.getEndpointUri() + ": " + result.getException().getMessage(),
+                    result.getException());
         }
     }
 

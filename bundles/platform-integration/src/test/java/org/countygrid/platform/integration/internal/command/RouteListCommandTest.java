@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.countygrid.platform.api.NodeIdentity;
 import org.countygrid.platform.api.OfficeCode;
+import org.countygrid.platform.integration.EventRelay;
 import org.countygrid.platform.integration.RelayStats;
 import org.countygrid.platform.integration.RouteControl;
 import org.countygrid.platform.integration.RouteInfo;
@@ -62,7 +63,17 @@ class RouteListCommandTest {
         RouteListCommand command = new RouteListCommand();
         command.routes = new FixedRoutes();
         command.node = NODE_QS;
-        command.relay = () -> new RelayStats(40, 3, 2, 41, 0, null, null);
+        command.relay = new EventRelay() {
+            @Override
+            public RelayStats stats() {
+                return new RelayStats(40, 3, 2, 41, 0, null, null);
+            }
+
+            @Override
+            public int replay(String type, String subscriber, java.time.Instant since) {
+                throw new AssertionError("route-list replays nothing");
+            }
+        };
 
         as("auditor", command::execute);
 

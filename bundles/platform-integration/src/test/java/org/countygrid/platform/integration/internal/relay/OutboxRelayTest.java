@@ -14,6 +14,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.countygrid.platform.api.event.EventEnvelope;
+import org.countygrid.platform.data.EventHistory;
 import org.countygrid.platform.data.EventOutbox;
 import org.countygrid.platform.integration.EventHeaders;
 import org.countygrid.platform.integration.RelayStats;
@@ -121,6 +122,47 @@ class OutboxRelayTest {
         assertThat(headers).singleElement().satisfies(h -> assertThat(h).containsEntry(EventHeaders.TYPE, "metering.meter-installed")
                 .containsEntry(EventHeaders.VERSION, 2).containsEntry(EventHeaders.OFFICE, "QS")
                 .containsEntry(EventHeaders.SUBJECT, "M-1").containsEntry(EventHeaders.SEQUENCE, 9L));
+    }
+
+    @Test
+    void aReplayHandsThePublishedEventsSinceATimeToTheNamedSubscriberOnly() throws Exception {
+        // an account was opened while metering was uninstalled: published to nobody
+        outbox.events.add(new EventEnvelope(1, "customers.account-opened", 1, "QS", "3101000001",
+                Instant.parse("2026-11-26T01:00:00Z"), "{\"n\":1}"));
+        outbox.events.add(new EventEnvelope(2, "customers.account-opened", 1, "QS", "3101000002",
+                Instant.parse("2026-11-26T03:00:00Z"), "{\"n\":2}"));
+        outbox.events.add(new EventEnvelope(3, "customers.account-closed", 1, "QS", "3101000003",
+                Instant.parse("2026-11-26T03:30:00Z"), "{}"));
+        camel.getRouteController().stopRoute("test-opened");
+        relay.relay();
+        received.clear();
+        // the module is back, with its route, next to an integrator's that got every event
+        List<String> metering = new CopyOnWriteArrayList<>();
+        camel.getRouteController().startRoute("test-opened");
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:customers.account-opened/metering").routeId("test-metering")
+                        .process(e -> metering.add(e.getMessage().getHeader(EventHeaders.SEQUENCE) + ":" + e.getMessage().getBody(String.class)));
+            }
+        });
+        EventHistory history = (type, since, after, max) -> outbox.events.stream()
+                .filter(e -> outbox.marked.contains(e.sequence()) && e.type().equals(type) && !e.occurredAt().isBefore(since)
+                        && e.sequence() > after)
+                .limit(max).toList();
+
+        assertThat(relay.replay(history, "customers.account-opened", "metering", Instant.parse("2026-11-26T00:00:00Z")))
+                .isEqualTo(2);
+        assertThat(metering).containsExactly("1:{\"n\":1}", "2:{\"n\":2}");
+        assertThat(received).as("the other subscriber of the type gets nothing again").isEmpty();
+
+        metering.clear();
+        assertThat(relay.replay(history, "customers.account-opened", "metering", Instant.parse("2026-11-26T02:00:00Z")))
+                .isEqualTo(1);
+        assertThat(metering).containsExactly("2:{\"n\":2}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> relay.replay(history, "customers.account-opened", "sms",
+                Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no started route consumes direct:customers.account-opened/sms");
     }
 
     @Test
