@@ -312,6 +312,60 @@ public class PlatformIT extends MeteringFieldTests {
                 .doesNotContain("Exception");
     }
 
+    /**
+     * An account opened while metering is uninstalled (an upgrade) gets no installation order — the event passes a
+     * route that is not there — until county IT replays the event to the wiring once metering is back; a second
+     * replay makes no second order.
+     */
+    @Test
+    public void eventsAModuleMissedWhileUninstalledAreReplayedToIt() throws Exception {
+        Http op = Http.as(TestUsers.OPERATOR_QS);
+        Http admin = Http.as(TestUsers.ADMIN);
+        Shell shell = new Shell(sessionFactory);
+        if (op.get("/api/customers/areas/QSR-T01").status() != 200) {
+            assertThat(op.post("/api/customers/stations", Http.json(Map.of("code", "QSR", "name", "QSR供电所"))).status()).isEqualTo(201);
+            assertThat(op.post("/api/customers/stations/QSR/areas",
+                    Http.json(Map.of("code", "QSR-T01", "name", "QSR台区", "capacityKva", 200))).status()).isEqualTo(201);
+        }
+        String since = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusMinutes(1));
+        features.uninstallFeature("countygrid-metering", EnumSet.noneOf(FeaturesService.Option.class));
+        try {
+            assertThat(Http.await(() -> admin.get("/api/metering/orders"), r -> r.status() == 404, Duration.ofSeconds(20))
+                    .status()).isEqualTo(404);
+            assertThat(op.post("/api/customers/accounts", Http.json(Map.of("number", "3300000601", "name", "孙升级", "address",
+                    "城关镇升级路1号", "phone", "13600136001", "category", "RESIDENTIAL", "voltageLevel", "V220",
+                    "importantClass", "NONE", "areaCode", "QSR-T01"))).status()).isEqualTo(201);
+            assertThat(Http.await(() -> admin.get("/api/integration/routes"),
+                    r -> r.status() == 200 && r.json().get("relay").get("pending").asLong() == 0, Duration.ofSeconds(20))
+                    .json().get("relay").get("pending").asLong()).as("the event went by, to nobody").isZero();
+        } finally {
+            features.installFeature("countygrid-metering", EnumSet.noneOf(FeaturesService.Option.class));
+        }
+        assertThat(Http.await(() -> admin.get("/api/metering/orders?limit=500"), r -> r.status() == 200, Duration.ofSeconds(30))
+                .body()).doesNotContain("3300000601");
+
+        String replay = "integration:event-replay --since \"" + since + "\" customers.account-opened/metering";
+        // the wiring's route comes back with metering: retried until it is started
+        Shell.Result replayed = null;
+        for (int i = 0; i < 30 && (replayed == null || !replayed.ok()); i++) {
+            if (replayed != null) {
+                Thread.sleep(1000);
+            }
+            replayed = shell.run(TestUsers.ADMIN, replay, "admin", "office.QS");
+        }
+        assertThat(replayed.ok()).as(replayed.output()).isTrue();
+        assertThat(replayed.output()).contains("Sent ", "direct:customers.account-opened/metering");
+        Http.Reply orders = Http.await(() -> admin.get("/api/metering/orders?limit=500"),
+                r -> r.body().contains("3300000601"), Duration.ofSeconds(10));
+        assertThat(orders.body()).contains("3300000601");
+        assertThat(shell.run(TestUsers.ADMIN, replay, "admin", "office.QS").ok()).isTrue();
+        Thread.sleep(1500);
+        JsonNode items = admin.get("/api/metering/orders?limit=500").json().get("items");
+        assertThat(items.findValuesAsText("accountNumber")).filteredOn("3300000601"::equals).as("one order, replayed twice")
+                .hasSize(1);
+    }
+
     /** platform-gate answers for the REST API while platform-web is stopped (and in the seconds before it starts). */
     @Test
     public void whileTheRestApiIsNotThereApiAnswers503ProblemJsonNot404() throws Exception {

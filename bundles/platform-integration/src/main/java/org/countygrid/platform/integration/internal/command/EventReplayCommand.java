@@ -25,7 +25,7 @@ import org.countygrid.platform.integration.internal.NodeStaff;
  * Hands published events again to one subscriber that missed them. Events are a topic: an event no started route
  * consumed is gone for routes that start later — accounts opened while the metering module was uninstalled for an
  * upgrade got no installation order. After the module is back, county IT replays what it missed, e.g.
- * {@code integration:event-replay customers.account-opened/metering --since "2026-11-27 09:00"}; the wiring makes an
+ * {@code integration:event-replay --since "2026-11-27 09:00" customers.account-opened/metering}; the wiring makes an
  * order once per event, so events it had already received make none twice.
  */
 @Service
