@@ -322,11 +322,7 @@ public class PlatformIT extends MeteringFieldTests {
         Http op = Http.as(TestUsers.OPERATOR_QS);
         Http admin = Http.as(TestUsers.ADMIN);
         Shell shell = new Shell(sessionFactory);
-        if (op.get("/api/customers/areas/QSR-T01").status() != 200) {
-            assertThat(op.post("/api/customers/stations", Http.json(Map.of("code", "QSR", "name", "QSR供电所"))).status()).isEqualTo(201);
-            assertThat(op.post("/api/customers/stations/QSR/areas",
-                    Http.json(Map.of("code", "QSR-T01", "name", "QSR台区", "capacityKva", 200))).status()).isEqualTo(201);
-        }
+        stationWithArea(op, "QSR");
         String since = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
                 .format(java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai")).minusMinutes(1));
         features.uninstallFeature("countygrid-metering", EnumSet.noneOf(FeaturesService.Option.class));
@@ -366,6 +362,15 @@ public class PlatformIT extends MeteringFieldTests {
                 .hasSize(1);
     }
 
+    /** Station {@code code} with its area {@code code-T01}, made once: Pax Exam does not promise the order of the tests. */
+    private static void stationWithArea(Http op, String code) {
+        if (op.get("/api/customers/areas/" + code + "-T01").status() != 200) {
+            assertThat(op.post("/api/customers/stations", Http.json(Map.of("code", code, "name", code + "供电所"))).status()).isEqualTo(201);
+            assertThat(op.post("/api/customers/stations/" + code + "/areas",
+                    Http.json(Map.of("code", code + "-T01", "name", code + "台区", "capacityKva", 200))).status()).isEqualTo(201);
+        }
+    }
+
     /** platform-gate answers for the REST API while platform-web is stopped (and in the seconds before it starts). */
     @Test
     public void whileTheRestApiIsNotThereApiAnswers503ProblemJsonNot404() throws Exception {
@@ -390,12 +395,7 @@ public class PlatformIT extends MeteringFieldTests {
         Http op = Http.as(TestUsers.OPERATOR_QS);
         Http admin = Http.as(TestUsers.ADMIN);
         Shell shell = new Shell(sessionFactory);
-        // its own data first: Pax Exam does not promise the order of the tests
-        if (op.get("/api/customers/areas/QSF-T01").status() != 200) {
-            assertThat(op.post("/api/customers/stations", Http.json(Map.of("code", "QSF", "name", "QSF供电所"))).status()).isEqualTo(201);
-            assertThat(op.post("/api/customers/stations/QSF/areas",
-                    Http.json(Map.of("code", "QSF-T01", "name", "QSF台区", "capacityKva", 200))).status()).isEqualTo(201);
-        }
+        stationWithArea(op, "QSF");
         assertThat(op.post("/api/customers/accounts", Http.json(Map.of("number", "3300000501", "name", "钱进", "address",
                 "城关镇西门2号", "phone", "13600136000", "category", "RESIDENTIAL", "voltageLevel", "V220",
                 "importantClass", "NONE", "areaCode", "QSF-T01"))).status()).isEqualTo(201);
