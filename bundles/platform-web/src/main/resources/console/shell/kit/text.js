@@ -125,6 +125,13 @@ const DETAIL_PATTERNS = [
   [/^A path or query parameter has an invalid value(?::.*|\.)$/, () => '地址或查询参数的值无效。'],
 ];
 
+// What a proxy between the browser and the node answers by itself, without a problem document.
+const NOT_FROM_THE_NODE = {
+  502: ['服务器暂时无法访问（网关出错），请稍后再试。', 'The server cannot be reached just now (bad gateway); try again later.'],
+  503: ['服务器暂时不可用，请稍后再试。', 'The server is unavailable just now; try again later.'],
+  504: ['服务器响应超时（网关超时），请稍后再试。', 'The server did not answer in time (gateway timeout); try again later.'],
+};
+
 const STATUS_SENTENCES = {
   0: ['无法连接服务器，请检查网络后重试。', 'Cannot reach the server: check the connection and try again.'],
   400: ['输入有误：', 'Invalid input: '],
@@ -177,6 +184,8 @@ export function fieldName(ctx, field, own) {
 export function problemText(ctx, problem, own, fields) {
   const p = problem || { status: 0 };
   if (p.status === 0 || p.status === undefined) return ctx.t(...STATUS_SENTENCES[0]);
+  // an answer that is no problem document (a proxy's own error page): its status alone, as a whole sentence
+  if (!p.detail && !p.type && NOT_FROM_THE_NODE[p.status]) return ctx.t(...NOT_FROM_THE_NODE[p.status]);
   const detail = p.detail || p.title || '';
   if (ctx.lang !== 'en') {
     const zh = known(detail, own, DETAIL_EXACT, DETAIL_PATTERNS);

@@ -59,8 +59,9 @@ class ConsoleTextTest {
         ConsoleTexts kit = ConsoleTexts.of("console/shell/kit/text.js", work);
         String json = ProblemResponses.toJson(ProblemMapping.map(Problem.conflict("meter 42 is in a cabinet")));
 
-        assertThat(kit.call("problemText", "zh", List.of(json, "{\"status\":0}")))
-                .containsExactly("操作被拒绝：meter 42 is in a cabinet", "无法连接服务器，请检查网络后重试。");
+        assertThat(kit.call("problemText", "zh", List.of(json, "{\"status\":0}", "{\"status\":502,\"title\":\"Bad Gateway\"}")))
+                .containsExactly("操作被拒绝：meter 42 is in a cabinet", "无法连接服务器，请检查网络后重试。",
+                        "服务器暂时无法访问（网关出错），请稍后再试。");
     }
 
     @Test
