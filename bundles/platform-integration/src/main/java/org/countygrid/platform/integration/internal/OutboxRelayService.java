@@ -82,7 +82,12 @@ public class OutboxRelayService implements EventRelay {
 
     @Override
     public int replay(String type, String subscriber, java.time.Instant since) {
-        return camel.sources().whileUnchanged(() -> relay.replay(history, type, subscriber, since));
+        return relay.replay(history, type, subscriber, since, new OutboxRelay.PageGuard() {
+            @Override
+            public <T> T whilePaging(java.util.function.Supplier<T> page) {
+                return camel.sources().whileUnchanged(page);
+            }
+        });
     }
 
     private void tick() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -118,35 +119,57 @@ public class OutboxRelay {
         }
     }
 
+    /** Runs one page of a replay while nothing else changes the routes (the route sources' read lock, in OSGi). */
+    public interface PageGuard {
+        <T> T whilePaging(Supplier<T> page);
+    }
+
     /**
      * Sends the published events of {@code type} that occurred since {@code since} again, in their order, to the
      * started route of one named subscriber ({@code direct:<type>/<subscriber>}) and to no other: for a subscriber that
      * missed them while its module was uninstalled or its route stopped. Consumers drop repeats by the sequence header
-     * or a key of their own (at least once), so events it did receive do no harm. Holds the relay meanwhile. Returns
-     * how many were sent; a failing send stops it, saying how many went before.
+     * or a key of their own (at least once), so events it did receive do no harm. The relay, the routes and the
+     * statistics wait only for the page being sent, never for the whole replay; an interrupt (Ctrl-C in the shell)
+     * stops it between pages. Returns how many were sent; a failing send stops it, saying how many went before.
      */
-    public synchronized int replay(EventHistory history, String type, String subscriber, Instant since) {
+    public int replay(EventHistory history, String type, String subscriber, Instant since, PageGuard guard) {
         String uri = EventHeaders.endpointFor(type, subscriber);
-        Endpoint target = startedSubscribers(EventHeaders.endpointFor(type)).stream()
-                .filter(e -> EndpointHelper.matchEndpoint(camel, e.getEndpointUri(), uri)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no started route consumes " + uri
-                        + "; start it (or install its module) first"));
         int sent = 0;
         long after = 0;
-        List<EventEnvelope> page;
-        do {
-            page = history.published(type, since, after, batchSize);
-            for (EventEnvelope event : page) {
-                try {
-                    send(target, event);
-                } catch (RuntimeException e) {
-                    throw new IllegalStateException("replay stopped at event " + event.sequence() + " after " + sent
-                            + " sent: " + e.getMessage(), e);
-                }
-                sent++;
-                after = event.sequence();
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("replay interrupted after " + sent + " sent");
             }
-        } while (page.size() == batchSize);
+            long from = after;
+            int already = sent;
+            List<EventEnvelope> page = guard.whilePaging(() -> {
+                synchronized (this) {
+                    Endpoint target = startedSubscribers(EventHeaders.endpointFor(type)).stream()
+                            .filter(e -> EndpointHelper.matchEndpoint(camel, e.getEndpointUri(), uri)).findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException("no started route consumes " + uri
+                                    + (already > 0 ? " any more (after " + already + " sent)" : "; start it (or install its module) first")));
+                    List<EventEnvelope> events = history.published(type, since, from, batchSize);
+                    int done = 0;
+                    for (EventEnvelope event : events) {
+                        try {
+                            send(target, event);
+                        } catch (RuntimeException e) {
+                            throw new IllegalStateException("replay stopped at event " + event.sequence() + " after "
+                                    + (already + done) + " sent: " + e.getMessage(), e);
+                        }
+                        done++;
+                    }
+                    return events;
+                }
+            });
+            sent += page.size();
+            if (!page.isEmpty()) {
+                after = page.get(page.size() - 1).sequence();
+            }
+            if (page.size() < batchSize) {
+                break;
+            }
+        }
         LOG.info("Replayed {} published {} events since {} to {}", sent, type, since, uri);
         return sent;
     }

@@ -18,7 +18,7 @@ class EventReplayCommandTest {
 
     @Test
     void anUnreadableTimeSaysHowToWriteIt() {
-        for (String bad : new String[] { "yesterday", "2026-11-27", "2026-11-27T09:00", "", null }) {
+        for (String bad : new String[] { "yesterday", "2026-11-27", "2026-11-27T09:00", "2026-02-30 09:00", "", null }) {
             assertThatThrownBy(() -> EventReplayCommand.parse(bad)).as(String.valueOf(bad))
                     .hasMessageContaining("--since: give a time like \"2026-11-27 09:00\" (China time)");
         }

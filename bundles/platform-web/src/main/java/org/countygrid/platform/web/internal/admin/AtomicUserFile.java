@@ -43,25 +43,46 @@ final class AtomicUserFile implements BackingEngineAccounts.Writes {
         });
     }
 
+    /** How often a change starts again when another writer changed the file meanwhile. */
+    static final int ATTEMPTS = 10;
+
     @Override
     public void apply(Consumer<BackingEngine> change) {
-        Path work = file.resolveSibling(file.getFileName() + ".countygrid-new");
+        Path target = real(file);
+        Path work = target.resolveSibling(target.getFileName() + ".countygrid-new");
         try {
-            Files.copy(file, work, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-            change.accept(engineOn.apply(work));
-            if (Arrays.equals(Files.readAllBytes(work), Files.readAllBytes(file))) {
-                Files.delete(work); // nothing changed: the file is not touched at all
-            } else {
-                Files.move(work, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+                Files.copy(target, work, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                byte[] before = Files.readAllBytes(work);
+                change.accept(engineOn.apply(work));
+                if (Arrays.equals(Files.readAllBytes(work), before)) {
+                    return; // nothing changed: the file is not touched at all
+                }
+                // Karaf's own writers (jaas: commands, the login module hashing a clear password) still save in place:
+                // a copy taken before, or in the middle of, such a save must not replace what it wrote
+                if (Arrays.equals(Files.readAllBytes(target), before)) {
+                    Files.move(work, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    return;
+                }
             }
+            throw new IllegalStateException(target + " kept changing while it was being changed; nothing was written");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot change " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot change " + target + ": " + e.getMessage(), e);
         } finally {
             try {
                 Files.deleteIfExists(work);
             } catch (IOException e) {
                 // the next change replaces it
             }
+        }
+    }
+
+    /** The file itself where etc/users.properties is a link to it: a rename over the link would replace the link. */
+    private static Path real(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file;
         }
     }
 }

@@ -86,8 +86,8 @@ final class ApiServlet extends CXFNonSpringServlet {
         } catch (ServletException | RuntimeException e) {
             // what fails in CXF's transport, before or outside the JAX-RS chain and its exception mapper, would
             // otherwise reach Jetty's HTML error page, which names the exceptions
-            if (response.isCommitted()) {
-                throw e;
+            if (response.isCommitted() || ProblemExceptionMapper.clientGone(e)) {
+                throw e; // nobody left to answer, or the answer is under way: Jetty ends the exchange
             }
             ProblemBody body = ProblemMapping.map(e);
             if (body.errorId() != null) {

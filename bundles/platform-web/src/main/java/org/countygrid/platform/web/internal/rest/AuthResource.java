@@ -163,7 +163,8 @@ public final class AuthResource {
         if (changed == UserAccounts.Changed.ABSENT) {
             throw new Problem(409, "Conflict", "Your login is not in this node's user file; ask your administrator.");
         }
-        records.passwordChanged(caller.user(), Instant.now());
+        Instant changedAt = Instant.now();
+        records.passwordChanged(caller.user(), changedAt);
         LOG.info("User {} of office {} changed their password from {}", caller.user(), caller.office(), remote);
         if (changed == UserAccounts.Changed.UNSETTLED) {
             LOG.error("The new password of {} may not have been stored: etc/users.properties kept changing", caller.user());
@@ -175,6 +176,12 @@ public final class AuthResource {
             return Response.noContent().build();
         }
         WebSession session = sessions.open(caller, sessionId);
+        for (int tick = 0; tick < 10_000 && !session.createdAt().isAfter(changedAt); tick++) {
+            // opened within the same tick of the clock as the change: it would count as opened before it, and end
+            sessions.close(session.id());
+            Thread.onSpinWait();
+            session = sessions.open(caller, null);
+        }
         return Response.ok(info(caller, session.csrfToken()))
                 .header(HttpHeaders.SET_COOKIE, cookie.issue(session.id(), request))
                 .build();

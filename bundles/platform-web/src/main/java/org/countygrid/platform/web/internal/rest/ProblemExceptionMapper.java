@@ -48,14 +48,14 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
         return answer.build();
     }
 
-    /** Whether the failure is the client's connection closing under the answer (Jetty's EofException, a broken pipe). */
+    /**
+     * Whether the failure is the client's connection closing under the answer: Jetty's EofException, which it throws
+     * only for the connection it is writing to. Not any "Broken pipe": a database or a partner system whose connection
+     * broke is a server error.
+     */
     static boolean clientGone(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t.getClass().getName().equals("org.eclipse.jetty.io.EofException")) {
-                return true;
-            }
-            if (t instanceof java.io.IOException && t.getMessage() != null
-                    && (t.getMessage().contains("Broken pipe") || t.getMessage().contains("Connection reset by peer"))) {
                 return true;
             }
         }

@@ -98,6 +98,27 @@ class AtomicUserFileTest {
         assertThat(Set.of(etc.toFile().list())).containsExactly("users.properties");
     }
 
+    @Test
+    void aSaveByAnotherWriterMeanwhileIsKeptAndTheChangeMadeAgainOnTopOfIt() throws Exception {
+        Path file = usersFile();
+        PropertiesBackingEngineFactory factory = new PropertiesBackingEngineFactory();
+        Map<String, Object> options = Map.of("users", file.toString(), "encryption.enabled", "false");
+        AtomicUserFile writes = AtomicUserFile.of(options, factory::build);
+        java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+
+        writes.apply(engine -> {
+            if (attempts.incrementAndGet() == 1) {
+                // Karaf's own writer (jaas:user-add, say) saves the real file in place while our copy is being changed
+                factory.build(options).addUser("jaasuser", "Jaas-Passw0rd");
+            }
+            engine.addUser("li", "Li-Passw0rd");
+        });
+
+        assertThat(attempts).hasValue(2);
+        assertThat(factory.build(options).listUsers()).extracting(java.security.Principal::getName)
+                .contains("admin", "jaasuser", "li");
+    }
+
     private static List<String> concat(String first, List<String> rest) {
         List<String> all = new ArrayList<>(List.of(first));
         all.addAll(rest);

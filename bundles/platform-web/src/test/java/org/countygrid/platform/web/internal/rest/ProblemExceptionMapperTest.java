@@ -40,13 +40,16 @@ class ProblemExceptionMapperTest {
     }
 
     @Test
-    void aClientThatWentAwayIsNoServerError() {
+    void aClientThatWentAwayIsNoServerErrorButABrokenDatabaseConnectionIs() {
         Throwable written = new javax.ws.rs.ProcessingException("Problem with writing the data",
-                new java.io.IOException("java.io.IOException: Broken pipe"));
+                new org.eclipse.jetty.io.EofException(new java.io.IOException("Broken pipe")));
 
         assertThat(ProblemExceptionMapper.clientGone(written)).isTrue();
         assertThat(mapper.toResponse(written).getStatus()).isEqualTo(499);
-        assertThat(ProblemExceptionMapper.clientGone(new java.io.IOException("disk full"))).isFalse();
+        Throwable database = new IllegalStateException("outbox unreadable",
+                new java.sql.SQLException("An I/O error occurred", new java.net.SocketException("Broken pipe")));
+        assertThat(ProblemExceptionMapper.clientGone(database)).isFalse();
+        assertThat(mapper.toResponse(database).getStatus()).isEqualTo(500);
         assertThat(ProblemExceptionMapper.clientGone(new IllegalStateException("a bug"))).isFalse();
     }
 }
