@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.countygrid.platform.api.OfficeCode;
+import org.countygrid.platform.api.ValidationException;
 import org.countygrid.platform.api.security.Role;
 
 /**
@@ -59,10 +60,12 @@ public final class FirstAdmin {
             if (password.startsWith("{CRYPT}")) {
                 throw new IllegalStateException(PASSWORD_VARIABLE + " must hold the password itself, not a hash");
             }
-            if (password.length() < StaffUser.MIN_PASSWORD_LENGTH || password.equalsIgnoreCase(USER)) {
+            try {
                 // the same rule as staff:user-add: "admin"/"admin" over HTTP Basic would open the node to the network
-                throw new IllegalStateException(PASSWORD_VARIABLE + " is too weak: at least " + StaffUser.MIN_PASSWORD_LENGTH
-                        + " characters and not the user name; no user was created");
+                StaffUser.checkPassword(USER, password);
+            } catch (ValidationException e) {
+                throw new IllegalStateException(PASSWORD_VARIABLE + " is too weak: " + e.getMessage()
+                        + "; no user was created");
             }
             accounts.add(USER, password, roles);
             return new Outcome(Source.ENVIRONMENT, null);

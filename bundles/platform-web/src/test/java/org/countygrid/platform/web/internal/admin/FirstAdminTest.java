@@ -93,7 +93,7 @@ class FirstAdminTest {
     void aWeakPasswordFromTheEnvironmentCreatesNoUser() throws IOException {
         Path users = usersFile(NO_USERS);
 
-        for (String weak : new String[] { "admin", "ADMIN", "secret7" }) {
+        for (String weak : new String[] { "admin", "ADMIN", "secret7", "aaaaaaaa", "12345678", "Admin@123", "Admin-2026" }) {
             assertThatThrownBy(() -> firstAdmin(users, true, Optional.of(weak)).ensureAdmin(QS))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("too weak");
         }
