@@ -42,6 +42,13 @@ public interface AccountRegister {
         // a register that cannot tell checks nothing
     }
 
+    /** {@link #requireArea} of {@code register}, when there is one (customers installed), for a code already checked. */
+    static void checkArea(AccountRegister register, Caller caller, String areaCode) {
+        if (register != null) {
+            register.requireArea(caller, areaCode);
+        }
+    }
+
     /** {@link #requireStation} of {@code register}, when there is one, for a station code already checked (Texts). */
     static void checkStation(AccountRegister register, Caller caller, String stationCode) {
         if (register != null) {

@@ -130,9 +130,8 @@ public class TopologyServiceImpl implements TopologyService {
         require(caller, MeteringRoles.READ);
         String area = Texts.clean(areaCode);
         boolean one = area != null && !area.isEmpty();
-        AccountRegister register = accounts;
-        if (one && register != null) {
-            register.requireArea(caller, area); // "none in NOPE" would read as an area without terminals
+        if (one) {
+            AccountRegister.checkArea(accounts, caller, area); // "none in NOPE" would read as an area without terminals
         }
         return store.read(caller.office(), em -> new TopologyRepository(em).list(one ? area : null));
     }
@@ -170,10 +169,9 @@ public class TopologyServiceImpl implements TopologyService {
     @Override
     public TerminalView install(Caller caller, String assetNumber, String areaCode, FieldContext where) {
         require(caller, MeteringRoles.FIELD);
-        AccountRegister register = accounts;
         String area = Texts.clean(areaCode);
-        if (register != null && area != null) {
-            register.requireArea(caller, area); // a typo would make an area of its own, whose meters never hang here
+        if (area != null) {
+            AccountRegister.checkArea(accounts, caller, area); // a typo would make an area of its own, whose meters never hang here
         }
         return write(caller, assetNumber, (em, entity) -> {
             Terminal before = entity.toTerminal();
@@ -214,10 +212,7 @@ public class TopologyServiceImpl implements TopologyService {
     public AreaTopology area(Caller caller, String areaCode) {
         require(caller, MeteringRoles.READ);
         String area = Texts.require("areaCode", areaCode, 20);
-        AccountRegister register = accounts;
-        if (register != null) {
-            register.requireArea(caller, area); // another office's area, or a typo, is a 404, not an empty topology
-        }
+        AccountRegister.checkArea(accounts, caller, area); // another office's area, or a typo: a 404, not an empty topology
         return store.read(caller.office(), em -> {
             TopologyRepository topology = new TopologyRepository(em);
             MeterRepository meters = new MeterRepository(em);

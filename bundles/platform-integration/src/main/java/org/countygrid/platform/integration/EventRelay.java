@@ -1,5 +1,7 @@
 package org.countygrid.platform.integration;
 
+import java.time.Instant;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /** The outbox relay of this node. */
@@ -15,5 +17,5 @@ public interface EventRelay {
      * @throws IllegalArgumentException when no started route consumes that endpoint
      * @throws IllegalStateException when the subscriber fails an event (those before it were sent)
      */
-    int replay(String type, String subscriber, java.time.Instant since);
+    int replay(String type, String subscriber, Instant since);
 }

@@ -5,7 +5,6 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.countygrid.customers.AccountView;
-import org.countygrid.customers.internal.rest.QueryParams;
 import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.security.Caller;
 
@@ -24,8 +23,8 @@ public class AccountListCommand extends CustomerCommand {
 
     @Override
     void run(Caller caller) {
-        Page<AccountView> page = customers.searchAccounts(caller, query, QueryParams.intValue("offset", offset, 0),
-                QueryParams.limit(limit));
+        Page<AccountView> page = customers.searchAccounts(caller, query, Page.requestedOffset(offset),
+                Page.requestedLimit(limit));
         ShellTable table = new ShellTable();
         table.column("Number");
         table.column("Name");

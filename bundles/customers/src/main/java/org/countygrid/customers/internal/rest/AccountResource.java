@@ -53,8 +53,8 @@ public class AccountResource implements RestResource {
     @RequiresRole({ Role.OPERATOR, Role.CASHIER, Role.FIELD, Role.DISPATCHER, Role.AUDITOR, Role.ADMIN })
     public Page<AccountView> search(@QueryParam("q") String q, @QueryParam("offset") String offset,
             @QueryParam("limit") String limit) {
-        return customers.searchAccounts(CurrentCaller.get(), q, QueryParams.intValue("offset", offset, 0),
-                QueryParams.limit(limit));
+        return customers.searchAccounts(CurrentCaller.get(), q, Page.requestedOffset(offset),
+                Page.requestedLimit(limit));
     }
 
     @GET

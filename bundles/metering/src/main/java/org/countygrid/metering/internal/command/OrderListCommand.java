@@ -13,7 +13,6 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.countygrid.metering.WorkOrderService;
 import org.countygrid.metering.WorkOrderStatus;
 import org.countygrid.metering.WorkOrderView;
-import org.countygrid.metering.internal.rest.Params;
 import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.security.Caller;
 
@@ -40,8 +39,8 @@ public class OrderListCommand extends MeteringCommand {
 
     @Override
     void run(Caller caller) {
-        int skip = Params.intValue("offset", offset, 0);
-        Page<WorkOrderView> page = orders.orders(caller, status(), worker, null, skip, Params.limit(limit));
+        int skip = Page.requestedOffset(offset);
+        Page<WorkOrderView> page = orders.orders(caller, status(), worker, null, skip, Page.requestedLimit(limit));
         List<WorkOrderView> list = page.items();
         ShellTable table = new ShellTable();
         table.column("Id").alignRight();

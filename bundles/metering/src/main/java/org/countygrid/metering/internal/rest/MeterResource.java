@@ -55,7 +55,7 @@ public class MeterResource implements RestResource {
     public Page<MeterView> list(@QueryParam("state") String state, @QueryParam("q") String q,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         return meters.meters(CurrentCaller.get(), Params.choice("state", MeterState.class, state), q,
-                Params.intValue("offset", offset, 0), Params.limit(limit));
+                Page.requestedOffset(offset), Page.requestedLimit(limit));
     }
 
     @GET

@@ -16,32 +16,9 @@ import org.countygrid.platform.api.ValidationException;
  * Path and query parameters arrive as text and are parsed here: JAX-RS would answer a bad number or enum with a
  * bare 404, which tells the client nothing.
  */
-public final class Params {
+final class Params {
 
     private Params() {
-    }
-
-    public static int intValue(String name, String value, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new ValidationException(name, "must be a whole number");
-        }
-    }
-
-    /**
-     * A page size: absent means the configured default (0 to the service); a given one must be at least 1, so that
-     * {@code limit=0} is refused instead of answered with a default page.
-     */
-    public static int limit(String value) {
-        int limit = intValue("limit", value, 0);
-        if (limit < 1 && value != null && !value.isBlank()) {
-            throw new ValidationException("limit", "must be at least 1");
-        }
-        return limit;
     }
 
     /** A whole number, or null when not given. */

@@ -58,7 +58,7 @@ public class WorkOrderResource implements RestResource {
     public Page<WorkOrderView> list(@QueryParam("status") String status, @QueryParam("worker") String worker,
             @QueryParam("before") String before, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         return orders.orders(CurrentCaller.get(), Params.choice("status", WorkOrderStatus.class, status), worker,
-                Params.longValue("before", before), Params.intValue("offset", offset, 0), Params.limit(limit));
+                Params.longValue("before", before), Page.requestedOffset(offset), Page.requestedLimit(limit));
     }
 
     /** Whom an order can be given to: the field workers of the caller's office, for the console's forms. */

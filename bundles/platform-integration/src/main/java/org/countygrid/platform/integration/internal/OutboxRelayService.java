@@ -2,6 +2,7 @@ package org.countygrid.platform.integration.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -81,13 +82,8 @@ public class OutboxRelayService implements EventRelay {
     }
 
     @Override
-    public int replay(String type, String subscriber, java.time.Instant since) {
-        return relay.replay(history, type, subscriber, since, new OutboxRelay.PageGuard() {
-            @Override
-            public <T> T whilePaging(java.util.function.Supplier<T> page) {
-                return camel.sources().whileUnchanged(page);
-            }
-        });
+    public int replay(String type, String subscriber, Instant since) {
+        return relay.replay(history, type, subscriber, since, page -> camel.sources().whileUnchanged(page));
     }
 
     private void tick() {

@@ -121,7 +121,7 @@ public class OutboxRelay {
 
     /** Runs one page of a replay while nothing else changes the routes (the route sources' read lock, in OSGi). */
     public interface PageGuard {
-        <T> T whilePaging(Supplier<T> page);
+        List<EventEnvelope> whilePaging(Supplier<List<EventEnvelope>> page);
     }
 
     /**

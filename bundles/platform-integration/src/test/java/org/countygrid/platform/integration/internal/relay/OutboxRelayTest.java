@@ -56,12 +56,7 @@ class OutboxRelayTest {
     }
 
     /** Pages run as they come: outside OSGi nothing else changes the routes. */
-    private static final OutboxRelay.PageGuard DIRECT = new OutboxRelay.PageGuard() {
-        @Override
-        public <T> T whilePaging(java.util.function.Supplier<T> page) {
-            return page.get();
-        }
-    };
+    private static final OutboxRelay.PageGuard DIRECT = java.util.function.Supplier::get;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T08:00:00Z"));
     private final ListOutbox outbox = new ListOutbox();
