@@ -12,6 +12,7 @@ const MESSAGES = {
     [/^there is no route with id (.+)$/, (m) => `没有编号为 ${m[1]} 的路由（可能刚被删除），请刷新。`],
     [/^route (.+) did not start: (.*)$/, (m) => `路由 ${m[1]} 未能启动：${m[2]}`],
     [/^route (.+) did not stop: (.*)$/, (m) => `路由 ${m[1]} 未能停止：${m[2]}`],
+    [/^no subscriber (\S+) is held(?:; held are: (.*))?$/, (m) => `订阅者 ${m[1]} 未被暂停（可能刚已追上），请刷新。`],
     [/^the routes of this node are for the staff of office (\w+), the office it serves; you belong to office (\w+)$/,
       (m) => `本节点服务于单位 ${m[1]}，其路由仅供该单位人员查看和操作；您属于单位 ${m[2]}`],
   ],
@@ -49,6 +50,8 @@ const STYLE = `
 .cg-routes .muted { color: #777; font-size: .9em; }
 .cg-routes .recovered { color: #777; white-space: pre-wrap; font-family: ui-monospace, monospace; font-size: .9em; }
 .cg-routes .relay { margin: .5em 0 1em; }
+.cg-routes .held { border-left: 4px solid #b3261e; padding: .2em .8em; margin: .5em 0 1.5em; }
+.cg-routes .held td { background: #fdf1f0; }
 `;
 
 export function render(root, ctx) {
@@ -56,6 +59,7 @@ export function render(root, ctx) {
   const isAdmin = (ctx.caller?.roles || []).includes('admin');
   const status = el('p', { class: 'muted' });
   const relay = el('div', { class: 'relay' });
+  const held = el('div');
   const routes = el('div');
   const errors = el('div');
   // a refused start or stop stays shown (the refresh that follows does not touch it) until the next action
@@ -64,7 +68,7 @@ export function render(root, ctx) {
     el('style', {}, STYLE),
     el('section', { class: 'cg-routes' },
       el('h2', {}, t('路由', 'Routes')),
-      actionProblem, relay, routes, errors, status));
+      actionProblem, relay, held, routes, errors, status));
 
   async function act(id, verb, button) {
     actionProblem.hidden = true;
@@ -77,6 +81,49 @@ export function render(root, ctx) {
     }
     button.disabled = false;
     refresh(false);
+  }
+
+  async function skip(h, all, button) {
+    const question = all
+      ? t(`让订阅者 ${h.subscription} 跳过它落后的全部 ${h.behind < 0 ? '' : h.behind + ' 条'}事件？这些事件仍保存在发件箱中，可用 integration:event-replay 重发。`,
+        `Let ${h.subscription} skip every event it is behind${h.behind < 0 ? '' : ` (${h.behind})`}? They stay in the outbox; integration:event-replay can send them again.`)
+      : t(`让订阅者 ${h.subscription} 跳过它处理失败的这一条事件？`, `Let ${h.subscription} skip the one event it fails?`);
+    if (!window.confirm(question)) return;
+    actionProblem.hidden = true;
+    button.disabled = true;
+    try {
+      await ctx.api(`/integration/held-subscribers/skip?subscription=${encodeURIComponent(h.subscription)}&all=${all}`,
+        { method: 'POST' });
+    } catch (e) {
+      actionProblem.textContent = failure(ctx, e);
+      actionProblem.hidden = false;
+    }
+    button.disabled = false;
+    refresh(false);
+  }
+
+  // subscribers the relay holds at an event they failed: the others go on without them
+  function heldTable(list) {
+    if (!list || list.length === 0) return null;
+    const head = el('tr', {},
+      el('th', {}, t('订阅', 'Subscription')), el('th', {}, t('暂停自', 'Held since')), el('th', {}, t('落后事件', 'Behind')),
+      el('th', {}, t('失败次数', 'Failures')), el('th', {}, t('最近错误', 'Last error')), isAdmin ? el('th', {}) : null);
+    const rows = list.map(h => el('tr', {},
+      el('td', {}, h.subscription,
+        h.routeStarted ? null : el('div', { class: 'muted' }, t('其路由未启动，启动后继续', 'its route is not started; it goes on once started'))),
+      el('td', {}, when(h.heldSince, ctx.lang)),
+      el('td', { class: 'num' }, h.behind < 0 ? '?' : h.behind),
+      el('td', { class: 'num failed' }, h.failures),
+      el('td', {}, h.lastError ? el('span', { class: 'error' }, h.lastError) : '',
+        h.lastErrorAt ? el('div', { class: 'muted' }, when(h.lastErrorAt, ctx.lang)) : null),
+      isAdmin ? el('td', {},
+        el('button', { onclick: (e) => skip(h, false, e.currentTarget) }, t('跳过此事件', 'Skip this event')), ' ',
+        el('button', { onclick: (e) => skip(h, true, e.currentTarget) }, t('全部跳过', 'Skip all'))) : null));
+    return el('div', { class: 'held', id: 'routes-held' },
+      el('h3', {}, t('已暂停的订阅者', 'Held subscribers')),
+      el('p', { class: 'muted' }, t('这些订阅者处理某条事件失败，正按各自的位置按序重试；其他订阅者不受影响。',
+        'These subscribers failed an event and are retried from their own position, in order; the others are not held back.')),
+      el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows)));
   }
 
   function routeTable(list) {
@@ -153,6 +200,7 @@ export function render(root, ctx) {
     try {
       const data = await ctx.api('/integration/routes', { background });
       relay.replaceChildren(relayLine(data.relay));
+      held.replaceChildren(heldTable(data.relay.held) || '');
       routes.replaceChildren(routeTable(data.routes));
       errors.replaceChildren(errorTable(data.loadErrors) || '');
       status.textContent = t(`更新于 ${when(new Date().toISOString(), ctx.lang)}，每 ${REFRESH_MS / 1000} 秒自动刷新。`,

@@ -295,6 +295,83 @@ public class PlatformIT extends MeteringFieldTests {
     }
 
     /**
+     * An integrator's route that fails (a bank that is down) is held at the event while metering's wiring, subscribed to
+     * the same events, goes on; once the route works it gets the events it missed in order, and an event it can never
+     * take is skipped by an admin.
+     */
+    @Test
+    public void aFailingIntegratorRouteHoldsBackOnlyItself() throws Exception {
+        Path file = Paths.get(System.getProperty("karaf.base"), "routes", "it-bank.yaml");
+        Path inbox = Paths.get(System.getProperty("karaf.data"), "it-bank");
+        Http admin = Http.as(TestUsers.ADMIN);
+        Http op = Http.as(TestUsers.OPERATOR_QS);
+        stationWithArea(op, "QSB");
+        Files.writeString(file, bankRoute("it-bank", "        - throwException:\n            exceptionType: java.lang.IllegalStateException\n"
+                + "            message: bank down\n"), StandardCharsets.UTF_8);
+        try {
+            Http.await(() -> admin.get("/api/integration/routes"), r -> r.body().contains("\"it-bank\""), Duration.ofSeconds(20));
+            openAccount(op, "3300000701", "QSB-T01");
+
+            JsonNode relay = Http.await(() -> admin.get("/api/integration/routes"), r -> r.status() == 200
+                    && r.json().get("relay").get("held").size() == 1 && r.json().get("relay").get("pending").asLong() == 0,
+                    Duration.ofSeconds(20)).json().get("relay");
+            JsonNode held = relay.get("held").get(0);
+            assertThat(held.get("subscription").asText()).isEqualTo("customers.account-opened/it-bank");
+            assertThat(held.get("lastError").asText()).contains("bank down");
+            assertThat(held.get("behind").asLong()).isEqualTo(1);
+            assertThat(relay.get("consecutiveFailures").asInt()).isZero();
+            assertThat(Http.await(() -> admin.get("/api/metering/orders?limit=500"), r -> r.body().contains("3300000701"),
+                    Duration.ofSeconds(20)).body()).as("metering's wiring is not held back by the bank").contains("3300000701");
+
+            // the bank is back (the integrator fixes the route): the held event arrives, and the subscriber is released
+            Files.writeString(file, bankRoute("it-bank-fixed", "        - to: \"file:" + inbox
+                    + "?fileName=${header.CountyGridSubject}.json\"\n"), StandardCharsets.UTF_8);
+            Path delivered = inbox.resolve("3300000701.json");
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (!Files.exists(delivered) && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+            assertThat(delivered).as("the held event, once the route works").exists();
+            assertThat(Http.await(() -> admin.get("/api/integration/routes"), r -> r.status() == 200
+                    && r.json().get("relay").get("held").size() == 0, Duration.ofSeconds(20)).json().get("relay").get("held"))
+                    .isEmpty();
+
+            // an event the route can never take: held again, then skipped by an admin
+            Files.writeString(file, bankRoute("it-bank-refusing", "        - throwException:\n"
+                    + "            exceptionType: java.lang.IllegalStateException\n            message: account unknown to the bank\n"),
+                    StandardCharsets.UTF_8);
+            Http.await(() -> admin.get("/api/integration/routes"), r -> r.body().contains("\"it-bank-refusing\"")
+                    && !r.body().contains("\"it-bank-fixed\""), Duration.ofSeconds(20));
+            openAccount(op, "3300000702", "QSB-T01");
+            Http.await(() -> admin.get("/api/integration/routes"), r -> r.status() == 200
+                    && r.json().get("relay").get("held").size() == 1, Duration.ofSeconds(20));
+            assertThat(Http.as(TestUsers.AUDITOR_QS).post("/api/integration/held-subscribers/skip?subscription="
+                    + "customers.account-opened/it-bank", "").status()).isEqualTo(403);
+            Http.Reply skipped = admin.post("/api/integration/held-subscribers/skip?subscription=customers.account-opened/it-bank", "");
+            assertThat(skipped.status()).as(skipped.body()).isEqualTo(200);
+            assertThat(skipped.json().get("message").asText()).contains("subject 3300000702");
+            assertThat(Http.await(() -> admin.get("/api/integration/routes"), r -> r.status() == 200
+                    && r.json().get("relay").get("held").size() == 0, Duration.ofSeconds(20)).json().get("relay").get("held"))
+                    .isEmpty();
+            Http.Reply unknown = admin.post("/api/integration/held-subscribers/skip?subscription=customers.account-opened/it-bank", "");
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.body()).contains("is held");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static String bankRoute(String id, String steps) {
+        return "- route:\n    id: " + id + "\n    from:\n      uri: direct:customers.account-opened/it-bank\n      steps:\n" + steps;
+    }
+
+    private static void openAccount(Http op, String number, String area) {
+        assertThat(op.post("/api/customers/accounts", Http.json(Map.of("number", number, "name", "钱银行", "address",
+                "城关镇银行路" + number.substring(8) + "号", "phone", "13600136" + number.substring(7), "category", "RESIDENTIAL",
+                "voltageLevel", "V220", "importantClass", "NONE", "areaCode", area))).status()).isEqualTo(201);
+    }
+
+    /**
      * What Jetty or CXF cannot read is answered as problem+json, not as Jetty's HTML page or a 500: an address that is
      * not valid URL encoding (platform-jetty, before any servlet), a broken escape in the query string and an unknown
      * charset (platform-web, before CXF).

@@ -18,4 +18,7 @@ public interface EventHistory {
      * in publication order, at most {@code max}: pages by the last position read.
      */
     List<EventEnvelope> published(String type, Instant since, long after, int max);
+
+    /** How many published events of {@code type} have a position above {@code after}. */
+    long countPublished(String type, long after);
 }

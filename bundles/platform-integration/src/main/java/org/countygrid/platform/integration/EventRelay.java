@@ -18,4 +18,14 @@ public interface EventRelay {
      * @throws IllegalStateException when the subscriber fails an event (those before it were sent)
      */
     int replay(String type, String subscriber, Instant since);
+
+    /**
+     * Lets a held subscriber go past the event it fails (one it can never take: a route that declines it, a payload it
+     * cannot read), or, with {@code all}, past every event it is behind, so that it takes the next published event
+     * like every other subscriber. Says what was skipped. The skipped events stay in the outbox's history for
+     * {@link #replay}.
+     *
+     * @throws IllegalArgumentException when the subscription is not held
+     */
+    String skip(String subscription, boolean all);
 }

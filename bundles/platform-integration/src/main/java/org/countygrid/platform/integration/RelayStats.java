@@ -1,6 +1,7 @@
 package org.countygrid.platform.integration;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What the outbox relay has done since this node started.
@@ -9,9 +10,16 @@ import java.time.Instant;
  * @param withoutConsumer     of those, events no started route consumed
  * @param pending             events still waiting in the outbox, or -1 when the outbox cannot be read
  * @param lastSequence        sequence of the last event published, or 0
- * @param consecutiveFailures failed attempts since the last success; the relay backs off while it is above 0
- * @param lastError           the last failure (event, type and message), or null
+ * @param consecutiveFailures failed attempts to read or mark the outbox since the last success; the relay backs off
+ *                            while it is above 0
+ * @param lastError           the last failure of the outbox itself (event, type and message), or null; a subscriber's
+ *                            failures are in {@code held}
+ * @param held                the subscribers held back at an event they failed, by subscription
  */
 public record RelayStats(long published, long withoutConsumer, long pending, long lastSequence,
-        int consecutiveFailures, String lastError, Instant lastErrorAt) {
+        int consecutiveFailures, String lastError, Instant lastErrorAt, List<HeldSubscriber> held) {
+
+    public RelayStats {
+        held = List.copyOf(held);
+    }
 }

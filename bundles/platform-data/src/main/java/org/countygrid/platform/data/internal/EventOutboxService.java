@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.countygrid.platform.api.event.EventEnvelope;
 import org.countygrid.platform.data.EventHistory;
 import org.countygrid.platform.data.EventOutbox;
+import org.countygrid.platform.data.SubscriberCursors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,8 +31,8 @@ import org.osgi.service.component.annotations.Reference;
  * and rising in the order of publication, so a subscriber may keep it as a high-water mark. An event written after
  * another one committed (the events of one aggregate, or a reaction to an event) always gets the higher position.
  */
-@Component(service = { EventOutbox.class, EventHistory.class })
-public class EventOutboxService implements EventOutbox, EventHistory {
+@Component(service = { EventOutbox.class, EventHistory.class, SubscriberCursors.class })
+public class EventOutboxService implements EventOutbox, EventHistory, SubscriberCursors {
 
     private static final String ANY_UNNUMBERED = "SELECT seq FROM cg_outbox WHERE published_at IS NULL "
             + "AND pub_position IS NULL ORDER BY seq LIMIT 1";
@@ -46,6 +47,17 @@ public class EventOutboxService implements EventOutbox, EventHistory {
     private static final String PUBLISHED = "SELECT pub_position, type, version, office, subject, occurred_at, payload "
             + "FROM cg_outbox WHERE type = ? AND published_at IS NOT NULL AND occurred_at >= ? AND pub_position > ? "
             + "ORDER BY pub_position LIMIT ?";
+
+    private static final String HELD = "SELECT subscription, type, after_position, failures, last_error, last_error_at, "
+            + "held_since FROM cg_outbox_held ORDER BY subscription";
+    private static final String HOLD_AGAIN = "UPDATE cg_outbox_held SET after_position = ?, failures = failures + 1, "
+            + "last_error = ?, last_error_at = ? WHERE subscription = ?";
+    private static final String HOLD = "INSERT INTO cg_outbox_held (subscription, type, after_position, failures, "
+            + "last_error, last_error_at, held_since) VALUES (?, ?, ?, 1, ?, ?, ?)";
+    private static final String ADVANCE = "UPDATE cg_outbox_held SET after_position = ?, failures = 0 WHERE subscription = ?";
+    private static final String RELEASE = "DELETE FROM cg_outbox_held WHERE subscription = ?";
+    /** The column's width: a longer message (a stack of causes) is cut, never refused. */
+    private static final int ERROR_LENGTH = 1000;
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -90,6 +102,21 @@ public class EventOutboxService implements EventOutbox, EventHistory {
             ps.setInt(4, max);
             try (ResultSet rs = ps.executeQuery()) {
                 return envelopes(rs);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long countPublished(String type, long after) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM cg_outbox WHERE type = ? AND published_at IS NOT NULL AND pub_position > ?")) {
+            ps.setString(1, type);
+            ps.setLong(2, after);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("outbox unreadable: " + e.getMessage(), e);
@@ -179,6 +206,92 @@ public class EventOutboxService implements EventOutbox, EventHistory {
             return rs.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException("outbox unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<Held> held() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(HELD);
+                ResultSet rs = ps.executeQuery()) {
+            List<Held> held = new ArrayList<>();
+            while (rs.next()) {
+                OffsetDateTime errorAt = rs.getObject(6, OffsetDateTime.class);
+                held.add(new Held(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getInt(4), rs.getString(5),
+                        errorAt == null ? null : errorAt.toInstant(), rs.getObject(7, OffsetDateTime.class).toInstant()));
+            }
+            return held;
+        } catch (SQLException e) {
+            throw new IllegalStateException("held subscribers unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void hold(String subscription, String type, long after, String error, Instant at) {
+        String message = error == null || error.length() <= ERROR_LENGTH ? error : error.substring(0, ERROR_LENGTH - 1) + "…";
+        OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
+        write(subscription, "not held", c -> {
+            try (PreparedStatement again = c.prepareStatement(HOLD_AGAIN)) {
+                again.setLong(1, after);
+                again.setString(2, message);
+                again.setObject(3, when);
+                again.setString(4, subscription);
+                if (again.executeUpdate() == 1) {
+                    return;
+                }
+            }
+            try (PreparedStatement hold = c.prepareStatement(HOLD)) {
+                hold.setString(1, subscription);
+                hold.setString(2, type);
+                hold.setLong(3, after);
+                hold.setString(4, message);
+                hold.setObject(5, when);
+                hold.setObject(6, when);
+                hold.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void advance(String subscription, long after) {
+        write(subscription, "not advanced", c -> {
+            try (PreparedStatement ps = c.prepareStatement(ADVANCE)) {
+                ps.setLong(1, after);
+                ps.setString(2, subscription);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void release(String subscription) {
+        write(subscription, "not released", c -> {
+            try (PreparedStatement ps = c.prepareStatement(RELEASE)) {
+                ps.setString(1, subscription);
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    private interface Write {
+        void on(Connection c) throws SQLException;
+    }
+
+    /** One write in its own transaction, committed even where the pool hands out connections without auto-commit. */
+    private void write(String subscription, String failure, Write write) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                write.on(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("subscriber " + subscription + " " + failure + ": " + e.getMessage(), e);
         }
     }
 }

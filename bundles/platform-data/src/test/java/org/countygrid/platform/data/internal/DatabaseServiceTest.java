@@ -32,7 +32,8 @@ class DatabaseServiceTest {
             assertThat(TestDatabases.count(ds, "SELECT COUNT(*) FROM cg_office")).isZero();
             assertThat(TestDatabases.count(ds, "SELECT COUNT(*) FROM cg_outbox")).isZero();
             assertThat(TestDatabases.count(ds, "SELECT COUNT(*) FROM cg_outbox_cursor WHERE last_position = 0")).isEqualTo(1);
-            assertThat(TestDatabases.count(ds, "SELECT COUNT(*) FROM DATABASECHANGELOG WHERE filename = 'db/changelog/platform.xml'")).isEqualTo(4);
+            assertThat(TestDatabases.count(ds, "SELECT COUNT(*) FROM DATABASECHANGELOG WHERE filename = 'db/changelog/platform.xml'")).isEqualTo(5);
+            assertThat(TestDatabases.count(ds, "SELECT COUNT(*) FROM cg_outbox_held")).isZero();
             assertThat(database.productName()).isEqualTo(db == Db.H2 ? "H2" : "PostgreSQL");
         }
     }

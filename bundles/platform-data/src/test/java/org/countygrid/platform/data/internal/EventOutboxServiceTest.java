@@ -3,6 +3,7 @@ package org.countygrid.platform.data.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import javax.sql.DataSource;
 import org.countygrid.platform.api.OfficeCode;
 import org.countygrid.platform.api.event.EventEnvelope;
 import org.countygrid.platform.data.ModuleStore;
+import org.countygrid.platform.data.SubscriberCursors;
 
 class EventOutboxServiceTest {
 
@@ -147,6 +149,8 @@ class EventOutboxServiceTest {
             assertThat(outbox.published(type, at.plusSeconds(1), 0, 10)).isEmpty();
             assertThat(outbox.published("other.type", at, 0, 10)).isEmpty();
             assertThat(outbox.published(type, at, 0, 10).get(2).payload()).contains("body of e3");
+            assertThat(outbox.countPublished(type, sent.get(0).sequence())).as("e2, e3; not the unpublished").isEqualTo(2);
+            assertThat(outbox.countPublished("other.type", 0)).isZero();
         }
     }
 
@@ -156,6 +160,38 @@ class EventOutboxServiceTest {
             new DatabaseService(open.dataSource());
             assertThatThrownBy(() -> new EventOutboxService(open.dataSource(), ModuleStoreTest.CLOCK).pending(0))
                     .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @OnEachDatabase
+    void aHeldSubscriberKeepsItsOwnPositionAndFailuresUntilReleased(Db db) {
+        try (Db.Open open = db.open()) {
+            new DatabaseService(open.dataSource());
+            EventOutboxService cursors = new EventOutboxService(open.dataSource(), ModuleStoreTest.CLOCK);
+            Instant first = Instant.parse("2026-11-27T01:00:00Z");
+            Instant second = Instant.parse("2026-11-27T01:00:05Z");
+
+            cursors.hold("customers.account-opened/bank", "customers.account-opened", 41, "bank down", first);
+            cursors.hold("customers.account-closed", "customers.account-closed", 7, "x".repeat(5000), first);
+            cursors.hold("customers.account-opened/bank", "customers.account-opened", 41, "bank still down", second);
+
+            assertThat(cursors.held()).containsExactly(
+                    new SubscriberCursors.Held("customers.account-closed", "customers.account-closed", 7, 1,
+                            "x".repeat(999) + "…", first, first),
+                    new SubscriberCursors.Held("customers.account-opened/bank", "customers.account-opened", 41, 2,
+                            "bank still down", second, first));
+
+            cursors.advance("customers.account-opened/bank", 45);
+            assertThat(cursors.held().get(1)).extracting(SubscriberCursors.Held::after, SubscriberCursors.Held::failures)
+                    .containsExactly(45L, 0);
+            cursors.hold("customers.account-opened/bank", "customers.account-opened", 47, "declined", second);
+            assertThat(cursors.held().get(1)).extracting(SubscriberCursors.Held::after, SubscriberCursors.Held::failures,
+                    SubscriberCursors.Held::heldSince).containsExactly(47L, 1, first);
+
+            cursors.release("customers.account-closed");
+            cursors.release("customers.account-closed"); // a repeat changes nothing
+            assertThat(cursors.held()).extracting(SubscriberCursors.Held::subscription)
+                    .containsExactly("customers.account-opened/bank");
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.karaf.features.BootFinished;
 import org.countygrid.platform.data.EventHistory;
 import org.countygrid.platform.data.EventOutbox;
+import org.countygrid.platform.data.SubscriberCursors;
 import org.countygrid.platform.integration.EventRelay;
 import org.countygrid.platform.integration.RelayStats;
 import org.countygrid.platform.integration.internal.domain.RetryDelay;
@@ -40,7 +41,6 @@ public class OutboxRelayService implements EventRelay {
 
     private final OutboxRelay relay;
     private final CountyGridCamel camel;
-    private final EventHistory history;
     private final Bundle framework;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "countygrid-outbox-relay");
@@ -50,13 +50,12 @@ public class OutboxRelayService implements EventRelay {
 
     @Activate
     public OutboxRelayService(@Reference CountyGridCamel camel, @Reference EventOutbox outbox, @Reference EventHistory history,
-            @Reference BootFinished bootFinished, IntegrationConfig config, BundleContext context) {
+            @Reference SubscriberCursors cursors, @Reference BootFinished bootFinished, IntegrationConfig config, BundleContext context) {
         this.camel = camel;
-        this.history = history;
         this.framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         long interval = Math.max(50, config.relayIntervalMillis());
         Duration base = Duration.ofMillis(interval);
-        relay = new OutboxRelay(camel.camel(), outbox, config.relayBatchSize(),
+        relay = new OutboxRelay(camel.camel(), outbox, history, cursors, config.relayBatchSize(),
                 new RetryDelay(base, base.compareTo(MAX_RETRY_DELAY) > 0 ? base : MAX_RETRY_DELAY), Clock.systemUTC());
         ticker.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
         LOG.info("Outbox relay runs every {} ms, {} events at a time", interval, config.relayBatchSize());
@@ -83,7 +82,12 @@ public class OutboxRelayService implements EventRelay {
 
     @Override
     public int replay(String type, String subscriber, Instant since) {
-        return relay.replay(history, type, subscriber, since, page -> camel.sources().whileUnchanged(page));
+        return relay.replay(type, subscriber, since, page -> camel.sources().whileUnchanged(page));
+    }
+
+    @Override
+    public String skip(String subscription, boolean all) {
+        return relay.skip(subscription, all);
     }
 
     private void tick() {

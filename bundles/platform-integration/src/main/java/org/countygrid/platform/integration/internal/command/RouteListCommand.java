@@ -14,6 +14,7 @@ import org.countygrid.platform.api.NodeIdentity;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.security.Role;
 import org.countygrid.platform.integration.EventRelay;
+import org.countygrid.platform.integration.HeldSubscriber;
 import org.countygrid.platform.integration.RelayStats;
 import org.countygrid.platform.integration.RouteControl;
 import org.countygrid.platform.integration.internal.NodeStaff;
@@ -70,7 +71,7 @@ public class RouteListCommand implements Action {
     private void printLoadErrors(PrintStream out, List<RouteLoadError> errors) {
         for (RouteLoadError e : errors) {
             out.println();
-            out.println("Not loaded: " + e.source() + " (" + e.at() + ")");
+            out.println("Not loaded: " + e.source() + " (" + OfficeTime.format(e.at()) + ", China time)");
             e.message().lines().forEach(line -> out.println("    " + line));
         }
     }
@@ -87,6 +88,14 @@ public class RouteListCommand implements Action {
                 s.withoutConsumer(), s.pending() < 0 ? "?" : String.valueOf(s.pending()), s.lastSequence());
         if (s.lastError() != null) {
             out.printf("Last relay error at %s (China time, %d failures in a row): %s%n", OfficeTime.format(s.lastErrorAt()), s.consecutiveFailures(), s.lastError());
+        }
+        for (HeldSubscriber h : s.held()) {
+            out.printf("Held: %s since %s (China time), %s events behind, %d failures%s: %s%n", h.subscription(),
+                    OfficeTime.format(h.heldSince()), h.behind() < 0 ? "?" : String.valueOf(h.behind()), h.failures(),
+                    h.routeStarted() ? "" : ", its route is not started", shorten(h.lastError()));
+        }
+        if (!s.held().isEmpty()) {
+            out.println("(integration:subscriber-skip <subscription> lets one go past the event it fails)");
         }
     }
 

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import org.apache.camel.CamelContext;
@@ -18,7 +20,9 @@ import org.apache.camel.support.EndpointHelper;
 import org.countygrid.platform.api.event.EventEnvelope;
 import org.countygrid.platform.data.EventHistory;
 import org.countygrid.platform.data.EventOutbox;
+import org.countygrid.platform.data.SubscriberCursors;
 import org.countygrid.platform.integration.EventHeaders;
+import org.countygrid.platform.integration.HeldSubscriber;
 import org.countygrid.platform.integration.RelayStats;
 import org.countygrid.platform.integration.internal.domain.RetryDelay;
 import org.slf4j.Logger;
@@ -28,10 +32,15 @@ import org.slf4j.LoggerFactory;
  * Publishes committed outbox events, oldest first, to every started route that subscribes to the event's type
  * (see {@link EventHeaders#endpointFor}): the route consuming {@code direct:<event type>} and every route consuming
  * {@code direct:<event type>/<subscriber>}, one after the other in the order of their endpoints. Events are a topic:
- * an event no started route consumes is marked published and is gone for routes that start later. A subscriber
- * that fails stops the batch so that order is kept; the same event is tried again, for every subscriber, after a
- * growing delay. Delivery is at least once (a crash between sending and marking, or another subscriber's failure,
- * repeats the event), so consumers use the {@link EventHeaders#SEQUENCE} header or a key of their own to drop
+ * an event no started route consumes is marked published and is gone for routes that start later.
+ * <p>
+ * A subscriber that fails an event is <em>held</em> at it ({@link SubscriberCursors}, in the database) and the event
+ * goes on to the others and is marked published: one failing subscriber — an integrator's route to a bank that is
+ * down, a module refusing an event — delays no other. A held subscriber gets the published events of its type from
+ * its own position, in order, after a growing delay of its own, and is released when it has caught up; a held
+ * subscriber whose route is stopped waits for it without counting failures. Only a failure of the outbox itself
+ * (the database) stops a batch and backs the whole relay off. Delivery is at least once (a crash between sending and
+ * marking repeats the event), so consumers use the {@link EventHeaders#SEQUENCE} header or a key of their own to drop
  * repeats.
  */
 public class OutboxRelay {
@@ -43,6 +52,8 @@ public class OutboxRelay {
 
     private final CamelContext camel;
     private final EventOutbox outbox;
+    private final EventHistory history;
+    private final SubscriberCursors cursors;
     private final int batchSize;
     private final RetryDelay retryDelay;
     private final Clock clock;
@@ -55,20 +66,36 @@ public class OutboxRelay {
     private String lastError;
     private Instant lastErrorAt;
     private Instant nextAttempt = Instant.MIN;
+    /** The held subscribers by subscription, as in the database; read at the first tick, null before. */
+    private Map<String, Holding> held;
 
-    public OutboxRelay(CamelContext camel, EventOutbox outbox, int batchSize, RetryDelay retryDelay, Clock clock) {
+    /** A held subscriber, with the time of its next attempt (not kept: a restart tries every one at once). */
+    private static final class Holding {
+        SubscriberCursors.Held state;
+        Instant nextAttempt = Instant.MIN;
+
+        Holding(SubscriberCursors.Held state) {
+            this.state = state;
+        }
+    }
+
+    public OutboxRelay(CamelContext camel, EventOutbox outbox, EventHistory history, SubscriberCursors cursors,
+            int batchSize, RetryDelay retryDelay, Clock clock) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("relayBatchSize must be at least 1, got " + batchSize);
         }
         this.camel = camel;
         this.outbox = outbox;
+        this.history = history;
+        this.cursors = cursors;
         this.batchSize = batchSize;
         this.retryDelay = retryDelay;
         this.clock = clock;
     }
 
     /**
-     * One tick: publishes pending events, batch after batch while batches come back full (at most
+     * One tick: hands the held subscribers whose delay is over what they are behind (releasing those that catch up),
+     * then publishes pending events, batch after batch while batches come back full (at most
      * {@value #MAX_BATCHES_PER_TICK}), unless still backing off. Returns how many events were published.
      */
     public synchronized int relay() {
@@ -78,6 +105,7 @@ public class OutboxRelay {
         int done = 0;
         EventEnvelope current = null;
         try {
+            catchUp();
             List<EventEnvelope> batch;
             do {
                 batch = outbox.pending(batchSize);
@@ -105,7 +133,59 @@ public class OutboxRelay {
         } catch (RuntimeException e) {
             pending = -1;
         }
-        return new RelayStats(published, withoutConsumer, pending, lastSequence, consecutiveFailures, lastError, lastErrorAt);
+        List<HeldSubscriber> subscribers = new ArrayList<>();
+        if (held != null) {
+            for (Holding h : held.values()) {
+                SubscriberCursors.Held s = h.state;
+                long behind;
+                try {
+                    behind = history.countPublished(s.type(), s.after());
+                } catch (RuntimeException e) {
+                    behind = -1;
+                }
+                subscribers.add(new HeldSubscriber(s.subscription(), s.after(), behind, s.failures(), s.lastError(),
+                        s.lastErrorAt(), s.heldSince(), startedEndpoint(s.type(), s.subscription()) != null));
+            }
+        }
+        return new RelayStats(published, withoutConsumer, pending, lastSequence, consecutiveFailures, lastError,
+                lastErrorAt, subscribers);
+    }
+
+    /**
+     * Lets a held subscriber go past the one event it fails, or with {@code all} past every event it is behind; it is
+     * tried again at once. Says what was skipped.
+     */
+    public synchronized String skip(String subscription, boolean all) {
+        Holding h = held().get(subscription);
+        if (h == null) {
+            throw new IllegalArgumentException("no subscriber " + subscription + " is held"
+                    + (held.isEmpty() ? "" : "; held are: " + String.join(", ", held.keySet())));
+        }
+        SubscriberCursors.Held s = h.state;
+        if (all) {
+            long behind = history.countPublished(s.type(), s.after());
+            cursors.release(subscription);
+            held.remove(subscription);
+            LOG.warn("Subscriber {} skipped the {} published {} events after position {} it was held at; it takes the next "
+                    + "one published", subscription, behind, s.type(), s.after());
+            return "skipped " + behind + " events (positions above " + s.after() + "); " + subscription
+                    + " takes the next one published";
+        }
+        List<EventEnvelope> next = history.published(s.type(), Instant.EPOCH, s.after(), 1);
+        if (next.isEmpty()) {
+            cursors.release(subscription);
+            held.remove(subscription);
+            return "nothing to skip: " + subscription + " had every published event and is released";
+        }
+        EventEnvelope event = next.get(0);
+        cursors.advance(subscription, event.sequence());
+        h.state = new SubscriberCursors.Held(subscription, s.type(), event.sequence(), 0, s.lastError(), s.lastErrorAt(),
+                s.heldSince());
+        h.nextAttempt = Instant.MIN;
+        LOG.warn("Subscriber {} skipped event {} ({} of office {}, subject {})", subscription, event.sequence(),
+                event.type(), event.office(), event.subject());
+        return "skipped event " + event.sequence() + " (" + event.type() + ", office " + event.office() + ", subject "
+                + event.subject() + "); " + subscription + " is tried again with the next";
     }
 
     public synchronized void close() {
@@ -132,7 +212,7 @@ public class OutboxRelay {
      * statistics wait only for the page being sent, never for the whole replay; an interrupt (Ctrl-C in the shell)
      * stops it between pages. Returns how many were sent; a failing send stops it, saying how many went before.
      */
-    public int replay(EventHistory history, String type, String subscriber, Instant since, PageGuard guard) {
+    public int replay(String type, String subscriber, Instant since, PageGuard guard) {
         String uri = EventHeaders.endpointFor(type, subscriber);
         int sent = 0;
         long after = 0;
@@ -182,8 +262,100 @@ public class OutboxRelay {
             return;
         }
         for (Endpoint subscriber : subscribers) {
-            send(subscriber, event);
+            String subscription = subscription(subscriber);
+            if (held().containsKey(subscription)) {
+                continue; // it gets this event from its own position, after the ones it is held at
+            }
+            try {
+                send(subscriber, event);
+            } catch (RuntimeException e) {
+                hold(subscription, event, event.sequence() - 1, e);
+            }
         }
+    }
+
+    /** The held subscribers, read from the database the first time. */
+    private Map<String, Holding> held() {
+        if (held == null) {
+            Map<String, Holding> read = new TreeMap<>();
+            for (SubscriberCursors.Held h : cursors.held()) {
+                read.put(h.subscription(), new Holding(h));
+            }
+            held = read;
+            if (!read.isEmpty()) {
+                LOG.info("Subscribers held at an event they failed before the last stop, tried again now: {}", read.keySet());
+            }
+        }
+        return held;
+    }
+
+    /** Hands each held subscriber whose delay is over the published events of its type after its position. */
+    private void catchUp() {
+        Instant now = clock.instant();
+        for (Holding h : new ArrayList<>(held().values())) {
+            if (now.isBefore(h.nextAttempt)) {
+                continue;
+            }
+            SubscriberCursors.Held s = h.state;
+            Endpoint target = startedEndpoint(s.type(), s.subscription());
+            if (target == null) {
+                continue; // its route is stopped or gone for now: it waits at its position
+            }
+            for (int page = 0; page < MAX_BATCHES_PER_TICK; page++) {
+                List<EventEnvelope> events = history.published(s.type(), Instant.EPOCH, h.state.after(), batchSize);
+                long reached = h.state.after();
+                for (EventEnvelope event : events) {
+                    try {
+                        send(target, event);
+                    } catch (RuntimeException e) {
+                        hold(s.subscription(), event, reached, e);
+                        return;
+                    }
+                    reached = event.sequence();
+                }
+                if (events.size() < batchSize) {
+                    cursors.release(s.subscription());
+                    held.remove(s.subscription());
+                    LOG.info("Subscriber {} caught up at position {} and is no longer held", s.subscription(), reached);
+                    break;
+                }
+                cursors.advance(s.subscription(), reached);
+                h.state = new SubscriberCursors.Held(s.subscription(), s.type(), reached, 0, s.lastError(), s.lastErrorAt(),
+                        s.heldSince());
+            }
+        }
+    }
+
+    /** Records that {@code subscription} failed {@code event}, having taken every one of its type up to {@code after}. */
+    private void hold(String subscription, EventEnvelope event, long after, RuntimeException e) {
+        Instant now = clock.instant();
+        cursors.hold(subscription, event.type(), after, e.getMessage(), now);
+        Holding h = held.get(subscription);
+        int failures = h == null ? 1 : h.state.failures() + 1;
+        SubscriberCursors.Held state = new SubscriberCursors.Held(subscription, event.type(), after, failures, e.getMessage(),
+                now, h == null ? now : h.state.heldSince());
+        if (h == null) {
+            h = new Holding(state);
+            held.put(subscription, h);
+        } else {
+            h.state = state;
+        }
+        h.nextAttempt = now.plus(retryDelay.after(failures));
+        LOG.warn("Subscriber {} failed event {} ({}) and is held there, the others go on; retry #{} at {}: {}",
+                subscription, event.sequence(), event.type(), failures, h.nextAttempt, e.getMessage());
+    }
+
+    /** The started route's endpoint of a subscription, or null. */
+    private Endpoint startedEndpoint(String type, String subscription) {
+        return startedSubscribers(EventHeaders.endpointFor(type)).stream()
+                .filter(e -> subscription(e).equals(subscription)).findFirst().orElse(null);
+    }
+
+    /** {@code <event type>} or {@code <event type>/<subscriber>}: the endpoint's URI without {@code direct:} and options. */
+    static String subscription(Endpoint endpoint) {
+        String uri = endpoint.getEndpointUri();
+        int options = uri.indexOf('?');
+        return (options < 0 ? uri : uri.substring(0, options)).replaceFirst("^direct:(//)?", "");
     }
 
     private void send(Endpoint subscriber, EventEnvelope event) {

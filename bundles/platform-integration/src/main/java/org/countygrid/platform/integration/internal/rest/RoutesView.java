@@ -3,6 +3,7 @@ package org.countygrid.platform.integration.internal.rest;
 import java.time.Instant;
 import java.util.List;
 
+import org.countygrid.platform.integration.HeldSubscriber;
 import org.countygrid.platform.integration.RelayStats;
 import org.countygrid.platform.integration.RouteInfo;
 import org.countygrid.platform.integration.RouteLoadError;
@@ -29,14 +30,24 @@ public record RoutesView(List<Route> routes, List<LoadError> loadErrors, Relay r
 
     /** {@code running} is false when this node has no event outbox, and then the numbers are 0. */
     public record Relay(boolean running, long published, long withoutConsumer, long pending, long lastSequence,
-            int consecutiveFailures, String lastError, String lastErrorAt) {
+            int consecutiveFailures, String lastError, String lastErrorAt, List<Held> held) {
 
         static Relay of(RelayStats s) {
             if (s == null) {
-                return new Relay(false, 0, 0, 0, 0, 0, null, null);
+                return new Relay(false, 0, 0, 0, 0, 0, null, null, List.of());
             }
             return new Relay(true, s.published(), s.withoutConsumer(), s.pending(), s.lastSequence(),
-                    s.consecutiveFailures(), s.lastError(), iso(s.lastErrorAt()));
+                    s.consecutiveFailures(), s.lastError(), iso(s.lastErrorAt()), s.held().stream().map(Held::of).toList());
+        }
+    }
+
+    /** A subscriber held at an event it failed; {@code behind} is -1 when it could not be counted. */
+    public record Held(String subscription, long after, long behind, int failures, String lastError, String lastErrorAt,
+            String heldSince, boolean routeStarted) {
+
+        static Held of(HeldSubscriber h) {
+            return new Held(h.subscription(), h.after(), h.behind(), h.failures(), h.lastError(), iso(h.lastErrorAt()),
+                    iso(h.heldSince()), h.routeStarted());
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import org.countygrid.platform.api.NodeIdentity;
 import org.countygrid.platform.api.OfficeCode;
 import org.countygrid.platform.integration.EventRelay;
+import org.countygrid.platform.integration.HeldSubscriber;
 import org.countygrid.platform.integration.RelayStats;
 import org.countygrid.platform.integration.RouteControl;
 import org.countygrid.platform.integration.RouteInfo;
@@ -63,17 +64,7 @@ class RouteListCommandTest {
         RouteListCommand command = new RouteListCommand();
         command.routes = new FixedRoutes();
         command.node = NODE_QS;
-        command.relay = new EventRelay() {
-            @Override
-            public RelayStats stats() {
-                return new RelayStats(40, 3, 2, 41, 0, null, null);
-            }
-
-            @Override
-            public int replay(String type, String subscriber, java.time.Instant since) {
-                throw new AssertionError("route-list replays nothing");
-            }
-        };
+        command.relay = new HoldingRelay();
 
         as("auditor", command::execute);
 
@@ -82,6 +73,56 @@ class RouteListCommandTest {
         assertThat(text).contains("orders-reply", "file orders.yaml", "Stopped");
         assertThat(text).contains("Not loaded", "file broken.xml", "Unexpected element 'rout'");
         assertThat(text).contains("Outbox relay: 40 published (3 without consumer), 2 pending, last sequence 41");
+        assertThat(text).contains("Held: customers.account-opened/bank since 2026-11-27 09:30:00 (China time), 7 events behind, "
+                + "3 failures: connection refused", "integration:subscriber-skip");
+    }
+
+    /** A relay holding one subscriber; remembers the skips asked of it. */
+    static final class HoldingRelay implements EventRelay {
+        final List<String> skipped = new ArrayList<>();
+
+        @Override
+        public RelayStats stats() {
+            Instant at = Instant.parse("2026-11-27T01:30:00Z");
+            return new RelayStats(40, 3, 2, 41, 0, null, null, List.of(new HeldSubscriber("customers.account-opened/bank",
+                    33, 7, 3, "connection refused", at.plusSeconds(60), at, true)));
+        }
+
+        @Override
+        public int replay(String type, String subscriber, Instant since) {
+            throw new AssertionError("nothing here replays");
+        }
+
+        @Override
+        public String skip(String subscription, boolean all) {
+            if (!subscription.equals("customers.account-opened/bank")) {
+                throw new IllegalArgumentException("no subscriber " + subscription + " is held");
+            }
+            skipped.add(subscription + (all ? " all" : ""));
+            return "skipped event 34 (customers.account-opened, office QS, subject 3101000034)";
+        }
+    }
+
+    @Test
+    void anAdminLetsAHeldSubscriberSkipAndAnAuditorMayNot() throws Exception {
+        HoldingRelay relay = new HoldingRelay();
+        SubscriberSkipCommand skip = new SubscriberSkipCommand();
+        skip.relay = relay;
+        skip.node = NODE_QS;
+        skip.subscription = "customers.account-opened/bank";
+
+        as("auditor", skip::execute);
+        assertThat(relay.skipped).isEmpty();
+
+        as("admin", skip::execute);
+        skip.all = true;
+        as("admin", skip::execute);
+        skip.subscription = "customers.account-opened/sms";
+        as("admin", skip::execute);
+
+        assertThat(relay.skipped).containsExactly("customers.account-opened/bank", "customers.account-opened/bank all");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Skipped event 34 (customers.account-opened, office QS");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no subscriber customers.account-opened/sms is held");
     }
 
     /** The node serves office QS; the session's user belongs to QS as well (see {@link #as}). */

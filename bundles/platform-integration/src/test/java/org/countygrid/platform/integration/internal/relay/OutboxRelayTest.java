@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -16,7 +17,9 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.countygrid.platform.api.event.EventEnvelope;
 import org.countygrid.platform.data.EventHistory;
 import org.countygrid.platform.data.EventOutbox;
+import org.countygrid.platform.data.SubscriberCursors;
 import org.countygrid.platform.integration.EventHeaders;
+import org.countygrid.platform.integration.HeldSubscriber;
 import org.countygrid.platform.integration.RelayStats;
 import org.countygrid.platform.integration.internal.MutableClock;
 import org.countygrid.platform.integration.internal.domain.RetryDelay;
@@ -26,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 class OutboxRelayTest {
 
-    /** The outbox as the relay sees it: unpublished events oldest first. */
-    static final class ListOutbox implements EventOutbox {
+    /** The outbox as the relay sees it: unpublished events oldest first, and the published ones by type. */
+    static final class ListOutbox implements EventOutbox, EventHistory {
         final List<EventEnvelope> events = new ArrayList<>();
         final List<Long> marked = new ArrayList<>();
         RuntimeException readFailure;
@@ -53,6 +56,55 @@ class OutboxRelayTest {
         public long pendingCount() {
             return events.size() - marked.size();
         }
+
+        @Override
+        public List<EventEnvelope> published(String type, Instant since, long after, int max) {
+            return events.stream().filter(e -> marked.contains(e.sequence()) && e.type().equals(type)
+                    && !e.occurredAt().isBefore(since) && e.sequence() > after).limit(max).toList();
+        }
+
+        @Override
+        public long countPublished(String type, long after) {
+            return published(type, Instant.EPOCH, after, Integer.MAX_VALUE).size();
+        }
+    }
+
+    /** The held subscribers as platform-data keeps them, in memory; {@code failure} makes every write fail. */
+    static final class MapCursors implements SubscriberCursors {
+        final Map<String, Held> held = new TreeMap<>();
+        RuntimeException failure;
+
+        @Override
+        public List<Held> held() {
+            return List.copyOf(held.values());
+        }
+
+        @Override
+        public void hold(String subscription, String type, long after, String error, Instant at) {
+            check();
+            Held h = held.get(subscription);
+            held.put(subscription, new Held(subscription, type, after, h == null ? 1 : h.failures() + 1, error, at,
+                    h == null ? at : h.heldSince()));
+        }
+
+        @Override
+        public void advance(String subscription, long after) {
+            check();
+            Held h = held.get(subscription);
+            held.put(subscription, new Held(subscription, h.type(), after, 0, h.lastError(), h.lastErrorAt(), h.heldSince()));
+        }
+
+        @Override
+        public void release(String subscription) {
+            check();
+            held.remove(subscription);
+        }
+
+        private void check() {
+            if (failure != null) {
+                throw failure;
+            }
+        }
     }
 
     /** Pages run as they come: outside OSGi nothing else changes the routes. */
@@ -60,6 +112,7 @@ class OutboxRelayTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T08:00:00Z"));
     private final ListOutbox outbox = new ListOutbox();
+    private final MapCursors cursors = new MapCursors();
     private final List<String> received = new CopyOnWriteArrayList<>();
     private CamelContext camel;
     private OutboxRelay relay;
@@ -83,7 +136,11 @@ class OutboxRelayTest {
                         e.getMessage().getHeader(EventHeaders.SEQUENCE) + ":" + e.getMessage().getHeader(EventHeaders.TYPE)));
             }
         });
-        relay = new OutboxRelay(camel, outbox, 2, new RetryDelay(Duration.ofMillis(500), Duration.ofSeconds(60)), clock);
+        relay = relayOn(camel);
+    }
+
+    private OutboxRelay relayOn(CamelContext context) {
+        return new OutboxRelay(context, outbox, outbox, cursors, 2, new RetryDelay(Duration.ofMillis(500), Duration.ofSeconds(60)), clock);
     }
 
     @AfterEach
@@ -149,21 +206,16 @@ class OutboxRelayTest {
                         .process(e -> metering.add(e.getMessage().getHeader(EventHeaders.SEQUENCE) + ":" + e.getMessage().getBody(String.class)));
             }
         });
-        EventHistory history = (type, since, after, max) -> outbox.events.stream()
-                .filter(e -> outbox.marked.contains(e.sequence()) && e.type().equals(type) && !e.occurredAt().isBefore(since)
-                        && e.sequence() > after)
-                .limit(max).toList();
-
-        assertThat(relay.replay(history, "customers.account-opened", "metering", Instant.parse("2026-11-26T00:00:00Z"), DIRECT))
+        assertThat(relay.replay("customers.account-opened", "metering", Instant.parse("2026-11-26T00:00:00Z"), DIRECT))
                 .isEqualTo(2);
         assertThat(metering).containsExactly("1:{\"n\":1}", "2:{\"n\":2}");
         assertThat(received).as("the other subscriber of the type gets nothing again").isEmpty();
 
         metering.clear();
-        assertThat(relay.replay(history, "customers.account-opened", "metering", Instant.parse("2026-11-26T02:00:00Z"), DIRECT))
+        assertThat(relay.replay("customers.account-opened", "metering", Instant.parse("2026-11-26T02:00:00Z"), DIRECT))
                 .isEqualTo(1);
         assertThat(metering).containsExactly("2:{\"n\":2}");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> relay.replay(history, "customers.account-opened", "sms",
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> relay.replay("customers.account-opened", "sms",
                 Instant.EPOCH, DIRECT)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no started route consumes direct:customers.account-opened/sms");
     }
@@ -222,8 +274,9 @@ class OutboxRelayTest {
     }
 
     @Test
-    void aFailingSubscriberStopsTheBatchAndTheEventIsRepeatedForAll() throws Exception {
+    void aFailingSubscriberIsHeldWhileTheOthersGoOnAndCatchesUpInOrder() throws Exception {
         AtomicBoolean meteringFails = new AtomicBoolean(true);
+        List<String> metering = new CopyOnWriteArrayList<>();
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -231,23 +284,196 @@ class OutboxRelayTest {
                     if (meteringFails.get()) {
                         throw new IllegalStateException("database down");
                     }
-                    received.add("metering:" + e.getMessage().getHeader(EventHeaders.SEQUENCE));
+                    metering.add(e.getMessage().getHeader(EventHeaders.SEQUENCE) + ":" + e.getMessage().getBody(String.class));
                 });
             }
         });
-        outbox.add(1, "customers.account-opened", "{}");
+        outbox.add(1, "customers.account-opened", "{\"n\":1}");
+        outbox.add(2, "customers.account-closed", "{}");
+        outbox.add(3, "customers.account-opened", "{\"n\":3}");
 
-        assertThat(relay.relay()).isZero();
-        assertThat(outbox.marked).isEmpty();
-        assertThat(relay.stats().lastError()).contains("event 1").contains("database down");
+        assertThat(relay.relay()).isEqualTo(3);
+
+        assertThat(received).as("the other subscribers are not held back")
+                .containsExactly("1:customers.account-opened:{\"n\":1}", "2:customers.account-closed", "3:customers.account-opened:{\"n\":3}");
+        assertThat(outbox.marked).containsExactly(1L, 2L, 3L);
+        assertThat(cursors.held()).singleElement().satisfies(h -> {
+            assertThat(h.subscription()).isEqualTo("customers.account-opened/metering");
+            assertThat(h.after()).isZero();
+            assertThat(h.failures()).isEqualTo(1);
+            assertThat(h.lastError()).contains("database down");
+        });
+        RelayStats stats = relay.stats();
+        assertThat(stats.consecutiveFailures()).as("the outbox itself is fine").isZero();
+        assertThat(stats.held()).singleElement().satisfies(h -> {
+            assertThat(h.subscription()).isEqualTo("customers.account-opened/metering");
+            assertThat(h.behind()).isEqualTo(2);
+            assertThat(h.routeStarted()).isTrue();
+            assertThat(h.heldSince()).isEqualTo(clock.instant());
+        });
+
+        // still failing at its retry: held at the same event, with a longer delay of its own
+        clock.advance(Duration.ofMillis(1100));
+        relay.relay();
+        assertThat(cursors.held()).singleElement().extracting(SubscriberCursors.Held::failures).isEqualTo(2);
 
         meteringFails.set(false);
-        clock.advance(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMillis(1500));
+        relay.relay();
+        assertThat(metering).as("2 s after the second failure, not before").isEmpty();
+        clock.advance(Duration.ofMillis(600));
+        relay.relay();
+        assertThat(metering).containsExactly("1:{\"n\":1}", "3:{\"n\":3}");
+        assertThat(cursors.held()).isEmpty();
+        assertThat(received).as("nobody else gets an event twice").hasSize(3);
+
+        // released: it takes the next event with everybody else
+        outbox.add(4, "customers.account-opened", "{\"n\":4}");
+        relay.relay();
+        assertThat(metering).containsExactly("1:{\"n\":1}", "3:{\"n\":3}", "4:{\"n\":4}");
+        assertThat(received).hasSize(4);
+    }
+
+    @Test
+    void aHeldSubscriberCatchesUpPageByPageAndIsHeldAgainWhereItFailsNext() throws Exception {
+        AtomicBoolean down = new AtomicBoolean(true);
+        AtomicBoolean refuseFourth = new AtomicBoolean(true);
+        List<Long> bank = new CopyOnWriteArrayList<>();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:customers.account-closed/bank").routeId("sub-bank").process(e -> {
+                    long sequence = e.getMessage().getHeader(EventHeaders.SEQUENCE, Long.class);
+                    if (down.get() || (sequence == 4 && refuseFourth.get())) {
+                        throw new IllegalStateException("bank refused " + sequence);
+                    }
+                    bank.add(sequence);
+                });
+            }
+        });
+        for (long i = 1; i <= 6; i++) {
+            outbox.add(i, "customers.account-closed", "{}");
+        }
+        relay.relay();
+        assertThat(outbox.marked).hasSize(6);
+        assertThat(bank).isEmpty();
+
+        // pages of 2: takes 1, 2, 3, fails 4 and is held after 3
+        down.set(false);
+        clock.advance(Duration.ofSeconds(1));
+        relay.relay();
+        assertThat(bank).containsExactly(1L, 2L, 3L);
+        assertThat(cursors.held()).singleElement().satisfies(h -> {
+            assertThat(h.after()).isEqualTo(3);
+            assertThat(h.lastError()).contains("bank refused 4");
+        });
+        assertThat(relay.stats().held()).singleElement().extracting(HeldSubscriber::behind).isEqualTo(3L);
+
+        refuseFourth.set(false);
+        clock.advance(Duration.ofSeconds(10));
+        relay.relay();
+        assertThat(bank).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(cursors.held()).isEmpty();
+        assertThat(received).as("the type's other subscriber got each once").hasSize(6);
+    }
+
+    @Test
+    void aHeldSubscriberStaysHeldAcrossARestartOfTheRelay() throws Exception {
+        consumerFails = true;
+        outbox.add(1, "customers.account-opened", "{\"n\":1}");
+        outbox.add(2, "customers.account-opened", "{\"n\":2}");
+        relay.relay();
+        relay.close();
+        assertThat(cursors.held()).extracting(SubscriberCursors.Held::subscription).containsExactly("customers.account-opened");
+
+        // a new node start: its relay reads who is held and tries them at once
+        consumerFails = false;
+        relay = relayOn(camel);
+        outbox.add(3, "customers.account-opened", "{\"n\":3}");
         relay.relay();
 
-        // the first subscriber had it already: at least once
-        assertThat(received).containsExactly("1:customers.account-opened:{}", "1:customers.account-opened:{}", "metering:1");
+        assertThat(received).containsExactly("1:customers.account-opened:{\"n\":1}", "2:customers.account-opened:{\"n\":2}",
+                "3:customers.account-opened:{\"n\":3}");
+        assertThat(cursors.held()).isEmpty();
+    }
+
+    @Test
+    void aHeldSubscriberWhoseRouteIsStoppedWaitsWithoutFailing() throws Exception {
+        consumerFails = true;
+        outbox.add(1, "customers.account-opened", "{}");
+        relay.relay();
+        camel.getRouteController().stopRoute("test-opened");
+        outbox.add(2, "customers.account-opened", "{}");
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            relay.relay();
+        }
+        assertThat(cursors.held()).singleElement().extracting(SubscriberCursors.Held::failures).isEqualTo(1);
+        assertThat(relay.stats().held()).singleElement().satisfies(h -> {
+            assertThat(h.routeStarted()).isFalse();
+            assertThat(h.behind()).isEqualTo(2);
+        });
+
+        consumerFails = false;
+        camel.getRouteController().startRoute("test-opened");
+        relay.relay();
+        assertThat(received).containsExactly("1:customers.account-opened:{}", "2:customers.account-opened:{}");
+        assertThat(cursors.held()).isEmpty();
+    }
+
+    @Test
+    void skipLetsAHeldSubscriberGoPastTheEventItFailsOrPastAll() {
+        outbox.add(1, "customers.account-opened", "poison");
+        outbox.add(2, "customers.account-opened", "{\"n\":2}");
+        outbox.add(3, "customers.account-opened", "{\"n\":3}");
+        consumerFails = true;
+        relay.relay();
+
+        assertThat(relay.skip("customers.account-opened", false)).contains("skipped event 1").contains("office QS");
+        assertThat(cursors.held()).singleElement().satisfies(h -> {
+            assertThat(h.after()).isEqualTo(1);
+            assertThat(h.failures()).isZero();
+        });
+        consumerFails = false;
+        relay.relay();
+        assertThat(received).as("tried again at once, from the event after the skipped one")
+                .containsExactly("2:customers.account-opened:{\"n\":2}", "3:customers.account-opened:{\"n\":3}");
+        assertThat(cursors.held()).isEmpty();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> relay.skip("customers.account-opened", false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("no subscriber customers.account-opened is held");
+
+        // --all: past every event it is behind, to the next published one
+        consumerFails = true;
+        outbox.add(4, "customers.account-opened", "{}");
+        outbox.add(5, "customers.account-opened", "{}");
+        relay.relay();
+        assertThat(relay.skip("customers.account-opened", true)).startsWith("skipped 2 events");
+        consumerFails = false;
+        outbox.add(6, "customers.account-opened", "{\"n\":6}");
+        relay.relay();
+        assertThat(received).endsWith("6:customers.account-opened:{\"n\":6}").hasSize(3);
+    }
+
+    @Test
+    void aHoldThatCannotBeWrittenStopsTheBatchAndTheEventIsRepeated() {
+        outbox.add(1, "customers.account-closed", "{}");
+        outbox.add(2, "customers.account-opened", "{}");
+        consumerFails = true;
+        cursors.failure = new IllegalStateException("database down");
+
+        assertThat(relay.relay()).isEqualTo(1);
         assertThat(outbox.marked).containsExactly(1L);
+        assertThat(relay.stats().consecutiveFailures()).isEqualTo(1);
+        assertThat(relay.stats().lastError()).contains("event 2").contains("database down");
+        assertThat(relay.stats().held()).isEmpty();
+
+        cursors.failure = null;
+        consumerFails = false;
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(relay.relay()).isEqualTo(1);
+        assertThat(outbox.marked).containsExactly(1L, 2L);
+        assertThat(received).containsExactly("1:customers.account-closed", "2:customers.account-opened:{}");
     }
 
     @Test
@@ -259,51 +485,6 @@ class OutboxRelayTest {
 
         assertThat(outbox.marked).containsExactly(1L);
         assertThat(received).isEmpty();
-    }
-
-    @Test
-    void failureStopsTheBatchKeepsOrderAndBacksOff() {
-        outbox.add(1, "customers.account-closed", "{}");
-        outbox.add(2, "customers.account-opened", "{}");
-        outbox.add(3, "customers.account-closed", "{}");
-        consumerFails = true;
-
-        assertThat(relay.relay()).isEqualTo(1);
-        assertThat(outbox.marked).containsExactly(1L);
-        assertThat(received).containsExactly("1:customers.account-closed");
-        RelayStats failed = relay.stats();
-        assertThat(failed.consecutiveFailures()).isEqualTo(1);
-        assertThat(failed.lastError()).contains("event 2").contains("customers.account-opened").contains("sms gateway down");
-        assertThat(failed.lastErrorAt()).isEqualTo(clock.instant());
-        assertThat(failed.pending()).isEqualTo(2);
-
-        // still backing off (1 s after the first failure): nothing is tried
-        consumerFails = false;
-        clock.advance(Duration.ofMillis(900));
-        assertThat(relay.relay()).isZero();
-
-        clock.advance(Duration.ofMillis(200));
-        assertThat(relay.relay()).isEqualTo(2);
-        assertThat(outbox.marked).containsExactly(1L, 2L, 3L);
-        assertThat(received).containsExactly("1:customers.account-closed", "2:customers.account-opened:{}", "3:customers.account-closed");
-        assertThat(relay.stats().consecutiveFailures()).isZero();
-    }
-
-    @Test
-    void backOffGrowsWithConsecutiveFailures() {
-        outbox.add(1, "customers.account-opened", "{}");
-        consumerFails = true;
-        relay.relay();
-        clock.advance(Duration.ofSeconds(1));
-        relay.relay();
-        assertThat(relay.stats().consecutiveFailures()).isEqualTo(2);
-
-        // the second failure waits 2 s
-        consumerFails = false;
-        clock.advance(Duration.ofMillis(1500));
-        assertThat(relay.relay()).isZero();
-        clock.advance(Duration.ofMillis(600));
-        assertThat(relay.relay()).isEqualTo(1);
     }
 
     @Test
