@@ -3,10 +3,10 @@ package org.countygrid.customers.internal.command;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.countygrid.customers.AccountView;
 import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.security.Caller;
+import org.countygrid.platform.api.shell.TextTable;
 
 @Service
 @Command(scope = "customers", name = "account-list", description = "Searches the office's accounts by number, name, phone or address")
@@ -25,7 +25,7 @@ public class AccountListCommand extends CustomerCommand {
     void run(Caller caller) {
         Page<AccountView> page = customers.searchAccounts(caller, query, Page.requestedOffset(offset),
                 Page.requestedLimit(limit));
-        ShellTable table = new ShellTable();
+        TextTable table = new TextTable();
         table.column("Number");
         table.column("Name");
         table.column("Phone");

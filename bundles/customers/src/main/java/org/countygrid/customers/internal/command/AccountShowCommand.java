@@ -4,11 +4,11 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.countygrid.platform.api.OfficeTime;
 import org.countygrid.customers.AccountView;
 import org.countygrid.platform.api.AccountNumber;
 import org.countygrid.platform.api.security.Caller;
+import org.countygrid.platform.api.shell.TextTable;
 
 @Service
 @Command(scope = "customers", name = "account-show", description = "Shows one account of the office")
@@ -21,7 +21,7 @@ public class AccountShowCommand extends CustomerCommand {
     @Override
     void run(Caller caller) {
         AccountView a = customers.account(caller, AccountNumber.of(number));
-        ShellTable table = new ShellTable().noHeaders();
+        TextTable table = new TextTable().noHeaders();
         table.column("Field");
         table.column("Value").maxSize(60).wrap(); // a long address or close reason on more lines, never cut
         row(table, "Number", a.number());
@@ -42,7 +42,7 @@ public class AccountShowCommand extends CustomerCommand {
         table.print(System.out);
     }
 
-    private static void row(ShellTable table, String field, Object value) {
+    private static void row(TextTable table, String field, Object value) {
         table.addRow().addContent(field, value);
     }
 }

@@ -4,9 +4,9 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.countygrid.customers.AreaView;
 import org.countygrid.platform.api.security.Caller;
+import org.countygrid.platform.api.shell.TextTable;
 
 @Service
 @Command(scope = "customers", name = "area-list", description = "Lists the transformer areas (台区) of a supply station")
@@ -18,7 +18,7 @@ public class AreaListCommand extends CustomerCommand {
 
     @Override
     void run(Caller caller) {
-        ShellTable table = new ShellTable();
+        TextTable table = new TextTable();
         table.column("Code");
         table.column("Name");
         table.column("kVA").alignRight();

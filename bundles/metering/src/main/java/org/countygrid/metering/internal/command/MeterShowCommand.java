@@ -8,12 +8,12 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.countygrid.platform.api.OfficeTime;
 import org.countygrid.metering.MeterService;
 import org.countygrid.metering.MeterTransitionView;
 import org.countygrid.metering.MeterView;
 import org.countygrid.platform.api.security.Caller;
+import org.countygrid.platform.api.shell.TextTable;
 
 @Service
 @Command(scope = "metering", name = "meter-show", description = "Shows one meter of the office, with its history on request")
@@ -32,7 +32,7 @@ public class MeterShowCommand extends MeteringCommand {
     @Override
     void run(Caller caller) {
         MeterView m = meters.meter(caller, barcode);
-        ShellTable table = factsTable();
+        TextTable table = factsTable();
         table.addRow().addContent("Barcode", m.barcode());
         table.addRow().addContent("Asset number", m.assetNumber());
         table.addRow().addContent("Comm address", m.commAddress());
@@ -51,8 +51,8 @@ public class MeterShowCommand extends MeteringCommand {
     }
 
     /** A two-column table of an asset's facts, one per row. */
-    static ShellTable factsTable() {
-        ShellTable table = new ShellTable().noHeaders();
+    static TextTable factsTable() {
+        TextTable table = new TextTable().noHeaders();
         table.column("Field");
         table.column("Value").maxSize(60);
         return table;
@@ -60,7 +60,7 @@ public class MeterShowCommand extends MeteringCommand {
 
     /** An asset's transitions as a table: who, when, device, where. */
     static void printHistory(List<MeterTransitionView> history) {
-        ShellTable steps = new ShellTable();
+        TextTable steps = new TextTable();
         steps.column(OfficeTime.label("When"));
         steps.column("From");
         steps.column("To");

@@ -9,12 +9,12 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.countygrid.metering.WorkOrderService;
 import org.countygrid.metering.WorkOrderStatus;
 import org.countygrid.metering.WorkOrderView;
 import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.security.Caller;
+import org.countygrid.platform.api.shell.TextTable;
 
 @Service
 @Command(scope = "metering", name = "order-list", description = "Lists the office's field work orders (装表/拆表/换表)")
@@ -42,7 +42,7 @@ public class OrderListCommand extends MeteringCommand {
         int skip = Page.requestedOffset(offset);
         Page<WorkOrderView> page = orders.orders(caller, status(), worker, null, skip, Page.requestedLimit(limit));
         List<WorkOrderView> list = page.items();
-        ShellTable table = new ShellTable();
+        TextTable table = new TextTable();
         table.column("Id").alignRight();
         table.column("Type");
         table.column("Status");

@@ -7,10 +7,10 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.countygrid.metering.TerminalView;
 import org.countygrid.metering.TopologyService;
 import org.countygrid.platform.api.security.Caller;
+import org.countygrid.platform.api.shell.TextTable;
 
 @Service
 @Command(scope = "metering", name = "terminal-list", description = "Lists the office's collection terminals (集中器/采集器)")
@@ -26,7 +26,7 @@ public class TerminalListCommand extends MeteringCommand {
     @Override
     void run(Caller caller) {
         List<TerminalView> list = topology.terminals(caller, area);
-        ShellTable table = new ShellTable();
+        TextTable table = new TextTable();
         table.column("Asset");
         table.column("Address");
         table.column("Kind");

@@ -6,10 +6,10 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.countygrid.metering.TerminalView;
 import org.countygrid.metering.TopologyService;
 import org.countygrid.platform.api.security.Caller;
+import org.countygrid.platform.api.shell.TextTable;
 
 @Service
 @Command(scope = "metering", name = "terminal-show", description = "Shows one collection terminal (集中器/采集器), with --history its audit trail")
@@ -28,7 +28,7 @@ public class TerminalShowCommand extends MeteringCommand {
     @Override
     void run(Caller caller) {
         TerminalView t = topology.terminal(caller, asset);
-        ShellTable table = MeterShowCommand.factsTable();
+        TextTable table = MeterShowCommand.factsTable();
         table.addRow().addContent("Asset number", t.assetNumber());
         table.addRow().addContent("Address", t.address());
         table.addRow().addContent("Kind", t.kind());

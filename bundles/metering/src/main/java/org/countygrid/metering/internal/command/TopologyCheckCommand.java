@@ -6,11 +6,11 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.countygrid.platform.api.OfficeTime;
 import org.countygrid.metering.TopologyCheck;
 import org.countygrid.metering.TopologyService;
 import org.countygrid.platform.api.security.Caller;
+import org.countygrid.platform.api.shell.TextTable;
 
 @Service
 @Command(scope = "metering", name = "topology-check",
@@ -38,7 +38,7 @@ public class TopologyCheckCommand extends MeteringCommand {
             System.out.println("Consistent.");
             return;
         }
-        ShellTable table = new ShellTable();
+        TextTable table = new TextTable();
         table.column("Difference");
         table.column("Address");
         table.column("Meter");

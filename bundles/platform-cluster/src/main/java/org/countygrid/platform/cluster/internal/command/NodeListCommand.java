@@ -9,7 +9,6 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.apache.karaf.shell.support.CommandException;
 import org.countygrid.platform.api.OfficeTime;
 import org.countygrid.platform.api.NodeIdentity;
@@ -17,6 +16,7 @@ import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.security.Caller;
 import org.countygrid.platform.api.security.Role;
 import org.countygrid.platform.api.security.SubjectCaller;
+import org.countygrid.platform.api.shell.TextTable;
 import org.countygrid.platform.cluster.NodeInfo;
 import org.countygrid.platform.cluster.NodeRegistry;
 
@@ -42,7 +42,7 @@ public class NodeListCommand implements Action {
         }
         // Karaf gives each session its own System.out; read it now, on the session's thread
         PrintStream out = System.out;
-        ShellTable table = new ShellTable().emptyTableText("no nodes of office " + caller.office().value()
+        TextTable table = new TextTable().emptyTableText("no nodes of office " + caller.office().value()
                 + " (or the registry is not filled yet)");
         table.column("");
         table.column("Node");

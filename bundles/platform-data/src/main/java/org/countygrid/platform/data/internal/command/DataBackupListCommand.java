@@ -9,7 +9,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
+import org.countygrid.platform.api.shell.TextTable;
 import org.countygrid.platform.data.internal.backup.BackupFile;
 import org.countygrid.platform.data.internal.backup.DatabaseBackup;
 
@@ -39,7 +39,7 @@ public class DataBackupListCommand implements Action {
             out.println("No backups in the folder.");
             return null;
         }
-        ShellTable table = new ShellTable();
+        TextTable table = new TextTable();
         table.column("File");
         table.column("Size").alignRight();
         table.column("Written (China time)");

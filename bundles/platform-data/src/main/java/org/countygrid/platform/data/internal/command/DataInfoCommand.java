@@ -6,7 +6,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
+import org.countygrid.platform.api.shell.TextTable;
 import org.countygrid.platform.data.EventOutbox;
 import org.countygrid.platform.data.internal.DatabaseDescription;
 import org.countygrid.platform.data.internal.DatabaseService;
@@ -27,7 +27,7 @@ public class DataInfoCommand implements Action {
     @Override
     public Object execute() {
         DatabaseDescription db = database.describe();
-        ShellTable table = new ShellTable();
+        TextTable table = new TextTable();
         table.column("Property");
         table.column("Value");
         table.addRow().addContent("Database", db.product() + " " + db.productVersion());

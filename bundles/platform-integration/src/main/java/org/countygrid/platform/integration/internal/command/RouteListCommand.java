@@ -7,12 +7,12 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.apache.karaf.shell.support.CommandException;
 import org.countygrid.platform.api.OfficeTime;
 import org.countygrid.platform.api.NodeIdentity;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.security.Role;
+import org.countygrid.platform.api.shell.TextTable;
 import org.countygrid.platform.integration.EventRelay;
 import org.countygrid.platform.integration.HeldSubscriber;
 import org.countygrid.platform.integration.RelayStats;
@@ -52,7 +52,7 @@ public class RouteListCommand implements Action {
     }
 
     private void printRoutes(PrintStream out, List<RouteInfo> list) {
-        ShellTable table = new ShellTable().emptyTableText("no routes");
+        TextTable table = new TextTable().emptyTableText("no routes");
         table.column("Id");
         table.column("Source");
         table.column("State");

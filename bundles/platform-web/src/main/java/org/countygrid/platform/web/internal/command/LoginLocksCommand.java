@@ -6,8 +6,8 @@ import java.util.List;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.countygrid.platform.api.OfficeTime;
+import org.countygrid.platform.api.shell.TextTable;
 import org.countygrid.platform.web.internal.admin.StaffAccounts;
 import org.countygrid.platform.web.internal.admin.UserAccounts;
 import org.countygrid.platform.web.internal.rest.LoginRecords;
@@ -33,7 +33,7 @@ public class LoginLocksCommand extends StaffCommand {
                     + " wrong passwords in a row, for " + logins.lockout().lockFor().toMinutes() + " min)");
             return;
         }
-        ShellTable table = new ShellTable();
+        TextTable table = new TextTable();
         table.column("User");
         table.column("Failures");
         table.column(OfficeTime.label("Locked until"));

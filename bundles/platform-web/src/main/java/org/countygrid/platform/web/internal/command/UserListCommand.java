@@ -7,8 +7,8 @@ import java.util.Map;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
-import org.apache.karaf.shell.support.table.ShellTable;
 import org.countygrid.platform.api.security.Role;
+import org.countygrid.platform.api.shell.TextTable;
 import org.countygrid.platform.web.internal.admin.StaffAccounts;
 
 @Service
@@ -17,7 +17,7 @@ public class UserListCommand extends StaffCommand {
 
     @Override
     void run(PrintStream out, StaffAccounts staff) throws CommandException {
-        ShellTable table = new ShellTable().emptyTableText("no users");
+        TextTable table = new TextTable().emptyTableText("no users");
         table.column("User");
         table.column("Office");
         table.column("Roles");
