@@ -18,6 +18,8 @@ const state = {
   me: null,
   officeName: null,
   panels: [],
+  // false from the login until the user's panels are read: a link followed meanwhile waits for them (enter routes)
+  panelsRead: false,
   current: null,
   leave: null,
   poller: null,
@@ -47,6 +49,8 @@ function showLogin(notice, typedUser) {
   forgetMessage();
   state.me = null;
   state.current = null;
+  state.panels = [];
+  state.panelsRead = false;
   setCsrfToken(null);
   const user = h('input', { id: 'login-user', name: 'username', autocomplete: 'username', required: true, 'data-testid': 'login-user' });
   user.value = typedUser || '';
@@ -90,9 +94,8 @@ async function enter(me) {
   setCsrfToken(me.csrfToken);
   renderLayout();
   loadOfficeName();
-  await refreshPanels();
+  await refreshPanels(); // opens the address's view once the panels are read (or at the poll that first reads them)
   startPolling();
-  route();
 }
 
 function sessionEnded() {
@@ -180,6 +183,14 @@ async function refreshPanels() {
   if (!state.me || !Array.isArray(panels)) {
     return;
   }
+  if (!state.panelsRead) {
+    // the first read since the login: now the address's panel can be opened (or refused)
+    state.panelsRead = true;
+    state.panels = panels;
+    renderNav();
+    route();
+    return;
+  }
   const changed = JSON.stringify(panels) !== JSON.stringify(state.panels);
   const before = state.current && panelById(state.current);
   state.panels = panels;
@@ -211,7 +222,7 @@ function stopPolling() {
 }
 
 function route() {
-  if (!state.me) {
+  if (!state.me || !state.panelsRead) {
     return;
   }
   const id = decodeURIComponent((location.hash || '').replace(/^#\/?/, '')) || HOME;

@@ -50,6 +50,9 @@ public class OutboxRelay {
     /** A backlog drains quickly, yet one tick never holds the relay (and a shutdown) for long. */
     private static final int MAX_BATCHES_PER_TICK = 10;
 
+    /** A held subscriber's failures are logged at WARN the first time and then every this many times. */
+    private static final int LOG_EVERY_NTH_FAILURE = 10;
+
     private final CamelContext camel;
     private final EventOutbox outbox;
     private final EventHistory history;
@@ -329,10 +332,13 @@ public class OutboxRelay {
     /** Records that {@code subscription} failed {@code event}, having taken every one of its type up to {@code after}. */
     private void hold(String subscription, EventEnvelope event, long after, RuntimeException e) {
         Instant now = clock.instant();
-        cursors.hold(subscription, event.type(), after, e.getMessage(), now);
+        // what the route threw, as its row of the routes table names it: the subscription is said already
+        Throwable thrown = e.getCause() != null ? e.getCause() : e;
+        String error = thrown.getClass().getSimpleName() + ": " + thrown.getMessage();
+        cursors.hold(subscription, event.type(), after, error, now);
         Holding h = held.get(subscription);
         int failures = h == null ? 1 : h.state.failures() + 1;
-        SubscriberCursors.Held state = new SubscriberCursors.Held(subscription, event.type(), after, failures, e.getMessage(),
+        SubscriberCursors.Held state = new SubscriberCursors.Held(subscription, event.type(), after, failures, error,
                 now, h == null ? now : h.state.heldSince());
         if (h == null) {
             h = new Holding(state);
@@ -341,8 +347,15 @@ public class OutboxRelay {
             h.state = state;
         }
         h.nextAttempt = now.plus(retryDelay.after(failures));
-        LOG.warn("Subscriber {} failed event {} ({}) and is held there, the others go on; retry #{} at {}: {}",
-                subscription, event.sequence(), event.type(), failures, h.nextAttempt, e.getMessage());
+        // the first failure and every tenth (about every 10 minutes at the longest delay) at WARN, the others at DEBUG:
+        // a bank down for a day must not fill the log; route-list and the Routes panel show every held one
+        if (failures == 1 || failures % LOG_EVERY_NTH_FAILURE == 0) {
+            LOG.warn("Subscriber {} failed event {} ({}) {} time(s) and is held there, the others go on; next try at {}: {}",
+                    subscription, event.sequence(), event.type(), failures, h.nextAttempt, error);
+        } else {
+            LOG.debug("Subscriber {} failed event {} ({}) again ({}), next try at {}: {}", subscription, event.sequence(),
+                    event.type(), failures, h.nextAttempt, error);
+        }
     }
 
     /** The started route's endpoint of a subscription, or null. */
