@@ -1,10 +1,21 @@
 package org.countygrid.platform.web.internal.rest;
 
+import java.io.IOException;
+import java.time.temporal.Temporal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jaxrs.cfg.JaxRSFeature;
@@ -17,6 +28,8 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
  * a number or true/false where text is read ({@code "phone": 13812345678}, which loses a landline's leading 0 in
  * the client already; {@code "name": true}), or text where a number or true/false is read ({@code "floors": "3"}),
  * is a 400 "expected …" for the field — a client that sends the wrong kind has a bug that a silent conversion hides.
+ * Dates and times are ISO-8601 text only: Jackson would read a number as seconds (or days) since 1970, so a channel
+ * sending milliseconds would store readings of the year 56,000 and a date of {@code 20240531} becomes year 57,000.
  */
 public final class JsonMapping {
 
@@ -35,6 +48,7 @@ public final class JsonMapping {
         }
         return mapper
                 .registerModule(new JavaTimeModule())
+                .registerModule(new SimpleModule("countygrid-time-as-text").setDeserializerModifier(new TimeAsTextOnly()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -42,6 +56,34 @@ public final class JsonMapping {
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    /** Wraps the deserializers of java.time's types so that a number is refused like any other value of the wrong kind. */
+    private static final class TimeAsTextOnly extends BeanDeserializerModifier {
+        @Override
+        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                JsonDeserializer<?> deserializer) {
+            return Temporal.class.isAssignableFrom(description.getBeanClass()) ? new TextOnly(deserializer) : deserializer;
+        }
+    }
+
+    private static final class TextOnly extends DelegatingDeserializer {
+        TextOnly(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new TextOnly(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != null && parser.currentToken().isNumeric()) {
+                return context.handleUnexpectedToken(handledType(), parser);
+            }
+            return super.deserialize(parser, context);
+        }
     }
 
     public static JacksonJsonProvider provider(ObjectMapper mapper) {

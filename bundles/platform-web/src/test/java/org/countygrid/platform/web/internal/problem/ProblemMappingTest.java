@@ -129,6 +129,26 @@ class ProblemMappingTest {
         assertThat(category.detail()).contains("RESIDENTIAL, COMMERCIAL").doesNotContain("java", "org.countygrid");
     }
 
+    record Read(java.time.Instant at) {
+    }
+
+    @Test
+    void aNumberForADateOrTimeIsRefusedNotReadAsSecondsOrDaysSince1970() {
+        assertThat(ProblemMapping.map(readError("{\"since\":20240531}")).errors())
+                .containsExactly(new FieldMessage("since", "expected a date like 2024-05-31"));
+        assertThat(ProblemMapping.map(catchThrowable(() -> json.readValue("{\"at\":1764230400000}", Read.class))).errors())
+                .containsExactly(new FieldMessage("at", "expected a date and time like 2024-05-31T08:30:00Z"));
+        assertThat(ProblemMapping.map(catchThrowable(() -> json.readValue("{\"at\":1764230400.5}", Read.class))).errors())
+                .containsExactly(new FieldMessage("at", "expected a date and time like 2024-05-31T08:30:00Z"));
+    }
+
+    @Test
+    void datesAndTimesAreStillReadFromText() throws Exception {
+        assertThat(json.readValue("{\"at\":\"2026-11-27T09:30:00+08:00\"}", Read.class).at())
+                .isEqualTo(java.time.Instant.parse("2026-11-27T01:30:00Z"));
+        assertThat(json.readValue("{\"at\":null}", Read.class).at()).isNull();
+    }
+
     @Test
     void malformedJsonIsA400WithItsPosition() {
         ProblemBody body = ProblemMapping.map(readError("{\"name\": \"x\",\n \"since\": }"));
