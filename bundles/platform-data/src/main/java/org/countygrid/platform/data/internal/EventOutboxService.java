@@ -139,18 +139,16 @@ public class EventOutboxService implements EventOutbox, EventHistory, Subscriber
                 return; // the relay's idle tick takes no lock (on PostgreSQL a row lock is a write)
             }
         }
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
+        inTransaction(c, tx -> {
             long last;
-            try (PreparedStatement lock = c.prepareStatement(LOCK_CURSOR); ResultSet rs = lock.executeQuery()) {
+            try (PreparedStatement lock = tx.prepareStatement(LOCK_CURSOR); ResultSet rs = lock.executeQuery()) {
                 if (!rs.next()) {
                     throw new SQLException("cg_outbox_cursor has no row 1; the platform's changelog did not run");
                 }
                 last = rs.getLong(1);
             }
             List<Long> unnumbered = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(UNNUMBERED)) {
+            try (PreparedStatement ps = tx.prepareStatement(UNNUMBERED)) {
                 ps.setInt(1, max);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -159,7 +157,7 @@ public class EventOutboxService implements EventOutbox, EventHistory, Subscriber
                 }
             }
             if (!unnumbered.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(NUMBER)) {
+                try (PreparedStatement ps = tx.prepareStatement(NUMBER)) {
                     for (long seq : unnumbered) {
                         ps.setLong(1, ++last);
                         ps.setLong(2, seq);
@@ -167,18 +165,12 @@ public class EventOutboxService implements EventOutbox, EventHistory, Subscriber
                     }
                     ps.executeBatch();
                 }
-                try (PreparedStatement ps = c.prepareStatement(MOVE_CURSOR)) {
+                try (PreparedStatement ps = tx.prepareStatement(MOVE_CURSOR)) {
                     ps.setLong(1, last);
                     ps.executeUpdate();
                 }
             }
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
+        });
     }
 
     @Override
@@ -272,24 +264,29 @@ public class EventOutboxService implements EventOutbox, EventHistory, Subscriber
         });
     }
 
-    private interface Write {
+    private interface Work {
         void on(Connection c) throws SQLException;
     }
 
-    /** One write in its own transaction, committed even where the pool hands out connections without auto-commit. */
-    private void write(String subscription, String failure, Write write) {
+    /** Runs {@code work} in one transaction, committed also where the pool hands out connections without auto-commit. */
+    private static void inTransaction(Connection c, Work work) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            work.on(c);
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** One write of a held subscriber, in its own transaction. */
+    private void write(String subscription, String failure, Work write) {
         try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                write.on(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            inTransaction(c, write);
         } catch (SQLException e) {
             throw new IllegalStateException("subscriber " + subscription + " " + failure + ": " + e.getMessage(), e);
         }
