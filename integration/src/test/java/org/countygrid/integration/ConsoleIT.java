@@ -485,6 +485,53 @@ public class ConsoleIT {
         }
     }
 
+    /**
+     * An integrator's route that fails (a bank that is down) is shown in the Routes panel as held, with its error, while
+     * metering still got the event; an admin lets it skip the event, and it is no longer held.
+     */
+    @Test
+    public void theRoutesPanelShowsAHeldSubscriberAndAnAdminLetsItSkipTheEvent() throws Exception {
+        Path file = newestRuntimeFolder().resolve("routes").resolve("console-bank.yaml");
+        Files.writeString(file, String.join("\n",
+                "- route:",
+                "    id: console-bank",
+                "    from:",
+                "      uri: direct:customers.account-opened/console-bank",
+                "      steps:",
+                "        - throwException:",
+                "            exceptionType: java.lang.IllegalStateException",
+                "            message: bank gateway refused the connection",
+                ""), StandardCharsets.UTF_8);
+        assertThat(command("staff:user-add rt_op " + USER_PASSWORD + " QS operator").status()).isZero();
+        Http admin = Http.as("admin", PASSWORD);
+        try {
+            Http.await(() -> admin.get("/api/integration/routes"), r -> r.body().contains("\"console-bank\""), Duration.ofSeconds(30));
+            String account = admin.get("/api/metering/meters/" + DEMO_METER).json().get("accountNumber").asText();
+            String area = admin.get("/api/customers/accounts/" + account).json().get("areaCode").asText();
+            Http.Reply opened = Http.as("rt_op", USER_PASSWORD).post("/api/customers/accounts", Http.json(Map.of("number",
+                    "3399000001", "name", "钱银行", "address", "城关镇银行路1号", "phone", "13600136001", "category",
+                    "RESIDENTIAL", "voltageLevel", "V220", "importantClass", "NONE", "areaCode", area)));
+            assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+
+            logInAs("admin", PASSWORD);
+            browser.get(BASE + "/console/#/routes");
+            wait.until(b -> !b.findElements(By.id("routes-held")).isEmpty());
+            assertThat(text("#routes-held")).contains("customers.account-opened/console-bank",
+                    "IllegalStateException: bank gateway refused the connection").matches("(?s).*(已暂停的订阅者|Held subscribers).*");
+            assertThat(Http.await(() -> admin.get("/api/metering/orders?limit=500"), r -> r.body().contains("3399000001"),
+                    Duration.ofSeconds(20)).body()).as("metering's wiring is not held back").contains("3399000001");
+
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.confirm = () => true;");
+            browser.findElements(By.cssSelector("#routes-held button")).get(0).click();
+            wait.until(b -> b.findElements(By.id("routes-held")).isEmpty());
+            assertThat(browser.findElement(By.id("routes-action-problem")).isDisplayed()).isFalse();
+            assertThat(admin.get("/api/integration/routes").json().get("relay").get("held")).isEmpty();
+        } finally {
+            Files.deleteIfExists(file);
+            logOut();
+        }
+    }
+
     private void fillPasswordForm(String current, String chosen) {
         for (String[] field : new String[][] { { "password-currentPassword", current }, { "password-newPassword", chosen },
                 { "password-repeat", chosen } }) {
