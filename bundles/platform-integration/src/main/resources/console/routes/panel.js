@@ -13,6 +13,7 @@ const MESSAGES = {
     [/^route (.+) did not start: (.*)$/, (m) => `路由 ${m[1]} 未能启动：${m[2]}`],
     [/^route (.+) did not stop: (.*)$/, (m) => `路由 ${m[1]} 未能停止：${m[2]}`],
     [/^no subscriber (\S+) is held(?:; held are: (.*))?$/, (m) => `订阅者 ${m[1]} 未被暂停（可能刚已追上），请刷新。`],
+    [/^(\S+) has not failed an event since it last took or skipped one/, (m) => `订阅者 ${m[1]} 自上次跳过后尚未再次失败，正在重试下一条事件；请等它失败后再跳过，或选择“全部跳过”。`],
     [/^the routes of this node are for the staff of office (\w+), the office it serves; you belong to office (\w+)$/,
       (m) => `本节点服务于单位 ${m[1]}，其路由仅供该单位人员查看和操作；您属于单位 ${m[2]}`],
   ],
@@ -87,7 +88,8 @@ export function render(root, ctx) {
     const question = all
       ? t(`让订阅者 ${h.subscription} 跳过它落后的全部 ${h.behind < 0 ? '' : h.behind + ' 条'}事件？这些事件仍保存在发件箱中，可用 integration:event-replay 重发。`,
         `Let ${h.subscription} skip every event it is behind${h.behind < 0 ? '' : ` (${h.behind})`}? They stay in the outbox; integration:event-replay can send them again.`)
-      : t(`让订阅者 ${h.subscription} 跳过它处理失败的这一条事件？`, `Let ${h.subscription} skip the one event it fails?`);
+      : t(`让订阅者 ${h.subscription} 跳过它处理失败的第 ${h.failingEvent} 号事件（${h.failingSubject}）？`,
+        `Let ${h.subscription} skip event ${h.failingEvent} (${h.failingSubject}), the one it fails?`);
     if (!window.confirm(question)) return;
     actionProblem.hidden = true;
     button.disabled = true;
@@ -102,6 +104,13 @@ export function render(root, ctx) {
     refresh(false);
   }
 
+  function routeOf(h) {
+    if (!h.route) return t('没有路由消费此订阅（路由已删除或改名）；不再需要时请“全部跳过”',
+      'no route consumes it now (removed or renamed); use "Skip all" if it is no longer needed');
+    return h.routeStarted ? t(`路由 ${h.route}`, `route ${h.route}`)
+      : t(`路由 ${h.route} 已停止，启动后继续`, `route ${h.route} is stopped; it goes on once started`);
+  }
+
   // subscribers the relay holds at an event they failed: the others go on without them
   function heldTable(list) {
     if (!list || list.length === 0) return null;
@@ -109,16 +118,18 @@ export function render(root, ctx) {
       el('th', {}, t('订阅', 'Subscription')), el('th', {}, t('暂停自', 'Held since')), el('th', {}, t('落后事件', 'Behind')),
       el('th', {}, t('失败次数', 'Failures')), el('th', {}, t('最近错误', 'Last error')), isAdmin ? el('th', {}) : null);
     const rows = list.map(h => el('tr', {},
-      el('td', {}, h.subscription,
-        h.routeStarted ? null : el('div', { class: 'muted' }, t('其路由未启动，启动后继续', 'its route is not started; it goes on once started'))),
+      el('td', {}, h.subscription, el('div', { class: 'muted' }, routeOf(h))),
       el('td', {}, when(h.heldSince, ctx.lang)),
       el('td', { class: 'num' }, h.behind < 0 ? '?' : h.behind),
-      el('td', { class: 'num failed' }, h.failures),
+      el('td', { class: 'num failed' }, h.failures,
+        h.failingEvent > 0 ? el('div', { class: 'muted' }, t(`第 ${h.failingEvent} 号事件（${h.failingSubject}）`,
+          `event ${h.failingEvent} (${h.failingSubject})`)) : el('div', { class: 'muted' }, t('跳过后重试中', 'being tried again'))),
       el('td', {}, h.lastError ? el('span', { class: 'error' }, h.lastError) : '',
         h.lastErrorAt ? el('div', { class: 'muted' }, when(h.lastErrorAt, ctx.lang)) : null),
       isAdmin ? el('td', {},
-        el('button', { onclick: (e) => skip(h, false, e.currentTarget) }, t('跳过此事件', 'Skip this event')), ' ',
-        el('button', { onclick: (e) => skip(h, true, e.currentTarget) }, t('全部跳过', 'Skip all'))) : null));
+        // one event is skipped only once the subscriber has failed it: never one it was not given yet
+        h.failingEvent > 0 ? el('button', { onclick: (e) => skip(h, false, e.currentTarget) }, t('跳过此事件', 'Skip this event')) : null,
+        ' ', el('button', { onclick: (e) => skip(h, true, e.currentTarget) }, t('全部跳过', 'Skip all'))) : null));
     return el('div', { class: 'held', id: 'routes-held' },
       el('h3', {}, t('已暂停的订阅者', 'Held subscribers')),
       el('p', { class: 'muted' }, t('这些订阅者处理某条事件失败，正按各自的位置按序重试；其他订阅者不受影响。',

@@ -12,7 +12,8 @@ public interface EventRelay {
 
     /**
      * Sends the published events of {@code type} that occurred since {@code since} again, to the started route of the
-     * named subscriber only ({@code direct:<type>/<subscriber>}); returns how many.
+     * named subscriber only ({@code direct:<type>/<subscriber>}, or {@code direct:<type>} when {@code subscriber} is
+     * null); returns how many.
      *
      * @throws IllegalArgumentException when no started route consumes that endpoint
      * @throws IllegalStateException when the subscriber fails an event (those before it were sent)
@@ -26,6 +27,8 @@ public interface EventRelay {
      * {@link #replay}.
      *
      * @throws IllegalArgumentException when the subscription is not held
+     * @throws IllegalStateException    without {@code all}, when it has not failed an event since it last took or skipped
+     *                                  one: a skip never passes an event the subscriber was not given
      */
     String skip(String subscription, boolean all);
 }

@@ -43,7 +43,7 @@ public class EventReplayCommand implements Action {
     NodeIdentity node;
 
     @Argument(index = 0, name = "subscription", required = true,
-            description = "<event type>/<subscriber>, the endpoint direct:<event type>/<subscriber> of a started route")
+            description = "<event type>/<subscriber> (or <event type>): the endpoint direct:… of a started route")
     @Completion(SubscriptionCompleter.class)
     String subscription;
 
@@ -54,16 +54,18 @@ public class EventReplayCommand implements Action {
     public Object execute() throws CommandException {
         try {
             NodeStaff.require(ShellCaller.require(Role.ADMIN), node);
-            int slash = subscription == null ? -1 : subscription.indexOf(EventHeaders.SUBSCRIBER_SEPARATOR);
-            if (slash < 1 || slash == subscription.length() - 1) {
-                throw error("give the subscription as <event type>/<subscriber>, e.g. customers.account-opened/metering");
+            String given = subscription == null ? "" : subscription.strip();
+            int slash = given.indexOf(EventHeaders.SUBSCRIBER_SEPARATOR);
+            if (given.isEmpty() || slash == 0 || slash == given.length() - 1) {
+                throw error("give the subscription as <event type>/<subscriber>, e.g. customers.account-opened/metering, "
+                        + "or <event type> for the route on direct:<event type>");
             }
             Instant from = parse(since);
-            String type = subscription.substring(0, slash);
-            String subscriber = subscription.substring(slash + 1);
+            String type = slash < 0 ? given : given.substring(0, slash);
+            String subscriber = slash < 0 ? null : given.substring(slash + 1);
             int sent = relay.replay(type, subscriber, from);
-            System.out.println("Sent " + sent + " published " + type + " events since " + OfficeTime.format(from)
-                    + " (China time) again to " + EventHeaders.endpointFor(type, subscriber));
+            System.out.println("Sent " + sent + " published " + type + (sent == 1 ? " event" : " events") + " since "
+                    + OfficeTime.format(from) + " (China time) again to direct:" + given);
         } catch (Problem | IllegalArgumentException | IllegalStateException e) {
             throw error(e.getMessage());
         }

@@ -90,13 +90,26 @@ public class RouteListCommand implements Action {
             out.printf("Last relay error at %s (China time, %d failures in a row): %s%n", OfficeTime.format(s.lastErrorAt()), s.consecutiveFailures(), s.lastError());
         }
         for (HeldSubscriber h : s.held()) {
-            out.printf("Held: %s since %s (China time), %s events behind, %d failures%s: %s%n", h.subscription(),
-                    OfficeTime.format(h.heldSince()), h.behind() < 0 ? "?" : String.valueOf(h.behind()), h.failures(),
-                    h.routeStarted() ? "" : ", its route is not started", shorten(h.lastError()));
+            out.printf("Held: %s (%s) since %s (China time), %s behind, %s%s%n", h.subscription(), routeState(h),
+                    OfficeTime.format(h.heldSince()), h.behind() < 0 ? "? events" : count(h.behind(), "event"),
+                    h.failingEvent() > 0 ? "failing event " + h.failingEvent() + " (subject " + h.failingSubject() + ") "
+                            + count(h.failures(), "time") : "being tried again",
+                    h.lastError() == null ? "" : ": " + shorten(h.lastError()));
         }
         if (!s.held().isEmpty()) {
             out.println("(integration:subscriber-skip <subscription> lets one go past the event it fails)");
         }
+    }
+
+    private static String routeState(HeldSubscriber h) {
+        if (h.route() == null) {
+            return "no route consumes it now: removed or renamed";
+        }
+        return "route " + h.route() + (h.routeStarted() ? "" : ", stopped: it waits until the route is started");
+    }
+
+    static String count(long n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     static String shorten(String text) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -16,7 +17,6 @@ import org.apache.camel.ExchangePattern;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
-import org.apache.camel.support.EndpointHelper;
 import org.countygrid.platform.api.event.EventEnvelope;
 import org.countygrid.platform.data.EventHistory;
 import org.countygrid.platform.data.EventOutbox;
@@ -141,13 +141,18 @@ public class OutboxRelay {
             for (Holding h : held.values()) {
                 SubscriberCursors.Held s = h.state;
                 long behind;
+                EventEnvelope failing = null;
                 try {
                     behind = history.countPublished(s.type(), s.after());
+                    failing = s.failures() > 0 ? history.published(s.type(), Instant.EPOCH, s.after(), 1).stream()
+                            .findFirst().orElse(null) : null;
                 } catch (RuntimeException e) {
                     behind = -1;
                 }
-                subscribers.add(new HeldSubscriber(s.subscription(), s.after(), behind, s.failures(), s.lastError(),
-                        s.lastErrorAt(), s.heldSince(), startedEndpoint(s.type(), s.subscription()) != null));
+                Route route = routeOf(s.subscription());
+                subscribers.add(new HeldSubscriber(s.subscription(), s.after(), behind, s.failures(),
+                        failing == null ? 0 : failing.sequence(), failing == null ? null : failing.subject(), s.lastError(),
+                        s.lastErrorAt(), s.heldSince(), route == null ? null : route.getRouteId(), route != null && started(route)));
             }
         }
         return new RelayStats(published, withoutConsumer, pending, lastSequence, consecutiveFailures, lastError,
@@ -171,8 +176,13 @@ public class OutboxRelay {
             held.remove(subscription);
             LOG.warn("Subscriber {} skipped the {} published {} events after position {} it was held at; it takes the next "
                     + "one published", subscription, behind, s.type(), s.after());
-            return "skipped " + behind + " events (positions above " + s.after() + "); " + subscription
-                    + " takes the next one published";
+            return "skipped " + behind + (behind == 1 ? " event" : " events") + " (positions above " + s.after() + "); "
+                    + subscription + " takes the next one published";
+        }
+        if (s.failures() == 0) {
+            throw new IllegalStateException(subscription + " has not failed an event since it last took or skipped one: it "
+                    + "is being tried again with the next (" + s.type() + " after position " + s.after() + "); skip that one"
+                    + " once it has failed it, or use all to skip every event it is behind");
         }
         List<EventEnvelope> next = history.published(s.type(), Instant.EPOCH, s.after(), 1);
         if (next.isEmpty()) {
@@ -216,7 +226,8 @@ public class OutboxRelay {
      * stops it between pages. Returns how many were sent; a failing send stops it, saying how many went before.
      */
     public int replay(String type, String subscriber, Instant since, PageGuard guard) {
-        String uri = EventHeaders.endpointFor(type, subscriber);
+        String uri = subscriber == null ? EventHeaders.endpointFor(type) : EventHeaders.endpointFor(type, subscriber);
+        String key = uri.substring("direct:".length());
         int sent = 0;
         long after = 0;
         while (true) {
@@ -227,8 +238,7 @@ public class OutboxRelay {
             int already = sent;
             List<EventEnvelope> page = guard.whilePaging(() -> {
                 synchronized (this) {
-                    Endpoint target = startedSubscribers(EventHeaders.endpointFor(type)).stream()
-                            .filter(e -> EndpointHelper.matchEndpoint(camel, e.getEndpointUri(), uri)).findFirst()
+                    Endpoint target = Optional.ofNullable(startedEndpoint(type, key))
                             .orElseThrow(() -> new IllegalArgumentException("no started route consumes " + uri
                                     + (already > 0 ? " any more (after " + already + " sent)" : "; start it (or install its module) first")));
                     List<EventEnvelope> events = history.published(type, since, from, batchSize);
@@ -258,7 +268,7 @@ public class OutboxRelay {
     }
 
     private void publish(EventEnvelope event) {
-        List<Endpoint> subscribers = startedSubscribers(EventHeaders.endpointFor(event.type()));
+        List<Endpoint> subscribers = startedSubscribers(event.type());
         if (subscribers.isEmpty()) {
             withoutConsumer++;
             LOG.debug("No started route subscribes to {}; event {} is published to nobody", event.type(), event.sequence());
@@ -360,13 +370,34 @@ public class OutboxRelay {
 
     /** The started route's endpoint of a subscription, or null. */
     private Endpoint startedEndpoint(String type, String subscription) {
-        return startedSubscribers(EventHeaders.endpointFor(type)).stream()
-                .filter(e -> subscription(e).equals(subscription)).findFirst().orElse(null);
+        return startedSubscribers(type).stream().filter(e -> subscription(e).equals(subscription)).findFirst().orElse(null);
     }
 
-    /** {@code <event type>} or {@code <event type>/<subscriber>}: the endpoint's URI without {@code direct:} and options. */
+    /** The route consuming a subscription's endpoint, started or not, or null. */
+    private Route routeOf(String subscription) {
+        return camel.getRoutes().stream().filter(r -> subscription(r.getEndpoint()).equals(subscription)).findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * Whether an endpoint's subscription is one to events of {@code type}: {@code type} itself or
+     * {@code type/<subscriber>}, compared exactly (case and all), so that the relay, a held subscriber and a replay
+     * always mean the same route.
+     */
+    private static boolean subscribes(String subscription, String type) {
+        return subscription.equals(type) || subscription.startsWith(type + EventHeaders.SUBSCRIBER_SEPARATOR)
+                && subscription.length() > type.length() + 1;
+    }
+
+    /**
+     * {@code <event type>} or {@code <event type>/<subscriber>}: a direct endpoint's URI without {@code direct:} and
+     * options; the empty string for any other endpoint.
+     */
     static String subscription(Endpoint endpoint) {
         String uri = endpoint.getEndpointUri();
+        if (!uri.startsWith("direct:")) {
+            return "";
+        }
         int options = uri.indexOf('?');
         return (options < 0 ? uri : uri.substring(0, options)).replaceFirst("^direct:(//)?", "");
     }
@@ -386,21 +417,21 @@ public class OutboxRelay {
         }
     }
 
-    /** The consumer endpoints of the started routes on {@code uri} or {@code uri/<subscriber>}, by endpoint. */
-    private List<Endpoint> startedSubscribers(String uri) {
-        String subscribers = uri + EventHeaders.SUBSCRIBER_SEPARATOR + "*";
+    /** The consumer endpoints of the started routes subscribing to {@code type}, by subscription. */
+    private List<Endpoint> startedSubscribers(String type) {
         List<Endpoint> found = new ArrayList<>();
         for (Route route : camel.getRoutes()) {
-            String from = route.getEndpoint().getEndpointUri();
-            if (EndpointHelper.matchEndpoint(camel, from, uri) || EndpointHelper.matchEndpoint(camel, from, subscribers)) {
-                ServiceStatus status = camel.getRouteController().getRouteStatus(route.getRouteId());
-                if (status != null && status.isStarted()) {
-                    found.add(route.getEndpoint());
-                }
+            if (subscribes(subscription(route.getEndpoint()), type) && started(route)) {
+                found.add(route.getEndpoint());
             }
         }
-        found.sort(Comparator.comparing(Endpoint::getEndpointUri));
+        found.sort(Comparator.comparing(OutboxRelay::subscription));
         return found;
+    }
+
+    private boolean started(Route route) {
+        ServiceStatus status = camel.getRouteController().getRouteStatus(route.getRouteId());
+        return status != null && status.isStarted();
     }
 
     private ProducerTemplate producer() {

@@ -1,11 +1,14 @@
 package org.countygrid.platform.integration.internal.rest;
 
+import java.util.List;
+
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 
+import org.countygrid.platform.api.FreeText;
 import org.countygrid.platform.api.NodeIdentity;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.rest.RestResource;
@@ -43,11 +46,17 @@ public class HeldSubscribersResource implements RestResource {
     @POST
     @Path("/skip")
     @RequiresRole(Role.ADMIN)
-    public Skipped skip(@QueryParam("subscription") String subscription, @QueryParam("all") String allText) {
+    public Skipped skip(@QueryParam("subscription") List<String> subscriptions, @QueryParam("all") List<String> alls) {
         NodeStaff.require(CurrentCaller.get(), node);
+        String subscription = once("subscription", subscriptions);
         if (subscription == null || subscription.isBlank()) {
             throw new Problem(400, "Bad Request", "subscription: give the held subscription, e.g. customers.account-opened/bank");
         }
+        String unfit = FreeText.problem(subscription);
+        if (unfit != null) {
+            throw new Problem(400, "Bad Request", "subscription: " + unfit);
+        }
+        String allText = once("all", alls);
         boolean all = "true".equals(allText);
         if (allText != null && !all && !"false".equals(allText)) {
             throw new Problem(400, "Bad Request", "all: must be true or false");
@@ -56,6 +65,15 @@ public class HeldSubscribersResource implements RestResource {
             return new Skipped(subscription, all, relay.skip(subscription.strip(), all));
         } catch (IllegalArgumentException e) {
             throw new Problem(404, "Not Found", e.getMessage());
+        } catch (IllegalStateException e) {
+            throw Problem.conflict(e.getMessage());
         }
+    }
+
+    private static String once(String name, List<String> values) {
+        if (values != null && values.size() > 1) {
+            throw new Problem(400, "Bad Request", name + ": give it once, not " + values.size() + " times");
+        }
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 }

@@ -41,13 +41,16 @@ public record RoutesView(List<Route> routes, List<LoadError> loadErrors, Relay r
         }
     }
 
-    /** A subscriber held at an event it failed; {@code behind} is -1 when it could not be counted. */
-    public record Held(String subscription, long after, long behind, int failures, String lastError, String lastErrorAt,
-            String heldSince, boolean routeStarted) {
+    /**
+     * A subscriber held at an event it failed; {@code behind} is -1 when it could not be counted, {@code failingEvent}
+     * 0 while it is tried again after a skip, {@code route} null when no route consumes its endpoint now.
+     */
+    public record Held(String subscription, long after, long behind, int failures, long failingEvent,
+            String failingSubject, String lastError, String lastErrorAt, String heldSince, String route, boolean routeStarted) {
 
         static Held of(HeldSubscriber h) {
-            return new Held(h.subscription(), h.after(), h.behind(), h.failures(), h.lastError(), iso(h.lastErrorAt()),
-                    iso(h.heldSince()), h.routeStarted());
+            return new Held(h.subscription(), h.after(), h.behind(), h.failures(), h.failingEvent(), h.failingSubject(),
+                    h.lastError(), iso(h.lastErrorAt()), iso(h.heldSince()), h.route(), h.routeStarted());
         }
     }
 

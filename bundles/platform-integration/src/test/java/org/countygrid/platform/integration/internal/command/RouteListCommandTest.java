@@ -73,8 +73,10 @@ class RouteListCommandTest {
         assertThat(text).contains("orders-reply", "file orders.yaml", "Stopped");
         assertThat(text).contains("Not loaded", "file broken.xml", "Unexpected element 'rout'");
         assertThat(text).contains("Outbox relay: 40 published (3 without consumer), 2 pending, last sequence 41");
-        assertThat(text).contains("Held: customers.account-opened/bank since 2026-11-27 09:30:00 (China time), 7 events behind, "
-                + "3 failures: connection refused", "integration:subscriber-skip");
+        assertThat(text).contains("Held: customers.account-opened/bank (route bank-opened) since 2026-11-27 09:30:00 (China "
+                + "time), 7 events behind, failing event 34 (subject 3101000034) 3 times: connection refused",
+                "Held: customers.account-closed/sms (no route consumes it now: removed or renamed) since 2026-11-27 09:30:00 "
+                + "(China time), 1 event behind, being tried again", "integration:subscriber-skip");
     }
 
     /** A relay holding one subscriber; remembers the skips asked of it. */
@@ -84,8 +86,10 @@ class RouteListCommandTest {
         @Override
         public RelayStats stats() {
             Instant at = Instant.parse("2026-11-27T01:30:00Z");
-            return new RelayStats(40, 3, 2, 41, 0, null, null, List.of(new HeldSubscriber("customers.account-opened/bank",
-                    33, 7, 3, "connection refused", at.plusSeconds(60), at, true)));
+            return new RelayStats(40, 3, 2, 41, 0, null, null, List.of(
+                    new HeldSubscriber("customers.account-opened/bank", 33, 7, 3, 34, "3101000034", "connection refused",
+                            at.plusSeconds(60), at, "bank-opened", true),
+                    new HeldSubscriber("customers.account-closed/sms", 20, 1, 0, 0, null, null, null, at, null, false)));
         }
 
         @Override

@@ -422,7 +422,7 @@ class OutboxRelayTest {
     }
 
     @Test
-    void skipLetsAHeldSubscriberGoPastTheEventItFailsOrPastAll() {
+    void skipLetsAHeldSubscriberGoPastTheEventItFailsOrPastAll() throws Exception {
         outbox.add(1, "customers.account-opened", "poison");
         outbox.add(2, "customers.account-opened", "{\"n\":2}");
         outbox.add(3, "customers.account-opened", "{\"n\":3}");
@@ -443,6 +443,7 @@ class OutboxRelayTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> relay.skip("customers.account-opened", false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("no subscriber customers.account-opened is held");
 
+
         // --all: past every event it is behind, to the next published one
         consumerFails = true;
         outbox.add(4, "customers.account-opened", "{}");
@@ -453,6 +454,27 @@ class OutboxRelayTest {
         outbox.add(6, "customers.account-opened", "{\"n\":6}");
         relay.relay();
         assertThat(received).endsWith("6:customers.account-opened:{\"n\":6}").hasSize(3);
+
+        // a skip passes only an event the subscriber failed: not the next one while it waits for its stopped route
+        consumerFails = true;
+        outbox.add(7, "customers.account-opened", "poison again");
+        relay.relay();
+        camel.getRouteController().stopRoute("test-opened");
+        assertThat(relay.skip("customers.account-opened", false)).contains("skipped event 7");
+        outbox.add(8, "customers.account-opened", "{\"n\":8}");
+        relay.relay();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> relay.skip("customers.account-opened", false))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("has not failed an event since");
+        assertThat(relay.stats().held()).singleElement().satisfies(h -> {
+            assertThat(h.failingEvent()).isZero();
+            assertThat(h.routeStarted()).isFalse();
+            assertThat(h.route()).isEqualTo("test-opened");
+        });
+        consumerFails = false;
+        camel.getRouteController().startRoute("test-opened");
+        relay.relay();
+        assertThat(received).endsWith("8:customers.account-opened:{\"n\":8}");
+        assertThat(cursors.held()).isEmpty();
     }
 
     @Test
@@ -474,6 +496,70 @@ class OutboxRelayTest {
         assertThat(relay.relay()).isEqualTo(1);
         assertThat(outbox.marked).containsExactly(1L, 2L);
         assertThat(received).containsExactly("1:customers.account-closed", "2:customers.account-opened:{}");
+    }
+
+    @Test
+    void aSubscriptionIsItsEndpointExactlyForTheRelayTheHoldAndTheReplay() throws Exception {
+        List<String> bank = new CopyOnWriteArrayList<>();
+        List<String> other = new CopyOnWriteArrayList<>();
+        AtomicBoolean bankDown = new AtomicBoolean(true);
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // options are not part of the subscription
+                from("direct:customers.account-closed/bank?block=false").routeId("sub-bank").process(e -> {
+                    if (bankDown.get()) {
+                        throw new IllegalStateException("bank down");
+                    }
+                    bank.add(String.valueOf(e.getMessage().getHeader(EventHeaders.SEQUENCE)));
+                });
+                // another case is another endpoint, not a subscriber of customers.account-closed
+                from("direct:Customers.Account-Closed/sms").routeId("sub-upper")
+                        .process(e -> other.add(String.valueOf(e.getMessage().getHeader(EventHeaders.SEQUENCE))));
+            }
+        });
+        outbox.add(1, "customers.account-closed", "{}");
+        relay.relay();
+
+        assertThat(other).isEmpty();
+        assertThat(relay.stats().held()).singleElement().satisfies(h -> {
+            assertThat(h.subscription()).isEqualTo("customers.account-closed/bank");
+            assertThat(h.route()).isEqualTo("sub-bank");
+            assertThat(h.failingEvent()).isEqualTo(1);
+            assertThat(h.failingSubject()).isEqualTo("3201000001");
+        });
+        bankDown.set(false);
+        clock.advance(Duration.ofSeconds(1));
+        relay.relay();
+        assertThat(bank).containsExactly("1");
+
+        // the same key for a replay, and the plain endpoint of the type replays too
+        assertThat(relay.replay("customers.account-closed", "bank", Instant.EPOCH, DIRECT)).isEqualTo(1);
+        assertThat(bank).containsExactly("1", "1");
+        received.clear();
+        assertThat(relay.replay("customers.account-closed", null, Instant.EPOCH, DIRECT)).isEqualTo(1);
+        assertThat(received).containsExactly("1:customers.account-closed");
+        assertThat(relay.replay("Customers.Account-Closed", "sms", Instant.EPOCH, DIRECT)).as("no event has that type").isZero();
+        assertThat(other).isEmpty();
+    }
+
+    @Test
+    void aHeldSubscriberWhoseRouteIsRemovedSaysSoAndWaits() throws Exception {
+        consumerFails = true;
+        outbox.add(1, "customers.account-opened", "{}");
+        relay.relay();
+        camel.getRouteController().stopRoute("test-opened");
+        camel.removeRoute("test-opened");
+        clock.advance(Duration.ofMinutes(5));
+        relay.relay();
+
+        assertThat(relay.stats().held()).singleElement().satisfies(h -> {
+            assertThat(h.route()).isNull();
+            assertThat(h.routeStarted()).isFalse();
+            assertThat(h.failures()).isEqualTo(1);
+        });
+        assertThat(relay.skip("customers.account-opened", true)).startsWith("skipped 1 event ");
+        assertThat(relay.stats().held()).isEmpty();
     }
 
     @Test
