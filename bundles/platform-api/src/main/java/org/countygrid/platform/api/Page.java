@@ -55,10 +55,13 @@ public record Page<T>(List<T> items, long total, int offset, int limit) {
         if (text == null || text.isBlank()) {
             return 0;
         }
+        String given = text.strip();
         try {
-            return Integer.parseInt(text.strip());
+            return Integer.parseInt(given);
         } catch (NumberFormatException e) {
-            throw new ValidationException(name, "must be a whole number");
+            // a whole number too large for a page is said so, not called "not a number"
+            throw new ValidationException(name, given.matches("[+-]?\\d+") ? "must be at most " + Integer.MAX_VALUE
+                    : "must be a whole number");
         }
     }
 }

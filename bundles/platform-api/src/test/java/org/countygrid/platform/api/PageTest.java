@@ -27,5 +27,7 @@ class PageTest {
         assertThat(Page.requestedOffset("40")).isEqualTo(40);
         assertThatThrownBy(() -> Page.requestedOffset("-")).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.byField()).containsEntry("offset", "must be a whole number"));
+        assertThatThrownBy(() -> Page.requestedOffset("99999999999999")).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.byField()).containsEntry("offset", "must be at most 2147483647"));
     }
 }

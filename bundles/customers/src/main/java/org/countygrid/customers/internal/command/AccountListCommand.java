@@ -27,7 +27,7 @@ public class AccountListCommand extends CustomerCommand {
                 Page.requestedLimit(limit));
         TextTable table = new TextTable();
         table.column("Number");
-        table.column("Name");
+        table.column("Name").maxSize(30);
         table.column("Phone");
         table.column("Category");
         table.column("Status");

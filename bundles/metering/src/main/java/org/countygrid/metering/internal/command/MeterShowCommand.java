@@ -67,7 +67,7 @@ public class MeterShowCommand extends MeteringCommand {
         steps.column("Who");
         steps.column("Device");
         steps.column("Where").maxSize(30);
-        steps.column("Detail").maxSize(40);
+        steps.column("Detail").maxSize(40).wrap(); // an account number or reason is never cut
         for (MeterTransitionView t : history) {
             steps.addRow().addContent(OfficeTime.format(t.at()), t.from() == null ? "-" : t.from(), t.to(), t.actor(), dash(t.deviceId()),
                     dash(t.location()), dash(t.detail()));
