@@ -188,8 +188,9 @@ export function render(root, ctx) {
     if (!r.running) return el('p', { class: 'muted' }, t('事件转发未运行（本节点没有事件发件箱）。', 'Event relay not running (no event outbox on this node).'));
     const pending = r.pending < 0 ? '?' : r.pending;
     return el('div', {},
-      el('p', {}, t(`事件转发：已发布 ${r.published} 条（其中 ${r.withoutConsumer} 条无订阅路由），待发布 ${pending} 条，最后序号 ${r.lastSequence}。`,
-        `Event relay: ${r.published} published (${r.withoutConsumer} without a consuming route), ${pending} pending, last sequence ${r.lastSequence}.`)),
+      // the counts are this node's since its start (a restart begins at 0); pending is the outbox's own
+      el('p', {}, t(`事件转发（本节点自启动以来）：已发布 ${r.published} 条（其中 ${r.withoutConsumer} 条无订阅路由），最后序号 ${r.lastSequence}；发件箱待发布 ${pending} 条。`,
+        `Event relay, since this node started: ${r.published} published (${r.withoutConsumer} without a consuming route), last sequence ${r.lastSequence}; ${pending} pending in the outbox.`)),
       // failing now: red, with how often in a row; an error the relay has got past since: grey, said to be over
       r.lastError && r.consecutiveFailures > 0 ? el('p', { class: 'error' },
         t(`最近错误（${when(r.lastErrorAt, ctx.lang)}，连续失败 ${r.consecutiveFailures} 次）：`,
