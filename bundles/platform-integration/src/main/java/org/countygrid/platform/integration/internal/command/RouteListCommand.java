@@ -84,8 +84,8 @@ public class RouteListCommand implements Action {
         }
         RelayStats s = relay.stats();
         out.println();
-        out.printf("Outbox relay: %d published (%d without consumer), %s pending, last sequence %d%n", s.published(),
-                s.withoutConsumer(), s.pending() < 0 ? "?" : String.valueOf(s.pending()), s.lastSequence());
+        out.printf("Outbox relay since this node started: %d published (%d without consumer), last sequence %d; %s pending%n", s.published(),
+                s.withoutConsumer(), s.lastSequence(), s.pending() < 0 ? "?" : String.valueOf(s.pending()));
         if (s.lastError() != null) {
             out.printf("Last relay error at %s (China time, %d failures in a row): %s%n", OfficeTime.format(s.lastErrorAt()), s.consecutiveFailures(), s.lastError());
         }

@@ -72,7 +72,7 @@ class RouteListCommandTest {
         assertThat(text).contains("customers-welcome", "bundle org.countygrid.customers", "Started", "12", "no phone number");
         assertThat(text).contains("orders-reply", "file orders.yaml", "Stopped");
         assertThat(text).contains("Not loaded", "file broken.xml", "Unexpected element 'rout'");
-        assertThat(text).contains("Outbox relay: 40 published (3 without consumer), 2 pending, last sequence 41");
+        assertThat(text).contains("Outbox relay since this node started: 40 published (3 without consumer), last sequence 41; 2 pending");
         assertThat(text).contains("Held: customers.account-opened/bank (route bank-opened) since 2026-11-27 09:30:00 (China "
                 + "time), 7 events behind, failing event 34 (subject 3101000034) 3 times: connection refused",
                 "Held: customers.account-closed/sms (no route consumes it now: removed or renamed) since 2026-11-27 09:30:00 "
