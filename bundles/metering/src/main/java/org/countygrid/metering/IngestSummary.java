@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * What one batch did: {@code stored} = valid + failed (failed ones are kept, never dropped; a real reading at the
- * time of an estimate replaces it and counts here), {@code duplicates} were already stored (same meter, kind, time
- * and register) and skipped, {@code estimated} rows were added for gaps (again, when a late reading split a gap),
+ * time of an estimate replaces it and counts here, and so does one re-sent after it failed on arrival: FUTURE,
+ * UNKNOWN_METER, NOT_INSTALLED), {@code duplicates} were already stored (same meter, kind, time and register) and
+ * skipped, {@code estimated} rows were added for gaps (again, when a late reading split a gap),
  * {@code rejudged} stored readings got a new verdict because older readings of their series arrived after them.
  * {@code failures} counts the batch's failed readings by reason.
  */

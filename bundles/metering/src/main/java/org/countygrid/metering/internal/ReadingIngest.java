@@ -216,8 +216,9 @@ final class ReadingIngest {
         int updated;
     }
 
-    /** One chunk's writes. */
-    private record Writes(List<ReadingTable.Row> rows, List<ReadingTable.Row> updates, List<ReadingTable.Key> deletes) {
+    /** One chunk's writes; {@code retried}: stored readings that failed on arrival, sent again and judged anew. */
+    private record Writes(List<ReadingTable.Row> rows, List<ReadingTable.Row> updates, List<ReadingTable.Key> deletes,
+            List<ReadingTable.Key> retried) {
     }
 
     private Writes judge(Map<Series, TreeMap<Instant, Parsed>> chunk, Lookup lookup, Instant now, Tally tally) {
@@ -225,6 +226,7 @@ final class ReadingIngest {
         List<ReadingTable.Row> rows = new ArrayList<>();
         List<ReadingTable.Row> updates = new ArrayList<>();
         List<ReadingTable.Key> deletes = new ArrayList<>();
+        List<ReadingTable.Key> retried = new ArrayList<>();
         for (Map.Entry<Series, TreeMap<Instant, Parsed>> entry : chunk.entrySet()) {
             Series s = entry.getKey();
             TreeMap<Instant, Judged> history = lookup.stored().get(s);
@@ -233,8 +235,13 @@ final class ReadingIngest {
             for (Parsed p : entry.getValue().values()) {
                 Judged there = history.get(p.at());
                 if (there != null && !there.estimate()) {
-                    tally.duplicates++; // a real reading at an estimate's time is no repeat: it replaces the estimate
-                    continue;
+                    if (!Vee.failedOnArrival(there.verdict())) {
+                        tally.duplicates++; // a real reading at an estimate's time is no repeat: it replaces the estimate
+                        continue;
+                    }
+                    // refused for when it came (too early) or for a meter not known then: the re-send is judged anew
+                    history.remove(p.at());
+                    retried.add(new ReadingTable.Key(s.barcode(), s.kind(), s.register(), p.at()));
                 }
                 incoming.put(p.at(), new SeriesValidation.Incoming(p.value(),
                         vee.precheck(p.at(), now, meters.containsKey(p.barcode()), periods.installedAt(p.at()))));
@@ -262,16 +269,19 @@ final class ReadingIngest {
             }
         }
         tally.updated += updates.size();
-        return new Writes(rows, updates, deletes);
+        return new Writes(rows, updates, deletes, retried);
     }
 
     /** Late readings' deletes and updates run between COPYs; in-order batches append to one COPY throughout. */
     private static void store(ReadingTable table, ReadingTable.Appender appender, Writes writes) throws SQLException {
-        if (!writes.deletes().isEmpty() || !writes.updates().isEmpty()) {
+        if (!writes.deletes().isEmpty() || !writes.updates().isEmpty() || !writes.retried().isEmpty()) {
             appender.flush();
         }
         if (!writes.deletes().isEmpty()) {
             table.delete(writes.deletes()); // first: a real reading may take the time of a deleted estimate
+        }
+        if (!writes.retried().isEmpty()) {
+            table.delete(writes.retried(), ReadingStatus.FAILED); // the re-sent reading takes its time
         }
         if (!writes.updates().isEmpty()) {
             table.update(writes.updates());

@@ -153,11 +153,16 @@ final class StoredHistories {
         }
     }
 
-    /** The first of a series' new points that is not a stored real reading (a repeat), or null. */
+    /**
+     * The first of a series' new points that is not a stored valid reading (a repeat), or null. A point at a stored
+     * failed reading counts as new here: the window query leaves out the reason, and one that failed on arrival
+     * ({@link Vee#failedOnArrival}) is judged anew when sent again, so the series is read as a late one, with the
+     * verdicts from that point on.
+     */
     private static Instant firstNew(TreeMap<Instant, Parsed> points, TreeMap<Instant, Judged> stored) {
         for (Instant t : points.keySet()) {
             Judged there = stored.get(t);
-            if (there == null || there.estimate()) {
+            if (there == null || there.estimate() || there.verdict().status() == ReadingStatus.FAILED) {
                 return t;
             }
         }

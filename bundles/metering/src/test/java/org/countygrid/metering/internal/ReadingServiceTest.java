@@ -106,6 +106,26 @@ class ReadingServiceTest {
     }
 
     @Test
+    void aReadingRefusedForComingTooEarlyIsJudgedAnewWhenSentAgainInTime() {
+        metering.readings.ingest(operator(QS), days(0, 4, 100, 10));
+        // a concentrator whose clock runs fast sends day 5's value a day early
+        metering.clock.set(D1.plus(DAY.multipliedBy(4)));
+        assertThat(metering.readings.ingest(operator(QS), List.of(daily(M1, 5, "150"))).failures())
+                .containsOnly(Map.entry(Vee.FUTURE, 1));
+
+        metering.clock.set(Instant.parse("2026-12-10T00:00:00Z"));
+        IngestSummary again = metering.readings.ingest(operator(QS), List.of(daily(M1, 5, "150")));
+
+        assertThat(again.valid()).as("judged anew, not dropped as a repeat: " + again).isEqualTo(1);
+        assertThat(again.duplicates()).isZero();
+        assertThat(stored()).hasSize(6).allSatisfy(r -> assertThat(r.status()).isEqualTo(ReadingStatus.VALID));
+        // a reading refused for its value stays refused: the same value sent again is a repeat
+        metering.readings.ingest(operator(QS), List.of(daily(M1, 6, "100")));
+        assertThat(metering.readings.ingest(operator(QS), List.of(daily(M1, 6, "100"))).duplicates()).isEqualTo(1);
+        assertThat(stored().get(6).reason()).isEqualTo(Vee.ROLLBACK);
+    }
+
+    @Test
     void aGapIsFlaggedAndFilledWithEstimates() {
         metering.readings.ingest(operator(QS), days(0, 4, 100, 10));
         IngestSummary summary = metering.readings.ingest(operator(QS), List.of(daily(M1, 8, "180")));

@@ -88,6 +88,16 @@ public record Vee(double spikeFactor, Duration futureTolerance, int minHistory, 
                 || verdict.status() == ReadingStatus.FAILED && (ROLLBACK.equals(verdict.reason()) || SPIKE.equals(verdict.reason()));
     }
 
+    /**
+     * Whether a stored reading failed a {@link #precheck}: it was judged by when it arrived (too early) or by what the
+     * office knew then (a meter not registered or not installed yet), not by its value, so the same reading sent again
+     * is judged anew instead of being dropped as a repeat — a concentrator whose clock runs fast must not lose the day.
+     */
+    public static boolean failedOnArrival(Verdict verdict) {
+        return verdict.status() == ReadingStatus.FAILED && (FUTURE.equals(verdict.reason())
+                || UNKNOWN_METER.equals(verdict.reason()) || NOT_INSTALLED.equals(verdict.reason()));
+    }
+
     /** Compares rates per second, so history of any spacing (a day, 15 minutes, with gaps) compares fairly. */
     boolean isSpike(List<Point> history, Instant at, long value) {
         if (history.size() < minHistory + 1) {

@@ -233,12 +233,17 @@ public final class ReadingTable {
 
     /** Deletes estimates (the caller passes only those). */
     public void delete(List<Key> keys) throws SQLException {
+        delete(keys, ReadingStatus.ESTIMATED);
+    }
+
+    /** Deletes the rows at these keys that have {@code status}: estimates, or failed readings sent again. */
+    public void delete(List<Key> keys, ReadingStatus status) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("delete from mtr_reading where office = ? and barcode = ?"
                 + " and kind = ? and register = ? and read_at = ? and status = ?")) {
             for (Key k : keys) {
                 series(ps, k.barcode(), k.kind(), k.register());
                 ps.setObject(5, Columns.of(k.at()));
-                ps.setString(6, ReadingStatus.ESTIMATED.name());
+                ps.setString(6, status.name());
                 ps.addBatch();
             }
             ps.executeBatch();
