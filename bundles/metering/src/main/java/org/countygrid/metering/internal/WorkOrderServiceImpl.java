@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import org.countygrid.metering.FieldContext;
 import org.countygrid.metering.FinalReadings;
 import org.countygrid.metering.NewWorkOrder;
+import org.countygrid.metering.Phase;
 import org.countygrid.metering.OrderFile;
 import org.countygrid.metering.OrderFileKind;
 import org.countygrid.metering.WorkOrderService;
@@ -131,7 +132,14 @@ public class WorkOrderServiceImpl implements WorkOrderService {
             }
             String account = Texts.clean(order.accountNumber());
             String installed = account == null ? null : new MeterRepository(em).installedAt(account).orElse(null);
-            if (origin != null && register != null && order.type() == WorkOrderType.REMOVE && installed == null
+            // a fault replacement puts in a meter of the old one's phase unless the order says otherwise: the orders
+            // made from repair tickets and events name none, and a single-phase meter at a three-phase customer is a
+            // trip back
+            NewWorkOrder wanted = order.type() == WorkOrderType.REPLACE && order.phase() == null && installed != null
+                    ? new NewWorkOrder(order.type(), order.accountNumber(), order.address(), order.worker(),
+                            new MeterRepository(em).find(installed).map(m -> m.toMeter().phase()).orElse(null), order.note())
+                    : order;
+            if (origin != null && register != null && wanted.type() == WorkOrderType.REMOVE && installed == null
                     && AccountNumber.isValid(account) && register.requireAccount(caller, account).closed()) {
                 // the closing of an account that never got its meter: the INSTALL under way, if any, is stopped
                 Optional<WorkOrderView> stopped = stopForClosedAccount(caller, orders, account, origin);
@@ -139,12 +147,12 @@ public class WorkOrderServiceImpl implements WorkOrderService {
                     return stopped.get();
                 }
             }
-            WorkOrder.Step step = WorkOrder.create(order, installed, null, caller.user(), now());
+            WorkOrder.Step step = WorkOrder.create(wanted, installed, null, caller.user(), now());
             // after the origin: an event delivered again returns its order even if the worker has left since
             requireFieldWorker(caller, step.order().worker());
             if (register != null) {
                 AccountRegister.AccountFacts facts = register.requireAccount(caller, step.order().accountNumber());
-                if (facts.closed() && order.type() != WorkOrderType.REMOVE) {
+                if (facts.closed() && wanted.type() != WorkOrderType.REMOVE) {
                     // a closed account gets no meter; its meter comes off with a REMOVE order
                     throw Problem.conflict("account " + step.order().accountNumber() + " is closed; only a REMOVE"
                             + " order can be made for it");
@@ -156,9 +164,9 @@ public class WorkOrderServiceImpl implements WorkOrderService {
                         return stopped.get(); // a REMOVE made by hand before the event: it serves
                     }
                 }
-                NewWorkOrder known = new NewWorkOrder(order.type(), order.accountNumber(),
-                        order.address() == null || order.address().isBlank() ? facts.address() : order.address(),
-                        order.worker(), order.phase(), order.note());
+                NewWorkOrder known = new NewWorkOrder(wanted.type(), wanted.accountNumber(),
+                        wanted.address() == null || wanted.address().isBlank() ? facts.address() : wanted.address(),
+                        wanted.worker(), wanted.phase(), wanted.note());
                 step = WorkOrder.create(known, installed, facts.areaCode(), caller.user(), now());
             }
             orders.activeAt(step.order().accountNumber()).ifPresent(other -> other.toOrder(Set.of()).refuseAnother());

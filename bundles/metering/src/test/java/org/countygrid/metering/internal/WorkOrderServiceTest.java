@@ -119,6 +119,20 @@ class WorkOrderServiceTest {
     }
 
     @Test
+    void aReplacementThatNamesNoPhaseNeedsAMeterOfTheOldOnesPhase() {
+        install(M1); // single phase
+        // as a repair ticket or an event makes it: no phase given
+        WorkOrderView order = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.REPLACE, ACCOUNT, null,
+                "li", null, null));
+
+        assertThat(order.phase()).isEqualTo(Phase.SINGLE);
+        metering.meters.receive(LI, M4, "CG", SCANNER);
+        assertThatThrownBy(() -> metering.orders.scan(LI, order.id(), M4, SCANNER))
+                .hasMessageContaining("the order needs a SINGLE phase meter");
+        assertThat(metering.orders.scan(LI, order.id(), M2, SCANNER).newMeter()).isEqualTo(M2);
+    }
+
+    @Test
     void aPrepaidMeterIsReplacedOnlyWithItsRemainingBalanceWhichMayBeAnOverdraft() {
         install(M1); // fee control LOCAL: a prepaid card meter
         WorkOrderView order = create(WorkOrderType.REPLACE);
