@@ -84,7 +84,10 @@ public record WorkOrder(long id, WorkOrderType type, WorkOrderStatus status, Str
         return new Step(order, "created", note == null ? assignment : note);
     }
 
-    /** The assigned worker scanned {@code meter}: it becomes the order's new meter. */
+    /**
+     * The assigned worker scanned {@code meter}: it becomes the order's new meter. The same meter scanned again (a
+     * phone retrying after a dropped answer) changes nothing: null.
+     */
     public Step scan(Meter meter, String byWorker) {
         requireOpen();
         requireAssigned(byWorker);
@@ -101,18 +104,27 @@ public record WorkOrder(long id, WorkOrderType type, WorkOrderStatus status, Str
             throw refused("meter " + meter.barcode() + " is not received by " + byWorker + " (it is " + meter.state()
                     + (meter.holder() == null ? "" : ", held by " + meter.holder()) + ")");
         }
-        boolean same = meter.barcode().equals(newMeter);
+        if (meter.barcode().equals(newMeter)) {
+            return null;
+        }
         WorkOrder after = new WorkOrder(id, type, status, accountNumber, address, areaCode, worker, phase, oldMeter,
-                meter.barcode(), finalReadings, same ? newMeterReadings : null, same ? signedBy : null,
-                same ? photos : without(OrderFileKind.NEW_METER_PHOTO), createdAt, createdBy, null, version);
+                meter.barcode(), finalReadings, null, null, without(OrderFileKind.NEW_METER_PHOTO), createdAt, createdBy, null,
+                version);
         return new Step(after, "meter-scanned", meter.barcode());
     }
 
+    /**
+     * The old meter's final readings; they void the customer's signature, which confirms them — unless they are the
+     * ones recorded already (a phone retrying): then nothing changes (null).
+     */
     public Step recordFinalReadings(RegisterValues values, String byWorker) {
         requireOpen();
         requireAssigned(byWorker);
         if (type == WorkOrderType.INSTALL) {
             throw refused("an installation order has no old meter to read");
+        }
+        if (values.equals(finalReadings)) {
+            return null;
         }
         WorkOrder after = new WorkOrder(id, type, status, accountNumber, address, areaCode, worker, phase, oldMeter,
                 newMeter, values, newMeterReadings, null, photos, createdAt, createdBy, null, version);
@@ -128,6 +140,9 @@ public record WorkOrder(long id, WorkOrderType type, WorkOrderStatus status, Str
         }
         if (newMeter == null) {
             throw refused("scan the new meter's barcode first");
+        }
+        if (values.equals(newMeterReadings)) {
+            return null; // the same values again (a phone retrying): the signature stands
         }
         WorkOrder after = new WorkOrder(id, type, status, accountNumber, address, areaCode, worker, phase, oldMeter,
                 newMeter, finalReadings, values, null, photos, createdAt, createdBy, null, version);

@@ -144,7 +144,11 @@ class WorkOrderTest {
         WorkOrder signed = order(WorkOrderType.REMOVE, null).recordFinalReadings(READ, "li").order()
                 .attachPhoto(OrderFileKind.OLD_METER_PHOTO, "ab", "li").order().sign("王小明", "li").order();
         assertThat(signed.signedBy()).isEqualTo("王小明");
-        WorkOrder reread = signed.recordFinalReadings(READ, "li").order();
+        assertThat(signed.recordFinalReadings(READ, "li")).as("the same readings again (a phone retrying): no change, "
+                + "the signature stands").isNull();
+        RegisterValues corrected = RegisterValues.of(new FinalReadings(new BigDecimal("1234.57"), new BigDecimal("400.00"),
+                new BigDecimal("500.00"), new BigDecimal("334.57"), "ERR-04"));
+        WorkOrder reread = signed.recordFinalReadings(corrected, "li").order();
         assertThat(reread.signedBy()).isNull();
         assertThatThrownBy(() -> reread.complete("li", NOW)).hasMessageContaining("the customer's signature");
     }
