@@ -147,6 +147,10 @@ public class WorkOrderServiceImpl implements WorkOrderService {
                     return stopped.get();
                 }
             }
+            if (register != null && installed == null && wanted.type() != null && wanted.type() != WorkOrderType.INSTALL
+                    && AccountNumber.isValid(account)) {
+                register.requireAccount(caller, account); // a mistyped account is a 404, not "has no installed meter"
+            }
             WorkOrder.Step step = WorkOrder.create(wanted, installed, null, caller.user(), now());
             // after the origin: an event delivered again returns its order even if the worker has left since
             requireFieldWorker(caller, step.order().worker());

@@ -427,6 +427,12 @@ class WorkOrderServiceTest {
         metering.orders.cancel(operator(QS), known.id(), "test");
         assertThatThrownBy(() -> metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, "3101009999",
                 null, "li", null, null))).isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(404));
+        // a mistyped account for a removal is said to be unknown, not to have no meter
+        assertThatThrownBy(() -> metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.REMOVE, "3101009999",
+                null, "li", null, null))).isInstanceOfSatisfying(Problem.class, p -> {
+                    assertThat(p.status()).isEqualTo(404);
+                    assertThat(p.getMessage()).contains("account 3101009999");
+                });
         assertThat(metering.orders.orders(operator(QS), WorkOrderStatus.OPEN, null, null, 0, 0).items()).isEmpty();
         metering.accounts(null);
         assertThat(metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL, "3101009999", null, "li",

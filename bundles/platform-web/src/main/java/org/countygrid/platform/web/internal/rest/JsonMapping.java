@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.temporal.Temporal;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -81,6 +82,10 @@ public final class JsonMapping {
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (parser.currentToken() != null && parser.currentToken().isNumeric()) {
                 return context.handleUnexpectedToken(handledType(), parser);
+            }
+            // Jackson reads a text of digits ("1795795200") as seconds since 1970 too
+            if (parser.currentToken() == JsonToken.VALUE_STRING && parser.getText().strip().matches("[+-]?\\d+(\\.\\d*)?")) {
+                return context.handleWeirdStringValue(handledType(), parser.getText(), "not ISO-8601 text");
             }
             return super.deserialize(parser, context);
         }

@@ -140,6 +140,8 @@ class ProblemMappingTest {
                 .containsExactly(new FieldMessage("at", "expected a date and time like 2024-05-31T08:30:00Z"));
         assertThat(ProblemMapping.map(catchThrowable(() -> json.readValue("{\"at\":1764230400.5}", Read.class))).errors())
                 .containsExactly(new FieldMessage("at", "expected a date and time like 2024-05-31T08:30:00Z"));
+        assertThat(ProblemMapping.map(catchThrowable(() -> json.readValue("{\"at\":\"1795795200\"}", Read.class))).errors())
+                .as("digits as text too").containsExactly(new FieldMessage("at", "expected a date and time like 2024-05-31T08:30:00Z"));
     }
 
     @Test
