@@ -458,7 +458,8 @@ public class WorkOrderServiceImpl implements WorkOrderService {
 
     private static void requireVisible(Caller caller, WorkOrder order) {
         if (fieldOnly(caller) && !order.isAssignedTo(caller.user())) {
-            throw Problem.notFound("work order " + order.id() + " of yours");
+            throw new Problem(404, "Not Found", "work order " + order.id()
+                    + " is not one of yours (it may have been handed to another worker)");
         }
     }
 
