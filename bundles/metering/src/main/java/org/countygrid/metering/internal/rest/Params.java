@@ -42,14 +42,22 @@ final class Params {
     }
 
     static <E extends Enum<E>> E choice(String name, Class<E> type, String value) {
+        return choice(name, value, type.getEnumConstants());
+    }
+
+    /** One of {@code allowed} only, and the refusal lists those: not every constant of the type fits every request. */
+    @SafeVarargs
+    static <E extends Enum<E>> E choice(String name, String value, E... allowed) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        String wanted = value.strip().toUpperCase(Locale.ROOT);
+        for (E e : allowed) {
+            if (e.name().equals(wanted)) {
+                return e;
+            }
         }
+        throw new ValidationException(name, "must be one of " + Arrays.toString(allowed));
     }
 
     static Instant instant(String name, String value) {

@@ -122,7 +122,9 @@ public class WorkOrderResource implements RestResource {
     public WorkOrderView photo(@PathParam("id") String id, @QueryParam("kind") String kind,
             @QueryParam("deviceId") String deviceId, @QueryParam("location") String location,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        return orders.attachPhoto(CurrentCaller.get(), Params.id(id), Params.choice("kind", OrderFileKind.class, kind),
+        // a signature and the form have their own ways in: a photo is of the old or the new meter
+        OrderFileKind photo = Params.choice("kind", kind, OrderFileKind.OLD_METER_PHOTO, OrderFileKind.NEW_METER_PHOTO);
+        return orders.attachPhoto(CurrentCaller.get(), Params.id(id), photo,
                 contentType, Params.upload("photo", body), new FieldContext(deviceId, location));
     }
 

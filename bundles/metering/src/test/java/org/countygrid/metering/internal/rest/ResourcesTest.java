@@ -99,6 +99,11 @@ class ResourcesTest {
                 e -> assertThat(e.byField()).containsEntry("limit", "must be at least 1"));
         assertThatThrownBy(() -> orders.list(null, null, null, null, "0")).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.byField()).containsEntry("limit", "must be at least 1"));
+        // a photo's kind lists the photo kinds only: a signature and the form have their own ways in
+        CurrentCaller.set(new Caller("li", QS, java.util.Set.of(Role.FIELD)));
+        assertThatThrownBy(() -> orders.photo("1", "SIGNATURE", null, null, "image/png",
+                new java.io.ByteArrayInputStream(new byte[] { 1 }))).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.byField()).containsEntry("kind", "must be one of [OLD_METER_PHOTO, NEW_METER_PHOTO]"));
     }
 
     @Test
