@@ -3,7 +3,7 @@
 // this console goes on in a new session (its CSRF token comes with the answer).
 import { setCsrfToken } from './api.js';
 import { h, problemOf } from './kit/dom.js';
-import { fieldName, fieldText, problemText } from './kit/text.js';
+import { showProblem } from './kit/entry-form.js';
 
 export function render(el, ctx) {
   const { t } = ctx;
@@ -54,17 +54,6 @@ export function render(el, ctx) {
   }
 
   function show(problem) {
-    const unplaced = (problem.errors || []).filter((e) => {
-      const f = fields[e.field];
-      if (!f) return true;
-      f.error.textContent = [f.error.textContent, fieldText(ctx, e.message)].filter(Boolean).join(t('；', '; '));
-      return false;
-    });
-    if (!problem.errors || unplaced.length > 0) {
-      banner.textContent = unplaced.length > 0
-        ? unplaced.map((e) => `${fieldName(ctx, e.field)}${t('：', ': ')}${fieldText(ctx, e.message)}`).join(t('；', '; '))
-        : problemText(ctx, problem);
-      banner.hidden = false;
-    }
+    showProblem(ctx, problem, Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, f.error])), banner);
   }
 }

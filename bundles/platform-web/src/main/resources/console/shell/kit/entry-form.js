@@ -14,8 +14,10 @@ import { fieldName, fieldText, isStale, problemText } from './text.js';
 //         reload?() -> shows the thing as it is now: offered with a stale 409 (changed by someone else meanwhile),
 //         messages?: { field(ctx, message) -> text, problem(ctx, problem) -> text } (the module's translations; by
 //         default the platform's, text.js) }
+const PLATFORM_MESSAGES = { field: (c, message) => fieldText(c, message), problem: (c, problem) => problemText(c, problem) };
+
 export function entryForm(ctx, spec) {
-  const messages = { field: (c, message) => fieldText(c, message), problem: (c, problem) => problemText(c, problem), ...spec.messages };
+  const messages = { ...PLATFORM_MESSAGES, ...spec.messages };
   const inputs = {};
   const errors = {};
   const banner = h('p', { class: 'cg-banner', id: `${spec.id}-problem`, role: 'alert', hidden: true });
@@ -59,23 +61,31 @@ export function entryForm(ctx, spec) {
   }
 
   function show(problem) {
-    const unplaced = (problem.errors || []).filter((e) => {
-      if (!errors[e.field]) return true;
-      errors[e.field].textContent = messages.field(ctx, e.message);
-      return false;
-    });
     const own = !problem.errors && spec.fieldOf && spec.fieldOf(problem);
     if (own && errors[own]) {
       errors[own].textContent = messages.problem(ctx, problem);
-    } else if (isStale(problem) && spec.reload) {
+    } else if (!problem.errors && isStale(problem) && spec.reload) {
       banner.replaceChildren(...staleNotice(ctx, spec.reload));
       banner.hidden = false;
-    } else if (!problem.errors || unplaced.length > 0) {
-      banner.textContent = unplaced.length > 0
-        ? unplaced.map((e) => `${fieldName(ctx, e.field)}${ctx.t('：', ': ')}${messages.field(ctx, e.message)}`).join(ctx.t('；', '; '))
-        : messages.problem(ctx, problem) || ctx.t('保存失败', 'Saving failed');
-      banner.hidden = false;
+    } else {
+      showProblem(ctx, problem, errors, banner, messages);
     }
+  }
+}
+
+// A refusal on a form: each field error under its field (`errors`: field name -> element), those of no field there
+// and a problem without field errors in the banner. `messages` translates (by default the platform's, text.js).
+export function showProblem(ctx, problem, errors, banner, messages = PLATFORM_MESSAGES) {
+  const unplaced = (problem.errors || []).filter((e) => {
+    if (!errors[e.field]) return true;
+    errors[e.field].textContent = messages.field(ctx, e.message);
+    return false;
+  });
+  if (!problem.errors || unplaced.length > 0) {
+    banner.textContent = unplaced.length > 0
+      ? unplaced.map((e) => `${fieldName(ctx, e.field)}${ctx.t('：', ': ')}${messages.field(ctx, e.message)}`).join(ctx.t('；', '; '))
+      : messages.problem(ctx, problem) || ctx.t('保存失败', 'Saving failed');
+    banner.hidden = false;
   }
 }
 

@@ -57,7 +57,7 @@ public class EventReplayCommand implements Action {
             String given = subscription == null ? "" : subscription.strip();
             int slash = given.indexOf(EventHeaders.SUBSCRIBER_SEPARATOR);
             if (given.isEmpty() || slash == 0 || slash == given.length() - 1) {
-                throw error("give the subscription as <event type>/<subscriber>, e.g. customers.account-opened/metering, "
+                throw ShellCaller.refused("give the subscription as <event type>/<subscriber>, e.g. customers.account-opened/metering, "
                         + "or <event type> for the route on direct:<event type>");
             }
             Instant from = parse(since);
@@ -67,7 +67,7 @@ public class EventReplayCommand implements Action {
             System.out.println("Sent " + sent + " published " + type + (sent == 1 ? " event" : " events") + " since "
                     + OfficeTime.format(from) + " (China time) again to direct:" + given);
         } catch (Problem | IllegalArgumentException | IllegalStateException e) {
-            throw error(e.getMessage());
+            throw ShellCaller.refused(e.getMessage());
         }
         return null;
     }
@@ -76,11 +76,7 @@ public class EventReplayCommand implements Action {
         try {
             return LocalDateTime.parse(text == null ? "" : text.strip(), SINCE).atZone(OfficeTime.ZONE).toInstant();
         } catch (DateTimeParseException e) {
-            throw error("--since: give a time like \"2026-11-27 09:00\" (China time)");
+            throw ShellCaller.refused("--since: give a time like \"2026-11-27 09:00\" (China time)");
         }
-    }
-
-    private static CommandException error(String message) {
-        return new CommandException("Error: " + message, message);
     }
 }

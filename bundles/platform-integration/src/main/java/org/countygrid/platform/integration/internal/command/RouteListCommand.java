@@ -41,7 +41,7 @@ public class RouteListCommand implements Action {
         try {
             NodeStaff.require(ShellCaller.require(Role.ADMIN, Role.AUDITOR), node);
         } catch (Problem e) {
-            throw new CommandException("Error: " + e.getMessage(), e.getMessage());
+            throw ShellCaller.refused(e.getMessage());
         }
         // Karaf gives each session its own System.out; read it now, on the session's thread
         PrintStream out = System.out;

@@ -39,7 +39,7 @@ abstract class RouteStateCommand implements Action {
             System.out.println("Route " + id + ": " + (routes.routes().stream().filter(r -> r.id().equals(id))
                     .map(RouteInfo::state).findFirst().orElse("gone")));
         } catch (Problem e) {
-            throw new CommandException("Error: " + e.getMessage(), e.getMessage());
+            throw ShellCaller.refused(e.getMessage());
         }
         return null;
     }

@@ -4,6 +4,7 @@ import java.security.AccessController;
 
 import javax.security.auth.Subject;
 
+import org.apache.karaf.shell.support.CommandException;
 import org.countygrid.platform.api.security.Caller;
 import org.countygrid.platform.api.security.SubjectCaller;
 
@@ -18,5 +19,10 @@ final class ShellCaller {
         Caller caller = SubjectCaller.from(Subject.getSubject(AccessController.getContext()));
         caller.requireAnyRole(roles);
         return caller;
+    }
+
+    /** A refusal as the shell prints it: one line "Error: …", no stack trace. */
+    static CommandException refused(String message) {
+        return new CommandException("Error: " + message, message);
     }
 }

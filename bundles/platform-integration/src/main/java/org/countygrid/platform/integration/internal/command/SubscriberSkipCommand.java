@@ -48,7 +48,7 @@ public class SubscriberSkipCommand implements Action {
             NodeStaff.require(ShellCaller.require(Role.ADMIN), node);
             System.out.println(capitalized(relay.skip(subscription.strip(), all)));
         } catch (Problem | IllegalArgumentException | IllegalStateException e) {
-            throw new CommandException("Error: " + e.getMessage(), e.getMessage());
+            throw ShellCaller.refused(e.getMessage());
         }
         return null;
     }
