@@ -141,7 +141,7 @@ abstract class MeteringFieldTests extends CustomersPersistenceTests {
 
     /**
      * Readings of the installed new meter through the service (on PostgreSQL stored with COPY): a valid one and two
-     * failed ones, all kept with their reasons; the same batch again changes nothing.
+     * failed ones, all kept with their reasons; the same batch again changes nothing, nor does another value.
      */
     private void readingsOfTheNewMeterAreKeptWithTheirVerdictsOnce() {
         // the next quarter hour: interval readings are taken on quarter hours, and this is the first after the
@@ -176,6 +176,16 @@ abstract class MeteringFieldTests extends CustomersPersistenceTests {
         assertThat(again.get("failures").toString()).contains("\"FUTURE\":1", "\"NOT_INSTALLED\":1");
         assertThat(ok(op.get("/api/metering/readings?barcode=" + NEW + "&kind=INTERVAL_15" + range), 200).json().size())
                 .isEqualTo(3);
+
+        // the valid one with another value: a conflict, named in the answer; the stored value stands
+        JsonNode conflict = ok(op.post("/api/metering/readings", Http.json(List.of(reading(now, "0.80")))), 200).json();
+        assertThat(conflict.get("conflicts").asInt()).as(conflict.toString()).isEqualTo(1);
+        assertThat(conflict.get("duplicates").asInt()).isZero();
+        assertThat(conflict.at("/firstConflicts/0/keptKwh").decimalValue()).isEqualByComparingTo("0.75");
+        assertThat(conflict.at("/firstConflicts/0/sentKwh").decimalValue()).isEqualByComparingTo("0.80");
+        JsonNode kept = ok(op.get("/api/metering/readings?barcode=" + NEW + "&kind=INTERVAL_15&from=" + now + "&to="
+                + now.plusSeconds(1)), 200).json();
+        assertThat(kept.get(0).get("kwh").decimalValue()).isEqualByComparingTo("0.75");
     }
 
     private static Map<String, Object> reading(Instant at, String kwh) {

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 
 import org.countygrid.metering.IngestSummary;
 import org.countygrid.metering.NewReading;
+import org.countygrid.metering.ReadingConflict;
 import org.countygrid.metering.ReadingKind;
 import org.countygrid.metering.ReadingStatus;
 import org.countygrid.metering.Register;
@@ -141,17 +142,16 @@ final class ReadingIngest {
     IngestSummary run(ReadingTable table, Reader reader, List<Parsed> readings, Instant now) throws SQLException {
         Map<Series, TreeMap<Instant, Parsed>> series = new TreeMap<>(Comparator.comparing(Series::barcode)
                 .thenComparing(Series::kind).thenComparing(Series::register));
-        int duplicates = 0;
+        Tally tally = new Tally();
         for (Parsed p : readings) {
             TreeMap<Instant, Parsed> points = series.computeIfAbsent(new Series(p.barcode(), p.kind(), p.register()),
                     k -> new TreeMap<>());
-            if (points.putIfAbsent(p.at(), p) != null) {
-                duplicates++; // the same reading twice in one batch counts as a repeat, the first one wins
+            Parsed first = points.putIfAbsent(p.at(), p);
+            if (first != null) {
+                tally.repeat(p, first.value()); // the same point twice in one batch: the first copy is the one judged
             }
         }
         List<Map<Series, TreeMap<Instant, Parsed>>> chunks = chunks(series);
-        Tally tally = new Tally();
-        tally.duplicates = duplicates;
         Reader lookups = chunks.size() == 1 ? ReadingReader.inline(table) : reader;
         Future<Lookup> next = lookups.lookup(chunkLookup(chunks.get(0)));
         try (ReadingTable.Appender appender = table.appender(now)) {
@@ -167,8 +167,8 @@ final class ReadingIngest {
             }
         }
         int failed = tally.failures.values().stream().mapToInt(Integer::intValue).sum();
-        return new IngestSummary(readings.size(), tally.accepted, failed, tally.duplicates, tally.estimated, tally.updated,
-                tally.failures);
+        return new IngestSummary(readings.size(), tally.accepted, failed, tally.duplicates, tally.conflicts,
+                tally.estimated, tally.updated, tally.failures, tally.firstConflicts);
     }
 
     private SqlWork<Lookup> chunkLookup(Map<Series, TreeMap<Instant, Parsed>> chunk) {
@@ -210,10 +210,25 @@ final class ReadingIngest {
     /** What a batch adds up to over its chunks. */
     private static final class Tally {
         final Map<String, Integer> failures = new TreeMap<>();
+        final List<ReadingConflict> firstConflicts = new ArrayList<>();
         int accepted;
         int estimated;
         int duplicates;
+        int conflicts;
         int updated;
+
+        /** A reading not taken because its point is kept already: a duplicate, or a conflict if its value differs. */
+        void repeat(Parsed sent, long kept) {
+            if (sent.value() == kept) {
+                duplicates++;
+                return;
+            }
+            conflicts++;
+            if (firstConflicts.size() < IngestSummary.CONFLICTS_LISTED) {
+                firstConflicts.add(new ReadingConflict(sent.barcode(), sent.kind(), sent.at(), sent.register(),
+                        Kwh.of(kept), Kwh.of(sent.value())));
+            }
+        }
     }
 
     /** One chunk's writes; {@code retried}: stored readings that failed on arrival, sent again and judged anew. */
@@ -236,7 +251,7 @@ final class ReadingIngest {
                 Judged there = history.get(p.at());
                 if (there != null && !there.estimate()) {
                     if (!Vee.failedOnArrival(there.verdict())) {
-                        tally.duplicates++; // a real reading at an estimate's time is no repeat: it replaces the estimate
+                        tally.repeat(p, there.value()); // a real reading at an estimate's time replaces the estimate
                         continue;
                     }
                     // refused for when it came (too early) or for a meter not known then: the re-send is judged anew

@@ -14,6 +14,7 @@ import java.util.concurrent.Semaphore;
 
 import org.countygrid.metering.IngestSummary;
 import org.countygrid.metering.NewReading;
+import org.countygrid.metering.ReadingConflict;
 import org.countygrid.metering.ReadingKind;
 import org.countygrid.metering.ReadingService;
 import org.countygrid.metering.ReadingView;
@@ -33,10 +34,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reading ingestion with VEE ({@link ReadingIngest}) and reading queries, over JDBC in the unit's transactions. */
 @Component(service = ReadingService.class, configurationPid = MeteringConfig.PID)
 public class ReadingServiceImpl implements ReadingService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadingServiceImpl.class);
 
     static final int MAX_QUERY_ROWS = 10_000;
     /** Points of time one query may span: each may hold a reading of every register, so no answer exceeds the rows. */
@@ -82,7 +87,7 @@ public class ReadingServiceImpl implements ReadingService {
         require(caller, MeteringRoles.INGEST);
         List<ReadingIngest.Parsed> parsed = ReadingIngest.parse(readings, batchMax);
         Instant now = clock.instant();
-        return store.write(caller.office(), em -> {
+        IngestSummary summary = store.write(caller.office(), em -> {
             ReadingTable table = new ReadingTable(em.unwrap(Connection.class), caller.office());
             try (ReadingReader reader = new ReadingReader(store.dataSource(), caller.office(), lookups, pipelined, table)) {
                 return new ReadingIngest(vee, historyReadings, rejudgeReadings).run(table, reader, parsed, now);
@@ -90,6 +95,14 @@ public class ReadingServiceImpl implements ReadingService {
                 throw failure(e);
             }
         });
+        if (summary.conflicts() > 0) {
+            ReadingConflict c = summary.firstConflicts().get(0);
+            LOG.warn("Office {}: {} of {} readings sent by {} carry another value than the one kept for their meter, "
+                    + "register and time, and were not taken (the kept values stand); the first: meter {} {} {} at {}: {} kWh kept, {} kWh sent", caller.office(),
+                    summary.conflicts(), summary.received(), caller.user(), c.barcode(), c.kind(), c.register(),
+                    c.readAt(), c.keptKwh(), c.sentKwh());
+        }
+        return summary;
     }
 
     @Deactivate

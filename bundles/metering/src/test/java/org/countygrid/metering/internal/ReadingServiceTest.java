@@ -20,6 +20,7 @@ import java.util.Map;
 import org.countygrid.metering.IngestSummary;
 import org.countygrid.metering.NewReading;
 import org.countygrid.metering.NewWorkOrder;
+import org.countygrid.metering.ReadingConflict;
 import org.countygrid.metering.ReadingKind;
 import org.countygrid.metering.ReadingStatus;
 import org.countygrid.metering.ReadingView;
@@ -86,6 +87,45 @@ class ReadingServiceTest {
         assertThat(again).isEqualTo(new IngestSummary(6, 1, 0, 5, 0, Map.of()));
         assertThat(stored()).hasSize(6).allSatisfy(r -> assertThat(r.status()).isEqualTo(ReadingStatus.VALID));
         assertThat(stored().get(5).kwh()).isEqualByComparingTo("150");
+    }
+
+    @Test
+    void aReadingSentAgainWithAnotherValueIsAConflictAndTheStoredValueStands() {
+        metering.readings.ingest(operator(QS), days(0, 4, 100, 10));
+        metering.readings.ingest(operator(QS), List.of(daily(M1, 6, "100"))); // stored as failed: ROLLBACK
+
+        IngestSummary again = metering.readings.ingest(operator(QS), List.of(daily(M1, 2, "120"), daily(M1, 3, "131.5"),
+                daily(M1, 6, "160"), daily(M1, 7, "170"), daily(M1, 7, "171"), daily(M1, 7, "170")));
+
+        // day 5 missing between the valid days 4 and 7: estimated
+        assertThat(again).isEqualTo(new IngestSummary(6, 1, 0, 2, 3, 1, 0, Map.of(), List.of(
+                new ReadingConflict(M1, ReadingKind.DAILY, D1.plus(DAY.multipliedBy(7)), Register.TOTAL,
+                        new BigDecimal("170.00"), new BigDecimal("171.00")),
+                new ReadingConflict(M1, ReadingKind.DAILY, D1.plus(DAY.multipliedBy(3)), Register.TOTAL,
+                        new BigDecimal("130.00"), new BigDecimal("131.50")),
+                new ReadingConflict(M1, ReadingKind.DAILY, D1.plus(DAY.multipliedBy(6)), Register.TOTAL,
+                        new BigDecimal("100.00"), new BigDecimal("160.00")))));
+        assertThat(again.received()).isEqualTo(again.valid() + again.failed() + again.duplicates() + again.conflicts());
+        assertThat(stored()).filteredOn(r -> r.status() != ReadingStatus.ESTIMATED).extracting(ReadingView::kwh)
+                .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("100"),
+                        new BigDecimal("110"), new BigDecimal("120"), new BigDecimal("130"), new BigDecimal("140"),
+                        new BigDecimal("100"), new BigDecimal("170"));
+        assertThat(stored().get(6).reason()).isEqualTo(Vee.ROLLBACK); // refused for its value: not taken again silently
+    }
+
+    @Test
+    void aSummaryNamesTheFirstConflictsAndCountsThemAll() {
+        metering.clock.set(Instant.parse("2027-01-10T00:00:00Z"));
+        metering.readings.ingest(operator(QS), days(0, 29, 100, 10));
+
+        IngestSummary again = metering.readings.ingest(operator(QS), days(0, 29, 101, 10));
+
+        assertThat(again.conflicts()).isEqualTo(30);
+        assertThat(again.duplicates()).isZero();
+        assertThat(again.firstConflicts()).hasSize(IngestSummary.CONFLICTS_LISTED)
+                .allSatisfy(c -> assertThat(c.sentKwh().subtract(c.keptKwh())).isEqualByComparingTo("1"));
+        assertThat(stored()).hasSize(30).allSatisfy(r -> assertThat(r.status()).isEqualTo(ReadingStatus.VALID))
+                .first().satisfies(r -> assertThat(r.kwh()).isEqualByComparingTo("100"));
     }
 
     @Test
