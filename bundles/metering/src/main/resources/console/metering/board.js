@@ -143,7 +143,7 @@ export function workOrderBoard(ctx, reload) {
     h('div', {}, `${ctx.t('户号', 'Account')} ${o.accountNumber}`),
     o.address ? h('div', {}, o.address) : null,
     o.worker ? h('div', {}, `${ctx.t('施工人员', 'Worker')} ${o.worker}`)
-      : h('div', { class: 'cg-unassigned' }, ctx.t('待派工', 'Not assigned yet')),
+      : underWay(o) ? h('div', { class: 'cg-unassigned' }, ctx.t('待派工', 'Not assigned yet')) : null,
     o.oldMeter ? h('div', {}, `${ctx.t('旧表', 'Old meter')} ${o.oldMeter}`) : null,
     o.newMeter ? h('div', {}, `${ctx.t('新表', 'New meter')} ${o.newMeter}`) : null,
     o.status === 'COMPLETED' ? h('a', { class: 'order-form', href: `/api/metering/orders/${o.id}/form`, target: '_blank' },

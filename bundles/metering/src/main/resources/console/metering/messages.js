@@ -11,6 +11,8 @@ export const STATUSES = {
   COMPLETED: ['已完成', 'Completed'],
   CANCELLED: ['已取消', 'Cancelled'],
 };
+/** An order still to be done (OPEN or SUSPENDED): only such an order waits for a worker to be assigned. */
+export const underWay = (o) => o.status === 'OPEN' || o.status === 'SUSPENDED';
 export const TYPES = { INSTALL: ['装表', 'Install'], REMOVE: ['拆表', 'Remove'], REPLACE: ['换表', 'Replace'] };
 export const PHASES = { SINGLE: ['单相', 'Single-phase'], THREE: ['三相', 'Three-phase'] };
 export const STEPS = {
@@ -25,6 +27,7 @@ export const STEPS = {
   resumed: ['恢复', 'Resumed'],
   'handed-over': ['转派', 'Handed over'],
   cancelled: ['取消', 'Cancelled'],
+  'account-changed': ['客户档案变更', 'Account changed'],
 };
 
 
@@ -63,6 +66,7 @@ const DETAIL_PATTERNS = [
   [/^work order (\d+) is not one of yours/, (m) => `您名下没有工单 #${m[1]}（可能已转派给他人）`],
   [/^meter (\d+) does not exist in your office$/, (m) => `本单位没有表计 ${m[1]}`],
   [/^supply station (\S+) does not exist in your office$/, (m) => `本单位没有供电所 ${m[1]}`],
+  [/^transformer area (\S+) does not exist in your office$/, (m) => `本单位没有台区 ${m[1]}`],
   [/^account (\d+) has had no meter in this office$/, (m) => `户号 ${m[1]} 在本单位没有装过表`],
   [/^the work order was changed by someone else meanwhile; reload it and try again$/, () => '工单刚被他人修改，请刷新后再试。'],
   [/^meter (\d{22}) was changed by someone else meanwhile; reload it and try again$/, (m) => `表计 ${m[1]} 刚被他人修改，请刷新后再试。`],
@@ -101,6 +105,11 @@ const NOTE_PATTERNS = [
     (m) => `${FILE_KINDS[m[1]] || m[1]} ${m[2]}（SHA-256 ${m[3].slice(0, 12)}…）${m[4] ? `，${m[4]} 的签名已作废，须重新签字` : ''}`],
   [/^销户 account closed$/, () => '客户已销户'],
   [/^([\s\S]*) \(from ([\w.-]+#\d+)\)$/, (m) => `${noteZh(m[1])}（来自事件 ${m[2]}）`],
+  // WorkOrder.followAccount (after the line above, which takes the origin off first): the account's address and/or
+  // transformer area changed while the order was under way
+  [/^address ([\s\S]+?) → ([\s\S]+?)(?:; area (\S+) → (\S+))?$/,
+    (m) => `地址 ${m[1]} → ${m[2]}${m[3] ? `；台区 ${m[3]} → ${m[4]}` : ''}`],
+  [/^area (\S+) → (\S+)$/, (m) => `台区 ${m[1]} → ${m[2]}`],
 ];
 const noteZh = (note) => translate(note, {}, NOTE_PATTERNS) || note;
 

@@ -3,14 +3,14 @@
 import { h, problemOf } from './dom.js';
 import { entryForm, staleNotice } from './entry-form.js';
 import { WORKERS_LIST, cancel, handOver, resume, suspend } from './api.js';
-import { PHASES, STATUSES, STEPS, TYPES, formatTime, isStale, label, noteText, problemMessage } from './messages.js';
+import { PHASES, STATUSES, STEPS, TYPES, formatTime, isStale, label, noteText, problemMessage, underWay } from './messages.js';
 
 export function orderDetail(ctx, o, { can, changed, reload, notice }) {
   const facts = [
     [['户号', 'Account'], o.accountNumber],
     [['地址', 'Address'], o.address],
     [['台区', 'Transformer area'], o.areaCode],
-    [['施工人员', 'Worker'], o.worker || ctx.t('待派工', 'Not assigned yet')],
+    [['施工人员', 'Worker'], o.worker || (underWay(o) ? ctx.t('待派工', 'Not assigned yet') : null)],
     [['相别', 'Phase'], o.phase ? label(ctx, PHASES, o.phase) : ctx.t('不限', 'Any')],
     [['旧表', 'Old meter'], o.oldMeter],
     [['新表', 'New meter'], o.newMeter],

@@ -88,6 +88,16 @@ public interface WorkOrderService {
     OrderFile form(Caller caller, long id);
 
     /**
+     * Follows a change of an account's address or transformer area (customers.account-changed, delivered through
+     * {@link AccountChanges#ENDPOINT}), with what the customers module says of the account now: the order under way
+     * at the account takes the account's area, and its address if the order had {@code addressBefore} (an address
+     * given by hand for the order stays); the meter installed there takes the new area with its installation and
+     * moves to the terminal of that area ({@code metering.topology-changed}). The same change again does nothing.
+     * Without the customers module there is nothing to follow; an account unknown to it is a 404.
+     */
+    void followAccount(Caller caller, String accountNumber, String addressBefore, String origin);
+
+    /**
      * Completes the order once everything the form needs is there (new meter scanned, its infrared reading and
      * photo; the old meter's final readings and photo; the customer's signature — each as far as the type has
      * them; otherwise 409 listing what is missing): moves the meters (new one INSTALLED at the account, old one

@@ -12,6 +12,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.countygrid.metering.AccountChanges;
 import org.countygrid.metering.WorkOrderRequests;
 import org.countygrid.platform.integration.EventHeaders;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class CustomersMeteringWiringTest {
 
     private final List<Map<String, Object>> requests = new CopyOnWriteArrayList<>();
+    private final List<Object> changes = new CopyOnWriteArrayList<>();
     private CamelContext camel;
 
     @BeforeEach
@@ -35,6 +37,8 @@ class CustomersMeteringWiringTest {
             @Override
             public void configure() {
                 from(WorkOrderRequests.ENDPOINT).process(e -> requests.add(Map.copyOf(e.getMessage().getHeaders())));
+                from(AccountChanges.ENDPOINT).process(e -> changes.add(List.of(e.getMessage().getBody(String.class),
+                        Map.copyOf(e.getMessage().getHeaders()))));
             }
         });
         byte[] yaml;
@@ -81,6 +85,16 @@ class CustomersMeteringWiringTest {
                     .containsEntry(WorkOrderRequests.OFFICE, "QS");
             assertThat((String) request.get(WorkOrderRequests.NOTE)).contains("销户");
         });
+    }
+
+    @Test
+    void aChangedAccountGoesToMeteringAsItIs() {
+        relay("customers.account-changed", 61L);
+
+        assertThat(requests).isEmpty();
+        assertThat(changes).singleElement().isEqualTo(List.of("{\"number\":\"3300000401\"}",
+                Map.of(EventHeaders.TYPE, "customers.account-changed", EventHeaders.OFFICE, "QS", EventHeaders.SUBJECT,
+                        "3300000401", EventHeaders.SEQUENCE, 61L, EventHeaders.VERSION, 1)));
     }
 
     @Test

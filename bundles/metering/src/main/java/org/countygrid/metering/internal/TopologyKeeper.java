@@ -56,6 +56,23 @@ final class TopologyKeeper {
         attach(em, office, terminal, newBarcode, newAddress, now, reason);
     }
 
+    /**
+     * The account of an installed meter moved from {@code fromArea} to {@code toArea} (台区切改): a meter under a
+     * terminal of the old area (or under none) goes under the new area's terminal, or hangs nowhere until one is
+     * installed there; a meter a reconciliation put under a terminal of another area stays where it is.
+     */
+    void moved(EntityManager em, OfficeCode office, String barcode, String commAddress, String fromArea, String toArea,
+            Instant now, String reason) {
+        TopologyEntity row = new TopologyRepository(em).attachmentOf(barcode).orElse(null);
+        if (row != null && !row.areaCode().equals(fromArea)) {
+            return;
+        }
+        if (row != null) {
+            detach(em, office, row, now, reason);
+        }
+        installed(em, office, barcode, commAddress, toArea, now, reason);
+    }
+
     /** A terminal was installed: the meters installed in its area that hang nowhere come under it. */
     int adoptArea(EntityManager em, OfficeCode office, Terminal terminal, Instant now) {
         TopologyRepository topology = new TopologyRepository(em);

@@ -5,6 +5,7 @@ import static org.countygrid.metering.internal.MeterServiceImpl.require;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -29,6 +30,7 @@ import org.countygrid.metering.internal.domain.Texts;
 import org.countygrid.metering.internal.domain.WorkOrder;
 import org.countygrid.metering.internal.form.FormFonts;
 import org.countygrid.metering.internal.form.FormRenderer;
+import org.countygrid.metering.internal.persistence.InstallationEntity;
 import org.countygrid.metering.internal.persistence.MeterEntity;
 import org.countygrid.metering.internal.persistence.MeterRepository;
 import org.countygrid.metering.internal.persistence.WorkOrderEntity;
@@ -178,6 +180,44 @@ public class WorkOrderServiceImpl implements WorkOrderService {
             orders.step(entity.id(), step.action(), caller.user(), now(),
                     origin == null ? step.note() : step.note() + " (from " + origin + ")");
             return orders.view(entity);
+        });
+    }
+
+    @Override
+    public void followAccount(Caller caller, String accountNumber, String addressBefore, String origin) {
+        require(caller, MeteringRoles.DISPATCH);
+        String account = AccountNumber.of(accountNumber).value();
+        String from = Texts.require("origin", origin, MAX_ORIGIN);
+        AccountRegister register = accounts;
+        if (register == null) {
+            return;
+        }
+        write(caller, em -> {
+            AccountRegister.AccountFacts facts = register.requireAccount(caller, account);
+            Instant now = now();
+            WorkOrderRepository orders = new WorkOrderRepository(em);
+            orders.activeAt(account).ifPresent(entity -> {
+                WorkOrder order = orders.order(entity);
+                boolean hadAddress = addressBefore != null && addressBefore.equals(order.address());
+                WorkOrder.Step step = order.followAccount(hadAddress ? facts.address() : null, facts.areaCode());
+                if (step != null) {
+                    entity.apply(step.order());
+                    orders.step(entity.id(), step.action(), caller.user(), now, step.note() + " (from " + from + ")");
+                }
+            });
+            MeterRepository meters = new MeterRepository(em);
+            Optional<InstallationEntity> installed = meters.installedAt(account).flatMap(meters::installation);
+            if (installed.isPresent() && !Objects.equals(installed.get().areaCode(), facts.areaCode())) {
+                InstallationEntity installation = installed.get();
+                String fromArea = installation.areaCode();
+                installation.moveTo(facts.areaCode());
+                String address = meters.require(installation.barcode()).toMeter().commAddress();
+                new TopologyKeeper(store).moved(em, caller.office(), installation.barcode(), address, fromArea,
+                        facts.areaCode(), now, "account " + account + " moved to area " + facts.areaCode());
+                LOG.info("Office {}: meter {} of account {} moved from area {} to {} ({})", caller.office(),
+                        installation.barcode(), account, fromArea, facts.areaCode(), from);
+            }
+            return null;
         });
     }
 

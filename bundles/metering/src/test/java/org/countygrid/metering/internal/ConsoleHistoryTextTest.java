@@ -112,6 +112,25 @@ class ConsoleHistoryTextTest {
     }
 
     @Test
+    void anOrderFollowingItsAccountReadsInChinese() throws Exception {
+        long install = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL,
+                ACCOUNT, null, null, null, null)).id();
+        long other = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL,
+                "3101000002", "城关镇人民路18号", null, null, null)).id();
+        metering.accounts((caller, number) -> new AccountRegister.AccountFacts("王小明", "城关镇东风路47号", "TQ-0002"));
+        metering.orders.followAccount(Caller.system(QS), ACCOUNT, null, "customers.account-changed#7");
+        metering.orders.followAccount(Caller.system(QS), "3101000002", "城关镇人民路18号", "customers.account-changed#8");
+        List<String> notes = java.util.stream.Stream.of(install, other)
+                .map(id -> metering.orders.order(operator(QS), id).history())
+                .map(steps -> ConsoleTexts.quote(steps.get(steps.size() - 1).note())).toList();
+        ConsoleTexts panel = ConsoleTexts.of("console/metering/messages.js", work);
+
+        assertThat(panel.call("noteText", "zh", notes)).containsExactly(
+                "台区 - → TQ-0002（来自事件 customers.account-changed#7）",
+                "地址 城关镇人民路18号 → 城关镇东风路47号；台区 - → TQ-0002（来自事件 customers.account-changed#8）");
+    }
+
+    @Test
     void timesAreShownInChinaTimeWhateverTheZoneOfThePc() throws Exception {
         ConsoleTexts panel = ConsoleTexts.of("console/metering/messages.js", work);
         // the daily reading of 27 November, frozen at 00:00 China time, is 16:00 UTC the day before

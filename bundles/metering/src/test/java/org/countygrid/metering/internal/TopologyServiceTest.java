@@ -30,6 +30,7 @@ import org.countygrid.metering.TerminalKind;
 import org.countygrid.metering.TerminalView;
 import org.countygrid.metering.TopologyCheck;
 import org.countygrid.metering.WorkOrderType;
+import org.countygrid.metering.WorkOrderView;
 import org.countygrid.metering.event.TerminalArchiveSync;
 import org.countygrid.metering.event.TopologyChanged;
 import org.countygrid.platform.api.Problem;
@@ -69,12 +70,16 @@ class TopologyServiceTest {
     }
 
     TerminalView terminalInstalled(String asset, String address, TerminalKind kind) {
+        return terminalInstalled(asset, address, kind, AREA);
+    }
+
+    TerminalView terminalInstalled(String asset, String address, TerminalKind kind, String area) {
         Caller op = operator(QS);
         metering.topology.register(op, new NewTerminal(asset, address, kind, "威胜"), SCANNER);
         metering.topology.verify(op, asset, null, SCANNER);
         metering.topology.preIssue(op, asset, "CG", "A1", SCANNER);
         metering.topology.receive(LI, asset, "CG", SCANNER);
-        return metering.topology.install(LI, asset, AREA, SCANNER);
+        return metering.topology.install(LI, asset, area, SCANNER);
     }
 
     long install(String account, String barcode) {
@@ -160,6 +165,52 @@ class TopologyServiceTest {
 
         assertThat(metering.topology.verify(operator(QS), T1, null, SCANNER).verifiedOn())
                 .isEqualTo(LocalDate.of(2026, 11, 21));
+    }
+
+    @Test
+    void anAccountMovedToAnotherAreaTakesItsMeterAndItsOrderUnderWayAlong() {
+        terminalInstalled(T1, "3301A001");
+        terminalInstalled("QS-T0002", "3301A002", TerminalKind.CONCENTRATOR, "CG-002");
+        install("3101000001", M1);
+        install("3101000002", M2);
+        long remove = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.REMOVE, "3101000001", null,
+                "li", null, null)).id();
+        long byHand = metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.REMOVE, "3101000002",
+                "人民路3101000002号 东门进", "li", null, null)).id();
+        // 台区切改: both accounts now belong to CG-002, and account 1 has a corrected address
+        metering.accounts((caller, number) -> new AccountRegister.AccountFacts("王小明",
+                number.equals("3101000001") ? "人民路1号" : "人民路" + number, "CG-002"));
+        int eventsBefore = metering.store.events().size();
+
+        metering.orders.followAccount(Caller.system(QS), "3101000001", "人民路3101000001", "customers.account-changed#9");
+        metering.orders.followAccount(Caller.system(QS), "3101000002", null, "customers.account-changed#10");
+
+        assertThat(metering.topology.area(operator(QS), AREA).attached()).isEmpty();
+        assertThat(metering.topology.area(operator(QS), "CG-002").attached())
+                .extracting(AttachedMeter::barcode, AttachedMeter::terminal)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(M1, "QS-T0002"),
+                        org.assertj.core.groups.Tuple.tuple(M2, "QS-T0002"));
+        WorkOrderView followed = metering.orders.order(operator(QS), remove);
+        assertThat(followed.address()).isEqualTo("人民路1号");
+        assertThat(followed.areaCode()).isEqualTo("CG-002");
+        assertThat(followed.history()).last().satisfies(step -> {
+            assertThat(step.action()).isEqualTo("account-changed");
+            assertThat(step.note()).isEqualTo("address 人民路3101000001 → 人民路1号; area CG-001 → CG-002"
+                    + " (from customers.account-changed#9)");
+        });
+        WorkOrderView given = metering.orders.order(operator(QS), byHand);
+        assertThat(given.address()).as("an address given for the order by hand stays").isEqualTo("人民路3101000002号 东门进");
+        assertThat(given.areaCode()).isEqualTo("CG-002");
+        assertThat(metering.store.events().subList(eventsBefore, metering.store.events().size()))
+                .extracting(e -> ((TopologyChanged) e).barcode() + (((TopologyChanged) e).attached() ? "+" : "-")
+                        + ((TopologyChanged) e).terminal())
+                .containsExactly(M1 + "-" + T1, M1 + "+QS-T0002", M2 + "-" + T1, M2 + "+QS-T0002");
+
+        // the same change delivered again changes nothing
+        long version = metering.orders.order(operator(QS), remove).version();
+        metering.orders.followAccount(Caller.system(QS), "3101000001", "人民路3101000001", "customers.account-changed#9");
+        assertThat(metering.orders.order(operator(QS), remove).version()).isEqualTo(version);
+        assertThat(metering.store.events()).hasSize(eventsBefore + 4);
     }
 
     @Test

@@ -277,6 +277,30 @@ public record WorkOrder(long id, WorkOrderType type, WorkOrderStatus status, Str
         return new Step(with(WorkOrderStatus.CANCELLED, worker, null), "cancelled", why);
     }
 
+    /**
+     * The account's address or transformer area changed while the order is under way (customers.account-changed):
+     * the order takes them, so that the worker goes to the right place and the meter is hung under the right
+     * terminal. Null when nothing changes, so that the same change delivered again does nothing. Scanned meters,
+     * readings, photos and the signature stay: they are about the meters, not the place.
+     */
+    public Step followAccount(String newAddress, String newAreaCode) {
+        requireActive();
+        String toAddress = newAddress == null || newAddress.isBlank() ? address : newAddress;
+        List<String> changes = new ArrayList<>();
+        if (!Objects.equals(toAddress, address)) {
+            changes.add("address " + address + " → " + toAddress);
+        }
+        if (!Objects.equals(newAreaCode, areaCode)) {
+            changes.add("area " + (areaCode == null ? "-" : areaCode) + " → " + (newAreaCode == null ? "-" : newAreaCode));
+        }
+        if (changes.isEmpty()) {
+            return null;
+        }
+        WorkOrder after = new WorkOrder(id, type, status, accountNumber, toAddress, newAreaCode, worker, phase, oldMeter,
+                newMeter, finalReadings, newMeterReadings, signedBy, photos, createdAt, createdBy, completedAt, version);
+        return new Step(after, "account-changed", String.join("; ", changes));
+    }
+
     /** An account has one order under way at a time: this OPEN or SUSPENDED one refuses a second (409). */
     public void refuseAnother() {
         if (status == WorkOrderStatus.OPEN || status == WorkOrderStatus.SUSPENDED) {

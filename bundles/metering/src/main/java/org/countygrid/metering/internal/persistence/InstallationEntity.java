@@ -39,7 +39,8 @@ public class InstallationEntity {
     @Column(name = "order_id", updatable = false)
     private Long orderId;
 
-    @Column(name = "area_code", length = 20, updatable = false)
+    /** The account's transformer area: followed while the meter is installed (AccountFollowing). */
+    @Column(name = "area_code", length = 20)
     private String areaCode;
 
     @Column(name = "installed_at", nullable = false, updatable = false)
@@ -74,6 +75,11 @@ public class InstallationEntity {
 
     public String areaCode() {
         return areaCode;
+    }
+
+    /** The account moved to another transformer area while the meter is installed there. */
+    public void moveTo(String area) {
+        this.areaCode = area;
     }
 
     public Instant installedAt() {

@@ -55,14 +55,15 @@ public class WorkOrderEntity {
     @Column(name = "account_number", nullable = false, length = 10, updatable = false)
     private String accountNumber;
 
-    @Column(length = 200, updatable = false)
+    /** The account's address at creation (or the one given), followed while under way (AccountFollowing). */
+    @Column(length = 200)
     private String address;
 
     /** The account number while the order is under way, else null: unique per office (one order under way). */
     @Column(name = "active_account", length = 10)
     private String activeAccount;
 
-    @Column(name = "area_code", length = 20, updatable = false)
+    @Column(name = "area_code", length = 20)
     private String areaCode;
 
     @Column(length = 60)
@@ -137,6 +138,8 @@ public class WorkOrderEntity {
         // of such twins) stays unmarked until it ends, so that it can still be performed
         boolean unmarkedTwin = status != null && WorkOrderRepository.ACTIVE.contains(status) && activeAccount == null;
         this.status = order.status();
+        this.address = order.address();
+        this.areaCode = order.areaCode();
         this.activeAccount = WorkOrderRepository.ACTIVE.contains(order.status()) && !unmarkedTwin ? accountNumber : null;
         this.worker = order.worker();
         this.newMeter = order.newMeter();
