@@ -137,6 +137,34 @@ abstract class MeteringFieldTests extends CustomersPersistenceTests {
         Files.delete(routes.resolve("it-meter-replaced.yaml"));
 
         readingsOfTheNewMeterAreKeptWithTheirVerdictsOnce();
+        anAccountMovedToAnotherAreaTakesItsMeterAndOrderAlong();
+    }
+
+    /**
+     * 台区切改 through the customers REST API: the account goes to an area without a terminal, with a corrected
+     * address; the wiring of customers.account-changed lets the REMOVE order under way and the installed meter follow.
+     */
+    private void anAccountMovedToAnotherAreaTakesItsMeterAndOrderAlong() {
+        String area2 = "QSM-T02";
+        ok(op.post("/api/customers/stations/QSM/areas", Http.json(Map.of("code", area2, "name", "QSM二号台区",
+                "capacityKva", 200))), 201);
+        long remove = order("REMOVE");
+        assertThat(ok(op.get("/api/metering/orders/" + remove), 200).json().get("address").asText()).isEqualTo("城关镇西街5号");
+        long version = ok(op.get("/api/customers/accounts/" + ACCOUNT), 200).json().get("version").asLong();
+        ok(op.put("/api/customers/accounts/" + ACCOUNT, Http.json(Map.of("name", "赵大山", "address", "城关镇西街7号",
+                "phone", "13700137005", "category", "RESIDENTIAL", "voltageLevel", "V220", "importantClass", "NONE",
+                "areaCode", area2, "version", version))), 200);
+
+        JsonNode followed = Http.await(() -> op.get("/api/metering/orders/" + remove),
+                r -> r.body().contains("城关镇西街7号"), Duration.ofSeconds(20)).json();
+        assertThat(followed.get("address").asText()).as(followed.toString()).isEqualTo("城关镇西街7号");
+        assertThat(followed.get("areaCode").asText()).isEqualTo(area2);
+        JsonNode last = followed.get("history").get(followed.get("history").size() - 1);
+        assertThat(last.get("action").asText()).isEqualTo("account-changed");
+        assertThat(last.get("note").asText()).contains("(from customers.account-changed#");
+        assertThat(ok(op.get("/api/metering/areas/" + AREA + "/topology"), 200).json().toString()).doesNotContain(NEW);
+        assertThat(ok(op.get("/api/metering/areas/" + area2 + "/topology"), 200).json().get("unattached").toString())
+                .contains(NEW);
     }
 
     /**

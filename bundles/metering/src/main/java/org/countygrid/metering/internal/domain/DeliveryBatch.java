@@ -14,7 +14,8 @@ import org.countygrid.platform.api.FieldErrors;
 
 /**
  * A delivery batch (到货批次) as CSV text: {@code barcode,assetNumber,commAddress,phase,feeControl,manufacturer,
- * accuracyClass}. Every line is checked — format, duplicates inside the file and against the office's stock —
+ * accuracyClass}, a cell optionally in double quotes as spreadsheets write it (RFC 4180: a quote inside one is
+ * doubled; a comma inside one is text — and then refused by the column's own rule). Every line is checked — format, duplicates inside the file and against the office's stock —
  * before anything is stored; errors name {@code line <n>.<column>} (line numbers as in the file).
  */
 public final class DeliveryBatch {
@@ -22,6 +23,7 @@ public final class DeliveryBatch {
     static final int COLUMNS = 7;
     static final String DUPLICATE_IN_FILE = "appears twice in the file";
     static final String TAKEN = "is already in this office's stock";
+    static final String UNCLOSED_QUOTE = "has a quoted cell without its closing quote";
 
     private DeliveryBatch() {
     }
@@ -52,7 +54,7 @@ public final class DeliveryBatch {
         }
         String[] lines = csv.split("\\R");
         long meterLines = java.util.stream.IntStream.range(0, lines.length).filter(i -> !lines[i].isBlank()
-                && !(i == 0 && lines[i].strip().toLowerCase(Locale.ROOT).startsWith("barcode"))).count();
+                && !(i == 0 && isHeader(lines[i]))).count();
         if (meterLines > maxLines) {
             // before any line is looked up in the stock: an oversized file costs no queries
             errors.add("body", "must hold at most " + maxLines + " meters");
@@ -64,11 +66,16 @@ public final class DeliveryBatch {
         Set<String> addresses = new HashSet<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
-            if (line.isEmpty() || (i == 0 && line.toLowerCase(Locale.ROOT).startsWith("barcode"))) {
+            if (line.isEmpty() || (i == 0 && isHeader(line))) {
                 continue;
             }
             FieldErrors lineErrors = errors.nested("line " + (i + 1));
-            String[] cells = line.split(",", -1);
+            List<String> cellList = cells(line);
+            if (cellList == null) {
+                lineErrors.add("columns", UNCLOSED_QUOTE);
+                continue;
+            }
+            String[] cells = cellList.toArray(String[]::new);
             if (cells.length != COLUMNS) {
                 lineErrors.add("columns", "must have " + COLUMNS + " comma-separated columns, has " + cells.length);
                 continue;
@@ -86,6 +93,56 @@ public final class DeliveryBatch {
         }
         errors.throwIfAny();
         return meters;
+    }
+
+    /** The first line names the columns (barcode first), quoted or not. */
+    private static boolean isHeader(String line) {
+        String first = line.strip();
+        return (first.startsWith("\"") ? first.substring(1) : first).toLowerCase(Locale.ROOT).startsWith("barcode");
+    }
+
+    /** A line's cells, quoted ones unquoted; null when a quoted cell does not end. */
+    static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        int i = 0;
+        while (true) {
+            while (i < line.length() && line.charAt(i) == ' ') {
+                i++; // blanks before an opening quote, as some spreadsheets write "a", "b"
+            }
+            if (i < line.length() && line.charAt(i) == '"') {
+                i++;
+                while (true) {
+                    if (i >= line.length()) {
+                        return null;
+                    }
+                    char c = line.charAt(i++);
+                    if (c == '"') {
+                        if (i < line.length() && line.charAt(i) == '"') {
+                            cell.append('"');
+                            i++;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        cell.append(c);
+                    }
+                }
+                while (i < line.length() && line.charAt(i) != ',') {
+                    cell.append(line.charAt(i++)); // text after the closing quote: kept, for the column's rule to judge
+                }
+            } else {
+                while (i < line.length() && line.charAt(i) != ',') {
+                    cell.append(line.charAt(i++));
+                }
+            }
+            cells.add(cell.toString());
+            cell.setLength(0);
+            if (i >= line.length()) {
+                return cells;
+            }
+            i++; // the comma
+        }
     }
 
     private static void unique(FieldErrors errors, String field, String value, Set<String> seen, Predicate<String> stored) {

@@ -37,6 +37,30 @@ class DeliveryBatchTest {
     }
 
     @Test
+    void cellsQuotedAsASpreadsheetWritesThemAreRead() {
+        String csv = "\"barcode\",\"assetNumber\",\"commAddress\",\"phase\",\"feeControl\",\"manufacturer\",\"accuracyClass\"\r\n"
+                + "\"3300000000000000000001\",\"QS-A0001\",\"000000000001\",\"SINGLE\",\"LOCAL\",\"华立\",\"2\"\r\n"
+                + "3300000000000000000002,QS-A0002,000000000002,THREE,REMOTE,\"威胜 \"\"WS\"\"\", \"0.5S\"\r\n";
+
+        List<NewMeter> meters = DeliveryBatch.parse(csv, 10, EMPTY);
+
+        assertThat(meters).containsExactly(
+                new NewMeter("3300000000000000000001", "QS-A0001", "000000000001", Phase.SINGLE, FeeControl.LOCAL, "华立", "2"),
+                new NewMeter("3300000000000000000002", "QS-A0002", "000000000002", Phase.THREE, FeeControl.REMOTE,
+                        "威胜 \"WS\"", "0.5S"));
+    }
+
+    @Test
+    void aQuotedCellWithoutItsClosingQuoteOrWithACommaIsRefusedByLine() {
+        String csv = "\"3300000000000000000001,QS-A0001,000000000001,SINGLE,LOCAL,华立,2\n"
+                + "3300000000000000000002,\"QS-A0002,X\",000000000002,SINGLE,LOCAL,华立,2\n";
+
+        assertThatThrownBy(() -> DeliveryBatch.parse(csv, 10, EMPTY)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.byField()).containsOnlyKeys("line 1.columns", "line 2.assetNumber")
+                        .containsEntry("line 1.columns", DeliveryBatch.UNCLOSED_QUOTE));
+    }
+
+    @Test
     void aFileLongerThanAllowedIsRefusedBeforeAnyLineIsLookedUp() {
         String line = "3300000000000000000001,QS-A0001,000000000001,SINGLE,LOCAL,华立,2\n";
         DeliveryBatch.Stock untouchable = new DeliveryBatch.Stock() {
