@@ -23,6 +23,9 @@ export function render(el, ctx) {
   const user = ctx.caller && ctx.caller.user;
   if (memory.user !== user) {
     Object.assign(memory, { user, search: { q: '', offset: 0 }, view: ['list'], draft: null });
+  } else if (ctx.fresh) {
+    // the panel's link clicked while it is open: back to the search (kept), whatever sub-view was open
+    Object.assign(memory, { view: ['list'], draft: null });
   }
   const search = memory.search;
   const remember = (...view) => { memory.view = view; };

@@ -165,7 +165,14 @@ function renderNav() {
     'data-panel': entry.id,
     'data-testid': 'nav-' + entry.id,
     className: entry.id === state.current ? 'active' : '',
-    onClick: () => refreshPanels(),
+    onClick: () => {
+      refreshPanels();
+      // the link of the panel already open changes no address, so no hashchange: open it at its start page
+      if (entry.id === state.current) {
+        clearMessage();
+        openView(entry.id, { fresh: true });
+      }
+    },
   }, language() === 'en' ? entry.title.en : entry.title.zh)));
 }
 
@@ -241,7 +248,8 @@ function leaveView() {
   }
 }
 
-async function openView(id) {
+// fresh: the user asked for the panel itself (its link while it is open), not the same view again (the language switch)
+async function openView(id, { fresh = false } = {}) {
   leaveView();
   const leaving = new AbortController();
   state.leave = leaving;
@@ -256,6 +264,7 @@ async function openView(id) {
     t,
     caller: { user: state.me.user, office: state.me.office, roles: [...state.me.roles] },
     signal: leaving.signal,
+    fresh,
   };
   try {
     const module = id === HOME ? home : id === PASSWORD ? password : await import(panelById(id).script);
