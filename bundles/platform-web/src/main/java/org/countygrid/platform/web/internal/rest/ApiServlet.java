@@ -62,6 +62,11 @@ final class ApiServlet extends CXFNonSpringServlet {
 
     @Override
     protected void invoke(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+        if (asksForWadl(request.getQueryString())) {
+            // CXF's WADL generator answers ?_wadl before any filter: without a login, with every resource, as XML
+            answer(request, response, NO_WADL, null);
+            return;
+        }
         if (!validEncoding(request.getQueryString())) {
             // CXF would fail decoding it deep inside the chain, which the problem mapper can only take for a bug (500)
             answer(request, response, BAD_QUERY, null);
@@ -99,6 +104,23 @@ final class ApiServlet extends CXFNonSpringServlet {
         } finally {
             gate.leave();
         }
+    }
+
+    static final ProblemBody NO_WADL = ProblemBody.of(404, "Not Found",
+            "There is no WADL here; the API is described by /api/openapi.json (for logged-in staff).");
+
+    /** Whether the raw query string has a parameter {@code _wadl} (CXF's: with or without a value). */
+    static boolean asksForWadl(String query) {
+        if (query == null) {
+            return false;
+        }
+        for (String parameter : query.split("&")) {
+            String name = parameter.split("=", 2)[0];
+            if (name.equals("_wadl") || name.equalsIgnoreCase("%5Fwadl")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static final ProblemBody BAD_QUERY = ProblemBody.of(400, "Bad Request",

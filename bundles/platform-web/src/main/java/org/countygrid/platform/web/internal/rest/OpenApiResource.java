@@ -8,10 +8,12 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 import org.countygrid.platform.api.security.RequiresRole;
+import org.countygrid.platform.api.security.Role;
 
 /**
- * GET /api/openapi.json: the API of the modules installed right now. Public, like the list of doors of a
- * building: every operation in it still checks its own roles, and integrators fetch it with their tools.
+ * GET /api/openapi.json: the API of the modules installed right now, for any logged-in staff (integrators fetch it
+ * with their tools and a login, as they call the API). Not public: it names every operation and the roles it
+ * needs, which is a map of the node for whoever would try its doors (only /api/health and the login are open).
  */
 @Path("/openapi.json")
 public final class OpenApiResource {
@@ -24,7 +26,7 @@ public final class OpenApiResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RequiresRole(RequiresRole.PUBLIC)
+    @RequiresRole({ Role.ADMIN, Role.OPERATOR, Role.CASHIER, Role.FIELD, Role.DISPATCHER, Role.AUDITOR })
     public String document() {
         synchronized (this) {
             if (document == null) {

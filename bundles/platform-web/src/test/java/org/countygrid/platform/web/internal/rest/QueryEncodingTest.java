@@ -39,4 +39,14 @@ class QueryEncodingTest {
         assertThat(ApiServlet.unknownCharset("klingon").status()).isEqualTo(415);
         assertThat(ApiServlet.unknownCharset("x".repeat(500)).detail()).hasSizeLessThan(200);
     }
+
+    @Test
+    void cxfsWadlIsAskedForWithOrWithoutAValue() {
+        assertThat(ApiServlet.asksForWadl("_wadl")).isTrue();
+        assertThat(ApiServlet.asksForWadl("_wadl&_type=json")).isTrue();
+        assertThat(ApiServlet.asksForWadl("q=1&_wadl=")).isTrue();
+        assertThat(ApiServlet.asksForWadl("%5Fwadl")).isTrue();
+        assertThat(ApiServlet.asksForWadl(null)).isFalse();
+        assertThat(ApiServlet.asksForWadl("q=_wadl&x_wadl=1")).isFalse();
+    }
 }

@@ -1,0 +1,163 @@
+package org.countygrid.platform.web.internal.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import javax.security.auth.Subject;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.callback.UnsupportedCallbackException;
+import javax.security.auth.login.AccountLockedException;
+import javax.security.auth.login.AppConfigurationEntry;
+import javax.security.auth.login.AppConfigurationEntry.LoginModuleControlFlag;
+import javax.security.auth.login.Configuration;
+import javax.security.auth.login.FailedLoginException;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.modules.properties.PropertiesLoginModule;
+import org.countygrid.platform.api.OfficeCode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The node's realm as NodeRealm builds it — the lock entry, Karaf's real PropertiesLoginModule on a users file, the
+ * office entry — through JAAS's own LoginContext, as the shell's SSH (a handler that knows only names and passwords)
+ * and the web ({@link LoginChannel} answered) log in.
+ */
+class NodeLoginModuleTest {
+
+    private static final String PASSWORD = "Qw7-river-Stone-81";
+
+    @TempDir
+    Path etc;
+
+    private final LoginLockout lockout = new LoginLockout(3, Duration.ofMinutes(15), Clock.systemUTC());
+    private Configuration realm;
+
+    @BeforeEach
+    void users() throws Exception {
+        Path users = etc.resolve("users.properties");
+        Files.writeString(users, String.join("\n",
+                "qsadmin = " + PASSWORD + ",admin,office.QS,ssh",
+                "hxadmin = " + PASSWORD + ",admin,office.HX,ssh",
+                "nobody = " + PASSWORD + ",operator,ssh", ""));
+        Supplier<Optional<OfficeCode>> node = () -> Optional.of(OfficeCode.of("QS"));
+        realm = new Configuration() {
+            @Override
+            public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
+                return new AppConfigurationEntry[] {
+                    node("lock", LoginModuleControlFlag.REQUISITE, node),
+                    new AppConfigurationEntry(PropertiesLoginModule.class.getName(), LoginModuleControlFlag.OPTIONAL,
+                            Map.of("users", users.toString(), "detailed.login.exception", "false")),
+                    node("office", LoginModuleControlFlag.REQUIRED, node) };
+            }
+        };
+    }
+
+    private AppConfigurationEntry node(String mode, LoginModuleControlFlag flag, Supplier<Optional<OfficeCode>> office) {
+        Map<String, Object> options = new HashMap<>();
+        options.put(NodeLoginModule.MODE, mode);
+        options.put(NodeLoginModule.LOCKOUT, lockout);
+        options.put(NodeLoginModule.NODE_OFFICE, office);
+        return new AppConfigurationEntry(NodeLoginModule.class.getName(), flag, options);
+    }
+
+    /** As Karaf's SSH server asks: names and passwords only. */
+    private Subject shell(String user, String password) throws LoginException {
+        return login(user, password, false);
+    }
+
+    private Subject web(String user, String password) throws LoginException {
+        return login(user, password, true);
+    }
+
+    private Subject login(String user, String password, boolean web) throws LoginException {
+        LoginContext context = new LoginContext("karaf", new Subject(), callbacks -> {
+            for (Callback c : callbacks) {
+                if (c instanceof NameCallback n) {
+                    n.setName(user);
+                } else if (c instanceof PasswordCallback p) {
+                    p.setPassword(password.toCharArray());
+                } else if (c instanceof LoginChannel channel && web) {
+                    channel.web();
+                } else {
+                    throw new UnsupportedCallbackException(c);
+                }
+            }
+        }, realm);
+        context.login();
+        return context.getSubject();
+    }
+
+    private static boolean hasRole(Subject subject, String role) {
+        return subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName).anyMatch(role::equals);
+    }
+
+    @Test
+    void theStaffOfTheNodesOfficeLogInToTheShellWithTheirRoles() throws Exception {
+        Subject admin = shell("qsadmin", PASSWORD);
+
+        assertThat(hasRole(admin, "admin")).isTrue();
+        assertThat(hasRole(admin, "office.QS")).isTrue();
+    }
+
+    @Test
+    void anotherOfficesAdminIsRefusedTheShellButNotTheWeb() throws Exception {
+        assertThatThrownBy(() -> shell("hxadmin", PASSWORD)).isInstanceOf(FailedLoginException.class)
+                .hasMessageContaining("the shell of this node is for the staff of office QS; user hxadmin belongs to HX");
+        assertThatThrownBy(() -> shell("nobody", PASSWORD)).isInstanceOf(FailedLoginException.class)
+                .hasMessageContaining("belongs to no office");
+        assertThat(lockout.lockedFor("hxadmin")).as("a right password is no failure").isEmpty();
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> shell("hxadmin", PASSWORD)).isInstanceOf(FailedLoginException.class);
+        }
+        assertThat(lockout.lockedFor("hxadmin")).as("however often").isEmpty();
+    }
+
+    @Test
+    void theWebLogsInEveryOfficesStaff() throws Exception {
+        assertThat(hasRole(web("hxadmin", PASSWORD), "office.HX")).isTrue();
+        assertThatThrownBy(() -> web("hxadmin", "wrong")).isInstanceOf(LoginException.class);
+        assertThat(lockout.lockedFor("hxadmin")).as("the web counts its own failures (LoginGate)").isEmpty();
+    }
+
+    @Test
+    void wrongPasswordsOnTheShellLockTheNameForTheShellAndTheWebAlike() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> shell("qsadmin", "wrong")).isInstanceOf(LoginException.class)
+                    .isNotInstanceOf(AccountLockedException.class);
+        }
+
+        assertThat(lockout.lockedFor("qsadmin")).isPresent();
+        assertThatThrownBy(() -> shell("qsadmin", PASSWORD)).isInstanceOf(AccountLockedException.class)
+                .hasMessageContaining("user qsadmin is locked for 15 min");
+        // the web's gate asks the same lockout before it logs in (LoginGateTest); unlocked, the shell opens again
+        lockout.unlock("qsadmin");
+        assertThat(hasRole(shell("qsadmin", PASSWORD), "admin")).isTrue();
+    }
+
+    @Test
+    void aLoginClearsTheShellsCountOfFailures() throws Exception {
+        assertThatThrownBy(() -> shell("qsadmin", "wrong")).isInstanceOf(LoginException.class);
+        assertThatThrownBy(() -> shell("qsadmin", "wrong")).isInstanceOf(LoginException.class);
+        shell("qsadmin", PASSWORD);
+        assertThatThrownBy(() -> shell("qsadmin", "wrong")).isInstanceOf(LoginException.class);
+        assertThatThrownBy(() -> shell("qsadmin", "wrong")).isInstanceOf(LoginException.class);
+
+        assertThat(lockout.lockedFor("qsadmin")).isEmpty();
+    }
+}
