@@ -4,7 +4,7 @@
 // suspend/resume of his own orders (as WorkOrderService allows), an auditor none.
 import { h, problemOf } from './dom.js';
 import { WORKERS_LIST, order as loadOrder, orders as loadOrders, workers as loadWorkers } from './api.js';
-import { STATUSES, TYPES, label, problemMessage } from './messages.js';
+import { STATUSES, TYPES, label, problemMessage, underWay } from './messages.js';
 import { orderForm } from './order-form.js';
 import { orderDetail } from './order-detail.js';
 
