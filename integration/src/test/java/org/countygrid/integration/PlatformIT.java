@@ -161,6 +161,56 @@ public class PlatformIT extends MeteringFieldTests {
         assertThat(right.get("/api/customers/accounts?limit=1").status()).isEqualTo(200);
     }
 
+    /**
+     * The shell's logins (SSH, bin/client) as Karaf's SSH server makes them, through the node's "karaf" realm: for
+     * the staff of the node's office only, and wrong passwords there count towards the web's lock of the name.
+     */
+    @Test
+    public void theShellIsForTheNodesOfficeAndItsWrongPasswordsLockTheNameOnTheWebToo() throws Exception {
+        assertThat(shellLogin(TestUsers.ADMIN, TestUsers.PASSWORD)).isEqualTo("ok");
+        assertThat(shellLogin(TestUsers.ADMIN_QT, TestUsers.PASSWORD)).as("an admin of another office")
+                .contains("the shell of this node is for the staff of office QS; user admin_qt belongs to QT");
+        assertThat(Http.as(TestUsers.ADMIN_QT).get("/api/auth/me").status()).as("the web serves every office").isEqualTo(200);
+
+        Shell shell = new Shell(sessionFactory);
+        Shell.Result added = shell.run(TestUsers.ADMIN, "staff:user-add sshguess Ssh-Guess-2026 QS auditor ssh", "admin", "office.QS");
+        assertThat(added.ok()).as(String.valueOf(added.failure())).isTrue();
+        Thread.sleep(2_500); // the realm's users are read at most every 2 s
+        for (int i = 0; i < 5; i++) {
+            assertThat(shellLogin("sshguess", "wrong-" + i)).doesNotContain("locked");
+        }
+        assertThat(shellLogin("sshguess", "Ssh-Guess-2026")).as("the right password while locked").contains("is locked for");
+        assertThat(Http.as("sshguess", "Ssh-Guess-2026").get("/api/auth/me").status()).isEqualTo(429);
+        assertThat(shell.run(TestUsers.ADMIN, "staff:user-unlock sshguess", "admin", "office.QS").ok()).isTrue();
+        assertThat(shellLogin("sshguess", "Ssh-Guess-2026")).isEqualTo("ok");
+        assertThat(shell.run(TestUsers.ADMIN, "staff:user-remove sshguess", "admin", "office.QS").ok()).isTrue();
+    }
+
+    /** "ok", or the refusal, of a login to the "karaf" realm with a handler that knows names and passwords only. */
+    private static String shellLogin(String user, String password) {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClassLoader.getSystemClassLoader()); // where Karaf's ProxyLoginModule lives
+        try {
+            new javax.security.auth.login.LoginContext("karaf", new javax.security.auth.Subject(), callbacks -> {
+                for (javax.security.auth.callback.Callback c : callbacks) {
+                    if (c instanceof javax.security.auth.callback.NameCallback n) {
+                        n.setName(user);
+                    } else if (c instanceof javax.security.auth.callback.PasswordCallback p) {
+                        p.setPassword(password.toCharArray());
+                    } else {
+                        throw new javax.security.auth.callback.UnsupportedCallbackException(c);
+                    }
+                }
+            }).login();
+            return "ok";
+        } catch (javax.security.auth.login.LoginException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+    }
+
     @Test
     public void aNewPasswordOrARemovedUserEndsTheConsoleSessionsOpenedBefore() throws Exception {
         Shell shell = new Shell(sessionFactory);
