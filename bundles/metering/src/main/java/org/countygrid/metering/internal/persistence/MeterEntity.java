@@ -35,6 +35,14 @@ public class MeterEntity {
     @SequenceGenerator(name = "mtr_meter_seq", sequenceName = "mtr_meter_seq", allocationSize = 1)
     private long id;
 
+    /**
+     * The tenant column, read-only (EclipseLink fills and filters it): named first in a list's ORDER BY, since H2 reads
+     * an index in order only for an ORDER BY of its leading columns, (office, barcode) or (office, state, barcode);
+     * ordered by barcode alone it read and sorted all 200,000 meters of a county for a page of three.
+     */
+    @Column(name = "office", insertable = false, updatable = false)
+    private String office;
+
     @Column(nullable = false, length = 22, updatable = false)
     private String barcode;
 

@@ -84,8 +84,9 @@ public final class MeterRepository implements DeliveryBatch.Stock {
 
     /**
      * A page of the office's meters in barcode order, of one state and/or with a barcode or asset number prefix. Only
-     * the conditions given are in the query, so that the office's (state, barcode) index serves the list of one
-     * state and the (barcode) index the whole list, without reading and sorting every meter (200,000 in a county).
+     * the conditions given are in the query, and the order names the index's leading columns, so that the office's
+     * (state, barcode) index serves the list of one state and the (barcode) index the whole list, without reading and
+     * sorting every meter (200,000 in a county). The total still counts the matching index entries.
      */
     public Page<MeterView> page(MeterState state, String prefix, int offset, int limit) {
         String like = prefix.replace("!", "").replace("%", "").replace("_", "");
@@ -98,8 +99,10 @@ public final class MeterRepository implements DeliveryBatch.Stock {
         }
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         TypedQuery<Long> count = em.createQuery("select count(m) from MeterEntity m" + where, Long.class);
-        TypedQuery<MeterEntity> page = em.createQuery("select m from MeterEntity m" + where + " order by m.barcode",
-                MeterEntity.class);
+        // the office first (one office's rows anyway), then the state when it is asked: H2 then reads the page off
+        // the (office, state, barcode) or (office, barcode) index instead of sorting every meter of the office
+        String order = state != null ? " order by m.office, m.life.state, m.barcode" : " order by m.office, m.barcode";
+        TypedQuery<MeterEntity> page = em.createQuery("select m from MeterEntity m" + where + order, MeterEntity.class);
         for (TypedQuery<?> q : List.of(count, page)) {
             if (state != null) {
                 q.setParameter("state", state);
