@@ -39,6 +39,7 @@ const FIELD_EXACT = {
   'must be an accuracy class such as 2, 1, 0.5S or B': '应为准确度等级，如 2、1、0.5S 或 B',
   'appears twice in the file': '在文件中出现了两次',
   'has a quoted cell without its closing quote': '有一个引号没有配对（以"开头的单元格缺少结尾的"）',
+  'has text after the closing quote of a quoted cell': '引号结束后还有其他字符（一个单元格只能整个加引号）',
   "is already in this office's stock": '已在本单位的库存中',
   'must hold at least one meter line': '至少要有一行表计',
   'must lie between the years 1900 and 2199': '须在1900年到2199年之间',

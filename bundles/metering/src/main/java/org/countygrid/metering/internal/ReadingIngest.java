@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,13 @@ final class ReadingIngest {
 
     /** The readings of one meter, kind and register: validated in time order. */
     record Series(String barcode, ReadingKind kind, Register register) {
+    }
+
+    /** One point of a series: a reading's key (meter, kind, register, time). */
+    record PointKey(String barcode, ReadingKind kind, Register register, Instant at) {
+        static PointKey of(Parsed p) {
+            return new PointKey(p.barcode(), p.kind(), p.register(), p.at());
+        }
     }
 
     private static final Installations NEVER_INSTALLED = new Installations(List.of());
@@ -146,9 +154,10 @@ final class ReadingIngest {
         for (Parsed p : readings) {
             TreeMap<Instant, Parsed> points = series.computeIfAbsent(new Series(p.barcode(), p.kind(), p.register()),
                     k -> new TreeMap<>());
-            Parsed first = points.putIfAbsent(p.at(), p);
-            if (first != null) {
-                tally.repeat(p, first.value()); // the same point twice in one batch: the first copy is the one judged
+            if (points.putIfAbsent(p.at(), p) != null) {
+                // the same point again in the batch: the first copy is the one judged; this one is weighed against
+                // the value kept, the stored one or that first copy, once the stored ones are read (judge)
+                tally.later.computeIfAbsent(PointKey.of(p), k -> new ArrayList<>()).add(p);
             }
         }
         List<Map<Series, TreeMap<Instant, Parsed>>> chunks = chunks(series);
@@ -210,6 +219,8 @@ final class ReadingIngest {
     /** What a batch adds up to over its chunks. */
     private static final class Tally {
         final Map<String, Integer> failures = new TreeMap<>();
+        /** The later copies of a point sent more than once in the batch, by the point (same key as the first copy). */
+        final Map<PointKey, List<Parsed>> later = new HashMap<>();
         final List<ReadingConflict> firstConflicts = new ArrayList<>();
         int accepted;
         int estimated;
@@ -249,15 +260,20 @@ final class ReadingIngest {
             TreeMap<Instant, SeriesValidation.Incoming> incoming = new TreeMap<>();
             for (Parsed p : entry.getValue().values()) {
                 Judged there = history.get(p.at());
+                List<Parsed> copies = tally.later.isEmpty() ? List.of() // the usual batch: no key made per reading
+                        : tally.later.getOrDefault(PointKey.of(p), List.of());
                 if (there != null && !there.estimate()) {
                     if (!Vee.failedOnArrival(there.verdict())) {
-                        tally.repeat(p, there.value()); // a real reading at an estimate's time replaces the estimate
+                        // stored: every copy is weighed against the stored value (an estimate is replaced instead)
+                        tally.repeat(p, there.value());
+                        copies.forEach(copy -> tally.repeat(copy, there.value()));
                         continue;
                     }
                     // refused for when it came (too early) or for a meter not known then: the re-send is judged anew
                     history.remove(p.at());
                     retried.add(new ReadingTable.Key(s.barcode(), s.kind(), s.register(), p.at()));
                 }
+                copies.forEach(copy -> tally.repeat(copy, p.value())); // new: the first copy is the one kept
                 incoming.put(p.at(), new SeriesValidation.Incoming(p.value(),
                         vee.precheck(p.at(), now, meters.containsKey(p.barcode()), periods.installedAt(p.at()))));
             }

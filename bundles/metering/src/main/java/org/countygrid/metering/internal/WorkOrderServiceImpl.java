@@ -417,6 +417,24 @@ public class WorkOrderServiceImpl implements WorkOrderService {
      */
     private WorkOrderView change(Caller caller, long id, OptionalLong expectedVersion,
             BiFunction<EntityManager, WorkOrder, WorkOrder.Step> rule) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return changeOnce(caller, id, expectedVersion, rule);
+            } catch (Problem p) {
+                // without a version the caller asked for the order as it is now: a change made meanwhile (the account
+                // moved, customers.account-changed) is read again and the rule applied to it, before any 409
+                if (expectedVersion.isPresent() || !Problem.STALE.equals(p.type()) || attempt == STALE_ATTEMPTS) {
+                    throw p;
+                }
+            }
+        }
+    }
+
+    /** How often a change sent without a version is tried when the order changed under it. */
+    static final int STALE_ATTEMPTS = 3;
+
+    private WorkOrderView changeOnce(Caller caller, long id, OptionalLong expectedVersion,
+            BiFunction<EntityManager, WorkOrder, WorkOrder.Step> rule) {
         return write(caller, em -> {
             WorkOrderRepository orders = new WorkOrderRepository(em);
             WorkOrderEntity entity = orders.require(id);

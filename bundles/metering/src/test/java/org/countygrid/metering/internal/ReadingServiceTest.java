@@ -99,18 +99,39 @@ class ReadingServiceTest {
 
         // day 5 missing between the valid days 4 and 7: estimated
         assertThat(again).isEqualTo(new IngestSummary(6, 1, 0, 2, 3, 1, 0, Map.of(), List.of(
-                new ReadingConflict(M1, ReadingKind.DAILY, D1.plus(DAY.multipliedBy(7)), Register.TOTAL,
-                        new BigDecimal("170.00"), new BigDecimal("171.00")),
                 new ReadingConflict(M1, ReadingKind.DAILY, D1.plus(DAY.multipliedBy(3)), Register.TOTAL,
                         new BigDecimal("130.00"), new BigDecimal("131.50")),
                 new ReadingConflict(M1, ReadingKind.DAILY, D1.plus(DAY.multipliedBy(6)), Register.TOTAL,
-                        new BigDecimal("100.00"), new BigDecimal("160.00")))));
+                        new BigDecimal("100.00"), new BigDecimal("160.00")),
+                new ReadingConflict(M1, ReadingKind.DAILY, D1.plus(DAY.multipliedBy(7)), Register.TOTAL,
+                        new BigDecimal("170.00"), new BigDecimal("171.00")))));
         assertThat(again.received()).isEqualTo(again.valid() + again.failed() + again.duplicates() + again.conflicts());
         assertThat(stored()).filteredOn(r -> r.status() != ReadingStatus.ESTIMATED).extracting(ReadingView::kwh)
                 .usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("100"),
                         new BigDecimal("110"), new BigDecimal("120"), new BigDecimal("130"), new BigDecimal("140"),
                         new BigDecimal("100"), new BigDecimal("170"));
         assertThat(stored().get(6).reason()).isEqualTo(Vee.ROLLBACK); // refused for its value: not taken again silently
+    }
+
+    @Test
+    void copiesOfAStoredPointInOneBatchAreEachWeighedAgainstTheStoredValue() {
+        metering.readings.ingest(operator(QS), days(0, 4, 100, 10));
+
+        // a wrong copy first, then the stored value; then the same wrong value twice (probe)
+        IngestSummary first = metering.readings.ingest(operator(QS), List.of(daily(M1, 4, "199"), daily(M1, 4, "140")));
+        IngestSummary twice = metering.readings.ingest(operator(QS), List.of(daily(M1, 3, "150"), daily(M1, 3, "150")));
+
+        assertThat(first.duplicates()).isEqualTo(1);
+        assertThat(first.conflicts()).isEqualTo(1);
+        assertThat(first.firstConflicts()).singleElement().satisfies(c -> {
+            assertThat(c.keptKwh()).isEqualByComparingTo("140");
+            assertThat(c.sentKwh()).isEqualByComparingTo("199");
+        });
+        assertThat(twice.duplicates()).as("neither copy is the stored value").isZero();
+        assertThat(twice.conflicts()).isEqualTo(2);
+        assertThat(stored()).extracting(ReadingView::kwh).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("100"), new BigDecimal("110"), new BigDecimal("120"),
+                        new BigDecimal("130"), new BigDecimal("140"));
     }
 
     @Test

@@ -24,6 +24,10 @@ public final class DeliveryBatch {
     static final String DUPLICATE_IN_FILE = "appears twice in the file";
     static final String TAKEN = "is already in this office's stock";
     static final String UNCLOSED_QUOTE = "has a quoted cell without its closing quote";
+    static final String TEXT_AFTER_QUOTE = "has text after the closing quote of a quoted cell";
+    /** The columns in file order, as errors name them. */
+    static final List<String> COLUMN_NAMES = List.of("barcode", "assetNumber", "commAddress", "phase", "feeControl",
+            "manufacturer", "accuracyClass");
 
     private DeliveryBatch() {
     }
@@ -52,7 +56,8 @@ public final class DeliveryBatch {
             errors.add("body", "must hold at least one meter line");
             errors.throwIfAny();
         }
-        String[] lines = csv.split("\\R");
+        // lines end in CR LF, LF or CR only: \R would also split on U+0085, U+2028/9, VT and FF inside a cell
+        String[] lines = csv.split("\r\n|\r|\n");
         long meterLines = java.util.stream.IntStream.range(0, lines.length).filter(i -> !lines[i].isBlank()
                 && !(i == 0 && isHeader(lines[i]))).count();
         if (meterLines > maxLines) {
@@ -70,12 +75,12 @@ public final class DeliveryBatch {
                 continue;
             }
             FieldErrors lineErrors = errors.nested("line " + (i + 1));
-            List<String> cellList = cells(line);
-            if (cellList == null) {
-                lineErrors.add("columns", UNCLOSED_QUOTE);
+            Cells read = cells(line);
+            if (read.problem() != null) {
+                lineErrors.add(read.column() < COLUMN_NAMES.size() ? COLUMN_NAMES.get(read.column()) : "columns", read.problem());
                 continue;
             }
-            String[] cells = cellList.toArray(String[]::new);
+            String[] cells = read.values().toArray(String[]::new);
             if (cells.length != COLUMNS) {
                 lineErrors.add("columns", "must have " + COLUMNS + " comma-separated columns, has " + cells.length);
                 continue;
@@ -101,12 +106,16 @@ public final class DeliveryBatch {
         return (first.startsWith("\"") ? first.substring(1) : first).toLowerCase(Locale.ROOT).startsWith("barcode");
     }
 
-    /** A line's cells, quoted ones unquoted; null when a quoted cell does not end. */
-    static List<String> cells(String line) {
+    /** A line's cells, quoted ones unquoted; or the column (from 0) of a quoted cell that is malformed, and why. */
+    record Cells(List<String> values, int column, String problem) {
+    }
+
+    static Cells cells(String line) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         int i = 0;
         while (true) {
+            int start = i;
             while (i < line.length() && line.charAt(i) == ' ') {
                 i++; // blanks before an opening quote, as some spreadsheets write "a", "b"
             }
@@ -114,24 +123,26 @@ public final class DeliveryBatch {
                 i++;
                 while (true) {
                     if (i >= line.length()) {
-                        return null;
+                        return new Cells(cells, cells.size(), UNCLOSED_QUOTE);
                     }
                     char c = line.charAt(i++);
-                    if (c == '"') {
-                        if (i < line.length() && line.charAt(i) == '"') {
-                            cell.append('"');
-                            i++;
-                        } else {
-                            break;
-                        }
-                    } else {
+                    if (c != '"') {
                         cell.append(c);
+                    } else if (i < line.length() && line.charAt(i) == '"') {
+                        cell.append('"'); // a quote inside a quoted cell is doubled
+                        i++;
+                    } else {
+                        break;
                     }
                 }
-                while (i < line.length() && line.charAt(i) != ',') {
-                    cell.append(line.charAt(i++)); // text after the closing quote: kept, for the column's rule to judge
+                while (i < line.length() && line.charAt(i) == ' ') {
+                    i++;
+                }
+                if (i < line.length() && line.charAt(i) != ',') {
+                    return new Cells(cells, cells.size(), TEXT_AFTER_QUOTE); // "33"0001: not one value (RFC 4180)
                 }
             } else {
+                i = start;
                 while (i < line.length() && line.charAt(i) != ',') {
                     cell.append(line.charAt(i++));
                 }
@@ -139,7 +150,7 @@ public final class DeliveryBatch {
             cells.add(cell.toString());
             cell.setLength(0);
             if (i >= line.length()) {
-                return cells;
+                return new Cells(cells, -1, null);
             }
             i++; // the comma
         }

@@ -30,6 +30,8 @@ public class AccountChangeRoute extends RouteBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountChangeRoute.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How often a change is followed at once when a worker's change of the same order collides with it. */
+    static final int STALE_ATTEMPTS = 3;
 
     private final WorkOrderService orders;
 
@@ -63,14 +65,21 @@ public class AccountChangeRoute extends RouteBuilder {
             return; // a new phone or name: nothing of metering's is about it
         }
         String account = event.path("number").asText();
-        try {
-            orders.followAccount(Caller.system(OfficeCode.of(in.getHeader(AccountChanges.OFFICE, String.class))), account,
-                    addressBefore, origin);
-        } catch (Problem e) {
-            if (e.status() >= 500 || Problem.STALE.equals(e.type())) {
-                throw e; // a failure, or a worker's change of the same order at that moment: the relay tries again
+        Caller system = Caller.system(OfficeCode.of(in.getHeader(AccountChanges.OFFICE, String.class)));
+        for (int attempt = 1;; attempt++) {
+            try {
+                orders.followAccount(system, account, addressBefore, origin);
+                return;
+            } catch (Problem e) {
+                if (Problem.STALE.equals(e.type()) && attempt < STALE_ATTEMPTS) {
+                    continue; // a worker changed the order at that moment: following is idempotent, read it again
+                }
+                if (e.status() >= 500 || Problem.STALE.equals(e.type())) {
+                    throw e; // a failure, or changed again and again: the relay tries the event later
+                }
+                LOG.warn("Change of account {} not followed ({}): {}", account, origin, e.getMessage());
+                return;
             }
-            LOG.warn("Change of account {} not followed ({}): {}", account, origin, e.getMessage());
         }
     }
 }

@@ -51,13 +51,18 @@ class DeliveryBatchTest {
     }
 
     @Test
-    void aQuotedCellWithoutItsClosingQuoteOrWithACommaIsRefusedByLine() {
+    void aMalformedQuotedCellOrOneWithACommaIsRefusedByLineAndColumn() {
         String csv = "\"3300000000000000000001,QS-A0001,000000000001,SINGLE,LOCAL,华立,2\n"
-                + "3300000000000000000002,\"QS-A0002,X\",000000000002,SINGLE,LOCAL,华立,2\n";
+                + "3300000000000000000002,\"QS-A0002,X\",000000000002,SINGLE,LOCAL,华立,2\n"
+                + "\"3300000000\"000000000003,QS-A0003,000000000003,SINGLE,LOCAL,华立,2\n"
+                + "3300000000000000000004,QS-A0004,000000000004,SINGLE,LOCAL,\"华立\u2028厂\",2\n"
+                + "3300000000000000000005,QS-A0005,00000000000X,SINGLE,LOCAL,华立,2\n";
 
         assertThatThrownBy(() -> DeliveryBatch.parse(csv, 10, EMPTY)).isInstanceOfSatisfying(ValidationException.class,
-                e -> assertThat(e.byField()).containsOnlyKeys("line 1.columns", "line 2.assetNumber")
-                        .containsEntry("line 1.columns", DeliveryBatch.UNCLOSED_QUOTE));
+                e -> assertThat(e.byField()).containsOnlyKeys("line 1.barcode", "line 2.assetNumber", "line 3.barcode",
+                        "line 5.commAddress")
+                        .containsEntry("line 1.barcode", DeliveryBatch.UNCLOSED_QUOTE)
+                        .containsEntry("line 3.barcode", DeliveryBatch.TEXT_AFTER_QUOTE));
     }
 
     @Test
