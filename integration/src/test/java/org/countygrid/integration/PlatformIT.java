@@ -162,7 +162,7 @@ public class PlatformIT extends MeteringFieldTests {
     }
 
     /**
-     * The shell's logins (SSH, bin/client) as Karaf's SSH server makes them, through the node's "karaf" realm: for
+     * The shell's logins (SSH, bin/client) as Karaf's SSH server makes them, through the node's realm: for
      * the staff of the node's office only, and wrong passwords there count towards the web's lock of the name.
      */
     @Test
@@ -186,13 +186,13 @@ public class PlatformIT extends MeteringFieldTests {
         assertThat(shell.run(TestUsers.ADMIN, "staff:user-remove sshguess", "admin", "office.QS").ok()).isTrue();
     }
 
-    /** "ok", or the refusal, of a login to the "karaf" realm with a handler that knows names and passwords only. */
+    /** "ok", or the refusal, of a login to the shell's realm (sshRealm "countygrid") as Karaf's SSH server makes one. */
     private static String shellLogin(String user, String password) {
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         thread.setContextClassLoader(ClassLoader.getSystemClassLoader()); // where Karaf's ProxyLoginModule lives
         try {
-            new javax.security.auth.login.LoginContext("karaf", new javax.security.auth.Subject(), callbacks -> {
+            new javax.security.auth.login.LoginContext("countygrid", new javax.security.auth.Subject(), callbacks -> {
                 for (javax.security.auth.callback.Callback c : callbacks) {
                     if (c instanceof javax.security.auth.callback.NameCallback n) {
                         n.setName(user);

@@ -80,8 +80,7 @@ public final class JaasAuthenticator implements Authenticator {
                 name.setName(user);
             } else if (callback instanceof PasswordCallback secret) {
                 secret.setPassword(password.toCharArray());
-            } else if (callback instanceof LoginChannel channel) {
-                channel.web(); // NodeLoginModule: the web keeps its own lockout and serves every office
+
             } else {
                 // e.g. the realm's public-key module: it then simply does not take part
                 throw new UnsupportedCallbackException(callback);

@@ -139,7 +139,28 @@ public final class LoginLockout {
         }
     }
 
-    private static String key(String user) {
-        return user == null ? "" : user.strip().toLowerCase(Locale.ROOT);
+    /** Longer names are kept as their start and a digest: no login name is this long (staff:user-add). */
+    static final int MAX_KEY = 64;
+
+    /**
+     * The name as counted: in any case, control characters shown as '?' (staff:login-locks prints it to a terminal),
+     * and a name longer than {@link #MAX_KEY} cut to its start plus a digest of the whole — so that a guesser sending
+     * names of megabytes (a failed login, over the web or JMX) fills no memory with them, and each still counts.
+     */
+    static String key(String user) {
+        if (user == null) {
+            return "";
+        }
+        String name = user.strip().toLowerCase(Locale.ROOT);
+        if (name.length() > MAX_KEY) {
+            try {
+                byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                name = name.substring(0, MAX_KEY - 17) + "…" + java.util.HexFormat.of().formatHex(digest, 0, 8);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java has SHA-256", e);
+            }
+        }
+        return name.replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -26,21 +26,24 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The {@code karaf} login realm as the node uses it: Karaf's own (its modules and options unchanged, so users,
- * passwords, keys, encryption and audit are Karaf's), between the two entries of {@link NodeLoginModule} — the
- * lockout shared with the web for the shell's and JMX's logins, and the rule that they are for the staff of the
- * node's office. Registered with a higher rank than Karaf's realm of the same name, which JAAS then no longer sees;
- * while this bundle is stopped, Karaf's realm answers alone.
+ * The login realm {@code countygrid} of the node's shell and JMX ({@code sshRealm} and {@code jmxRealm} in etc/):
+ * Karaf's realm {@code karaf} (its modules and options unchanged, so users, passwords, keys, encryption and audit
+ * are Karaf's) between the two entries of {@link NodeLoginModule} — the lockout shared with the web, and the rule that
+ * the shell is for the staff of the node's office. A realm of its own, not {@code karaf} ranked higher: while this
+ * bundle is not active (the node starting, platform-web restarted) there is no realm of that name and the shell's
+ * and JMX's logins fail — closed, not Karaf's realm without the node's rules. The web logs in to {@code karaf}.
  */
 @Component(service = JaasRealm.class, property = NodeRealm.MARK + "=true")
 public class NodeRealm implements JaasRealm {
 
+    public static final String NAME = "countygrid";
     static final String MARK = "countygrid.realm";
-    static final int RANK = 100;
+    static final int RANK = 0;
 
     private final long bundleId;
     private final LoginRecords logins;
     private final List<JaasRealm> karaf = new CopyOnWriteArrayList<>();
+    private final TypedPasswords typed = new TypedPasswords(java.time.Clock.systemUTC());
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -64,7 +67,7 @@ public class NodeRealm implements JaasRealm {
 
     @Override
     public String getName() {
-        return JaasAuthenticator.KARAF_REALM;
+        return NAME;
     }
 
     @Override
@@ -74,7 +77,7 @@ public class NodeRealm implements JaasRealm {
 
     @Override
     public AppConfigurationEntry[] getEntries() {
-        Optional<JaasRealm> base = karaf.stream().filter(r -> getName().equals(r.getName()))
+        Optional<JaasRealm> base = karaf.stream().filter(r -> JaasAuthenticator.KARAF_REALM.equals(r.getName()))
                 .max(Comparator.comparingInt(JaasRealm::getRank));
         List<AppConfigurationEntry> entries = new ArrayList<>();
         entries.add(entry("lock", LoginModuleControlFlag.REQUISITE));
@@ -91,6 +94,7 @@ public class NodeRealm implements JaasRealm {
         options.put(NodeLoginModule.MODE, mode);
         options.put(NodeLoginModule.LOCKOUT, logins.lockout());
         options.put(NodeLoginModule.NODE_OFFICE, office);
+        options.put(NodeLoginModule.TYPED, typed);
         return new AppConfigurationEntry(ProxyLoginModule.class.getName(), flag, options);
     }
 }

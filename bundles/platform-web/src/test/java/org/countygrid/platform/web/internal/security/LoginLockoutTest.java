@@ -97,4 +97,27 @@ class LoginLockoutTest {
         lockout.failed("li");
         assertThat(lockout.failed("li")).as("the newest names are kept").isTrue();
     }
+
+    @Test
+    void aHugeNameIsCountedAndLockedWithoutBeingKept() {
+        String huge = "probe-" + "z".repeat(4 * 1024 * 1024);
+        for (int i = 0; i < 3; i++) {
+            lockout.failed(huge);
+        }
+
+        assertThat(lockout.lockedFor(huge)).isPresent();
+        assertThat(lockout.lockedFor(huge + "y")).as("another name").isEmpty();
+        assertThat(lockout.locked()).singleElement().satisfies(lock -> assertThat(lock.user()).hasSizeLessThanOrEqualTo(
+                LoginLockout.MAX_KEY).startsWith("probe-zzz"));
+    }
+
+    @Test
+    void aNameIsListedWithoutTheControlCharactersThatWouldDriveTheAdminsTerminal() {
+        for (int i = 0; i < 3; i++) {
+            lockout.failed("zz\u001b[2J\u001b]0;owned\u0007");
+        }
+
+        assertThat(lockout.locked()).singleElement().satisfies(lock -> assertThat(lock.user())
+                .isEqualTo("zz?[2j?]0;owned?"));
+    }
 }
