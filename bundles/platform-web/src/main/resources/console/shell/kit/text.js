@@ -49,6 +49,7 @@ const jsonType = (type) => translate(type, {}, JSON_TYPES) || type;
 const FIELD_EXACT = {
   'is required': '必填',
   'unknown field': '未知字段',
+  'appears twice': '重复出现（同一字段只能给一次）',
   'invalid value': '值无效',
   'must be a whole number': '必须是整数',
   'must not contain control characters': '不能包含换行、制表符等控制字符',

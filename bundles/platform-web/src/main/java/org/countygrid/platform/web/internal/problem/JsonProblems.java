@@ -4,6 +4,8 @@ import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.countygrid.platform.api.Problem;
@@ -22,6 +24,9 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
  */
 final class JsonProblems {
 
+    /** Jackson's words for a key given twice in one object (JsonParser.Feature.STRICT_DUPLICATE_DETECTION). */
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']{0,100})'");
+
     private JsonProblems() {
     }
 
@@ -29,6 +34,11 @@ final class JsonProblems {
         if (error instanceof ValueInstantiationException created && created.getCause() instanceof Problem problem) {
             // a record's constructor refused the value: its own message is the best one
             return ProblemMapping.map(problem);
+        }
+        Matcher twice = DUPLICATE.matcher(String.valueOf(error.getOriginalMessage()));
+        if (twice.lookingAt()) {
+            String field = twice.group(1);
+            return invalid("Field '" + field + "' appears twice in an object of the request body.", field, "appears twice");
         }
         if (error instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);

@@ -39,6 +39,9 @@ public final class JsonMapping {
 
     public static ObjectMapper objectMapper() {
         ObjectMapper mapper = new ObjectMapper();
+        // {"code":"Q1","code":"Q2"} is refused, not read as Q2: a proxy or a log that reads the first would see
+        // another request than the one served (probe)
+        mapper.getFactory().enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -83,6 +83,14 @@ class ProblemMappingTest {
     }
 
     @Test
+    void aFieldGivenTwiceIsA400NamingIt() {
+        ProblemBody body = ProblemMapping.map(readError("{\"name\":\"张三\",\"name\":\"李四\"}"));
+
+        assertThat(body.status()).isEqualTo(400);
+        assertThat(body.errors()).containsExactly(new FieldMessage("name", "appears twice"));
+    }
+
+    @Test
     void aMissingOrMisspeltNumberIsNamed() {
         ProblemBody body = ProblemMapping.map(readError("{\"premises\":[{\"address\":\"x\",\"flors\":3}]}"));
 
