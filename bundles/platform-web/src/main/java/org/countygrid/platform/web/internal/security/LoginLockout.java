@@ -15,12 +15,12 @@ import java.util.Optional;
  * less than {@code lockFor} after the previous one, lock the name for {@code lockFor}; while locked no password is
  * checked, the right one included. A successful login clears the count; an admin may unlock earlier. Names are
  * counted as typed (case-insensitively), whether or not such a user exists, so a lock tells nobody which names are
- * real. At most {@link #MAX_NAMES} unlocked names are tracked, so guessing random names neither fills the memory
- * nor pushes a locked name out.
+ * real. At most {@link #MAX_NAMES} unlocked names are tracked (a name kept is at most {@link #MAX_KEY} characters),
+ * so guessing random names neither fills the memory nor pushes a counted or locked name out (forgetOldest).
  */
 public final class LoginLockout {
 
-    static final int MAX_NAMES = 10_000;
+    static final int MAX_NAMES = 100_000;
 
     /** A name locked right now, and until when. */
     public record Lock(String user, int failures, Instant until) {
@@ -116,9 +116,12 @@ public final class LoginLockout {
     }
 
     /**
-     * Drops what no longer counts; past the cap, the unlocked names not seen for longest (insertion order is last
-     * failure). A name that is locked stays until its lock ends, so flooding with random names cannot lift a lock;
-     * only past ten times the cap (as many locked names) do the oldest locks go too.
+     * Drops what no longer counts; past the cap, unlocked counts go down to nine tenths of it — those with the fewest
+     * failures first, the oldest first among equals (insertion order is last failure). So a flood of random names
+     * (one failure each) never takes away the count of a name being guessed: to push out a name with four failures,
+     * a guesser must first fail four times with each of {@link #MAX_NAMES} other names, which makes its guesses no
+     * faster than the lock allows (a probe gave itself a guess every 7 s with the plain oldest-first rule). A locked
+     * name stays until its lock ends; only past ten times the cap (as many locked names) do the oldest locks go too.
      */
     private void forgetOldest(Instant now) {
         if (failures.size() <= MAX_NAMES) {
@@ -126,10 +129,14 @@ public final class LoginLockout {
         }
         failures.entrySet().removeIf(e -> (e.getValue().lockedUntil() == null
                 ? e.getValue().last().plus(lockFor) : e.getValue().lockedUntil()).isBefore(now));
-        var entries = failures.entrySet().iterator();
-        while (failures.size() > MAX_NAMES && entries.hasNext()) {
-            if (entries.next().getValue().lockedUntil() == null) {
-                entries.remove();
+        int keep = MAX_NAMES * 9 / 10;
+        for (int fewest = 1; failures.size() > keep && fewest < Math.max(2, maxFailures); fewest++) {
+            var entries = failures.values().iterator();
+            while (failures.size() > keep && entries.hasNext()) {
+                Failures f = entries.next();
+                if (f.lockedUntil() == null && f.count() <= fewest) {
+                    entries.remove();
+                }
             }
         }
         var oldest = failures.keySet().iterator();
@@ -152,7 +159,7 @@ public final class LoginLockout {
             return "";
         }
         String name = user.strip().toLowerCase(Locale.ROOT);
-        if (name.length() > MAX_KEY) {
+        if (name.length() > MAX_KEY) { // the digest of the whole: two names differing anywhere are two names
             try {
                 byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                         .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -161,6 +168,6 @@ public final class LoginLockout {
                 throw new IllegalStateException("every Java has SHA-256", e);
             }
         }
-        return name.replaceAll("\\p{Cntrl}", "?");
+        return name.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "?"); // C0 and C1 controls, bidi marks, U+2028/9
     }
 }

@@ -49,6 +49,13 @@ public final class NodeLoginModule implements LoginModule {
     public static final String NODE_OFFICE = "countygrid.nodeOffice";
     public static final String TYPED = "countygrid.typed";
 
+    /** What a refused login is told, whatever the reason (the log says which): nothing to learn from it. */
+    static final String REFUSED = "login failed"; // Karaf's PropertiesLoginModule's words for a wrong password
+    /** No login name is longer (staff:user-add keeps them short); longer ones are refused unread. */
+    static final int MAX_NAME = 256;
+    /** No password is longer; longer ones are refused before Karaf's modules copy them. */
+    static final int MAX_PASSWORD = 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(NodeLoginModule.class);
 
     private Subject subject;
@@ -78,18 +85,17 @@ public final class NodeLoginModule implements LoginModule {
         try {
             handler.handle(new Callback[] { name });
         } catch (IOException | UnsupportedCallbackException e) {
-            throw new LoginException("the login could not be read: " + e.getMessage());
+            throw new FailedLoginException(REFUSED);
         }
         user = name.getName();
-        if (!"lock".equals(mode) || user == null || lockout == null) {
+        if (!"lock".equals(mode)) {
             return false;
         }
-        Optional<Duration> lockedFor = lockout.lockedFor(user);
-        if (lockedFor.isPresent()) {
-            locked = true; // refused before its password was looked at: no failure of its own
-            LOG.warn("Shell or JMX login for locked user '{}' refused", LoginLockout.key(user));
-            throw new AccountLockedException("user " + user + " is locked for " + minutes(lockedFor.get())
-                    + " min after too many failed logins");
+        if (user == null || user.isBlank() || user.length() > MAX_NAME) {
+            // no name, or one no login has (staff:user-add): refused before Karaf's modules copy it or fail on it
+            // (a null name was a NullPointerException's stack trace in JMX's answer)
+            user = null;
+            throw new FailedLoginException(REFUSED);
         }
         PasswordCallback secret = new PasswordCallback("password: ", false);
         try {
@@ -98,9 +104,22 @@ public final class NodeLoginModule implements LoginModule {
         } catch (UnsupportedCallbackException aKey) {
             password = null; // a public key offered (Karaf's SSH asks for the key, not a password)
         } catch (IOException e) {
-            throw new LoginException("the login could not be read: " + e.getMessage());
+            throw new FailedLoginException(REFUSED);
         } finally {
             secret.clearPassword();
+        }
+        if (password != null && password.length > MAX_PASSWORD) {
+            forgetPassword(); // megabytes of "password": refused before Karaf's modules copy them again
+            throw new FailedLoginException(REFUSED);
+        }
+        Optional<Duration> lockedFor = lockout == null || password == null ? Optional.empty() : lockout.lockedFor(user);
+        if (lockedFor.isPresent()) {
+            // only a password is held back by the lock: a key cannot be guessed, and stays county IT's way in
+            locked = true; // refused before its password was looked at: no failure of its own
+            forgetPassword();
+            LOG.warn("Shell or JMX login for locked user '{}' refused", LoginLockout.key(user));
+            throw new AccountLockedException("user " + LoginLockout.key(user) + " is locked for " + minutes(lockedFor.get())
+                    + " min after too many failed logins");
         }
         return false; // never a reason for the login to succeed
     }
@@ -120,14 +139,14 @@ public final class NodeLoginModule implements LoginModule {
                     .filter(r -> r.startsWith(Role.OFFICE_PREFIX)).map(r -> r.substring(Role.OFFICE_PREFIX.length()))
                     .distinct().sorted().toList();
             if (node.isEmpty()) {
-                throw new FailedLoginException("the node's office is not known yet; try again in a moment");
+                LOG.warn("Shell or JMX login of user '{}' refused: the node's office is not known yet", LoginLockout.key(user));
+                throw new FailedLoginException(REFUSED);
             }
             if (!offices.equals(List.of(node.get().value()))) {
                 String theirs = offices.isEmpty() ? "no office" : String.join(" and ", offices);
                 LOG.warn("Shell or JMX login of user '{}' ({}) refused: this node serves office {}",
                         LoginLockout.key(user), theirs, node.get().value());
-                throw new FailedLoginException("the shell of this node is for the staff of office " + node.get().value()
-                        + "; user " + user + " belongs to " + theirs);
+                throw new FailedLoginException(REFUSED); // the same words as a wrong password's: the log says why
             }
         }
         return false;

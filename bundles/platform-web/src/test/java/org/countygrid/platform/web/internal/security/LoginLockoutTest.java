@@ -99,6 +99,17 @@ class LoginLockoutTest {
     }
 
     @Test
+    void aFloodOfRandomNamesDoesNotTakeAwayTheCountOfANameBeingGuessed() {
+        lockout.failed("pgrp");
+        lockout.failed("pgrp"); // one short of the lock (3)
+        for (int i = 0; i < 2 * LoginLockout.MAX_NAMES; i++) {
+            lockout.failed("random-" + i); // probe 3: this pushed pgrp's count out, and it guessed on
+        }
+
+        assertThat(lockout.failed("pgrp")).as("the third failure still locks").isTrue();
+    }
+
+    @Test
     void aHugeNameIsCountedAndLockedWithoutBeingKept() {
         String huge = "probe-" + "z".repeat(4 * 1024 * 1024);
         for (int i = 0; i < 3; i++) {
@@ -119,5 +130,9 @@ class LoginLockoutTest {
 
         assertThat(lockout.locked()).singleElement().satisfies(lock -> assertThat(lock.user())
                 .isEqualTo("zz?[2j?]0;owned?"));
+        for (int i = 0; i < 3; i++) {
+            lockout.failed("c1\u009b2J\u009d0;x\u2028y");
+        }
+        assertThat(lockout.locked()).extracting(LoginLockout.Lock::user).contains("c1?2j?0;x?y");
     }
 }
