@@ -51,7 +51,9 @@ public final class LoginGate {
     public Optional<Caller> login(String user, String password, String remoteAddress) {
         Optional<Duration> locked = lockout.lockedFor(user);
         if (locked.isPresent()) {
-            LOG.warn("Login for locked user '{}' from {} refused", printable(user), remoteAddress);
+            if (lockout.logRefusal(user)) {
+                LOG.warn("Login for locked user '{}' from {} refused (logged once a minute)", printable(user), remoteAddress);
+            }
             throw lockedProblem(user, locked.get());
         }
         // a name or password longer than any login has is a failure without asking the realm, whose modules would copy

@@ -67,6 +67,30 @@ public final class LoginLockout {
         return Optional.of(Duration.between(now, f.lockedUntil()));
     }
 
+    /** How often a locked name's refusals are logged at most: a flood of them must not roll the log over. */
+    static final Duration REFUSALS_LOGGED_EVERY = Duration.ofMinutes(1);
+
+    private final Map<String, Instant> refusalLogged = new LinkedHashMap<>();
+
+    /**
+     * Whether a refusal of this locked name is to be logged now: the first one, then at most one per
+     * {@link #REFUSALS_LOGGED_EVERY} (a probe's client wrote 470 WARN lines a second); bounded like the counts.
+     */
+    public synchronized boolean logRefusal(String user) {
+        String key = key(user);
+        Instant now = clock.instant();
+        Instant last = refusalLogged.get(key);
+        if (last != null && Duration.between(last, now).compareTo(REFUSALS_LOGGED_EVERY) < 0) {
+            return false;
+        }
+        refusalLogged.remove(key);
+        refusalLogged.put(key, now);
+        if (refusalLogged.size() > MAX_NAMES) {
+            refusalLogged.keySet().iterator().remove();
+        }
+        return true;
+    }
+
     /** Counts a wrong password; true when this one locked the name. */
     public synchronized boolean failed(String user) {
         if (maxFailures == 0) {

@@ -117,7 +117,9 @@ public final class NodeLoginModule implements LoginModule {
             // only a password is held back by the lock: a key cannot be guessed, and stays county IT's way in
             locked = true; // refused before its password was looked at: no failure of its own
             forgetPassword();
-            LOG.warn("Shell or JMX login for locked user '{}' refused", LoginLockout.key(user));
+            if (lockout.logRefusal(user)) {
+                LOG.warn("Shell or JMX login for locked user '{}' refused (logged once a minute)", LoginLockout.key(user));
+            }
             throw new AccountLockedException("user " + LoginLockout.key(user) + " is locked for " + minutes(lockedFor.get())
                     + " min after too many failed logins");
         }

@@ -110,6 +110,17 @@ class LoginLockoutTest {
     }
 
     @Test
+    void aLockedNamesRefusalsAreLoggedOnceAMinute() {
+        assertThat(lockout.logRefusal("Admin")).isTrue();
+        assertThat(lockout.logRefusal("admin")).as("the same name in another case").isFalse();
+        assertThat(lockout.logRefusal("li")).isTrue();
+        clock.advance(LoginLockout.REFUSALS_LOGGED_EVERY);
+
+        assertThat(lockout.logRefusal("admin")).isTrue();
+        assertThat(lockout.logRefusal("admin")).isFalse();
+    }
+
+    @Test
     void aHugeNameIsCountedAndLockedWithoutBeingKept() {
         String huge = "probe-" + "z".repeat(4 * 1024 * 1024);
         for (int i = 0; i < 3; i++) {
