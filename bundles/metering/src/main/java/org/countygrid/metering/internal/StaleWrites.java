@@ -40,6 +40,26 @@ final class StaleWrites {
         }
     }
 
+    /** How often a write that asks for the current state is tried when a concurrent change makes it stale. */
+    static final int ATTEMPTS = 3;
+
+    /**
+     * Runs {@code write} again, up to {@link #ATTEMPTS} times in all, while it fails as stale: for a write that applies
+     * its rule to the state as it is now (no version from the caller), a change made meanwhile is read again rather
+     * than answered with a 409 — a worker's phone and customers.account-changed following the same order at once.
+     */
+    static <T> T retried(java.util.function.Supplier<T> write) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return write.get();
+            } catch (Problem p) {
+                if (!Problem.STALE.equals(p.type()) || attempt == ATTEMPTS) {
+                    throw p;
+                }
+            }
+        }
+    }
+
     private static Problem stale(String what) {
         return Problem.stale(what + " was changed by someone else meanwhile; reload it and try again");
     }

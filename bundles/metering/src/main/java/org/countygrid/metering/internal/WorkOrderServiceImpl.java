@@ -192,7 +192,8 @@ public class WorkOrderServiceImpl implements WorkOrderService {
         if (register == null) {
             return;
         }
-        write(caller, em -> {
+        // idempotent: a worker's change of the same order at that moment is met by following again
+        StaleWrites.retried(() -> write(caller, em -> {
             AccountRegister.AccountFacts facts = register.requireAccount(caller, account);
             Instant now = now();
             WorkOrderRepository orders = new WorkOrderRepository(em);
@@ -218,7 +219,7 @@ public class WorkOrderServiceImpl implements WorkOrderService {
                         installation.barcode(), account, fromArea, facts.areaCode(), from);
             }
             return null;
-        });
+        }));
     }
 
     /**
@@ -417,21 +418,11 @@ public class WorkOrderServiceImpl implements WorkOrderService {
      */
     private WorkOrderView change(Caller caller, long id, OptionalLong expectedVersion,
             BiFunction<EntityManager, WorkOrder, WorkOrder.Step> rule) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return changeOnce(caller, id, expectedVersion, rule);
-            } catch (Problem p) {
-                // without a version the caller asked for the order as it is now: a change made meanwhile (the account
-                // moved, customers.account-changed) is read again and the rule applied to it, before any 409
-                if (expectedVersion.isPresent() || !Problem.STALE.equals(p.type()) || attempt == STALE_ATTEMPTS) {
-                    throw p;
-                }
-            }
-        }
+        // without a version the caller asked for the order as it is now: a change made meanwhile (the account moved,
+        // customers.account-changed) is read again and the rule applied to it, before any 409
+        return expectedVersion.isPresent() ? changeOnce(caller, id, expectedVersion, rule)
+                : StaleWrites.retried(() -> changeOnce(caller, id, expectedVersion, rule));
     }
-
-    /** How often a change sent without a version is tried when the order changed under it. */
-    static final int STALE_ATTEMPTS = 3;
 
     private WorkOrderView changeOnce(Caller caller, long id, OptionalLong expectedVersion,
             BiFunction<EntityManager, WorkOrder, WorkOrder.Step> rule) {

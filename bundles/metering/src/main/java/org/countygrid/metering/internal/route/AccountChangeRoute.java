@@ -30,8 +30,6 @@ public class AccountChangeRoute extends RouteBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountChangeRoute.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** How often a change is followed at once when a worker's change of the same order collides with it. */
-    static final int STALE_ATTEMPTS = 3;
 
     private final WorkOrderService orders;
 
@@ -66,20 +64,13 @@ public class AccountChangeRoute extends RouteBuilder {
         }
         String account = event.path("number").asText();
         Caller system = Caller.system(OfficeCode.of(in.getHeader(AccountChanges.OFFICE, String.class)));
-        for (int attempt = 1;; attempt++) {
-            try {
-                orders.followAccount(system, account, addressBefore, origin);
-                return;
-            } catch (Problem e) {
-                if (Problem.STALE.equals(e.type()) && attempt < STALE_ATTEMPTS) {
-                    continue; // a worker changed the order at that moment: following is idempotent, read it again
-                }
-                if (e.status() >= 500 || Problem.STALE.equals(e.type())) {
-                    throw e; // a failure, or changed again and again: the relay tries the event later
-                }
-                LOG.warn("Change of account {} not followed ({}): {}", account, origin, e.getMessage());
-                return;
+        try {
+            orders.followAccount(system, account, addressBefore, origin); // met a worker's change by following again
+        } catch (Problem e) {
+            if (e.status() >= 500 || Problem.STALE.equals(e.type())) {
+                throw e; // a failure, or changed again and again: the relay tries the event later
             }
+            LOG.warn("Change of account {} not followed ({}): {}", account, origin, e.getMessage());
         }
     }
 }

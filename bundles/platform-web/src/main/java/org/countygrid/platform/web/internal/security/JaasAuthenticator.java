@@ -80,7 +80,6 @@ public final class JaasAuthenticator implements Authenticator {
                 name.setName(user);
             } else if (callback instanceof PasswordCallback secret) {
                 secret.setPassword(password.toCharArray());
-
             } else {
                 // e.g. the realm's public-key module: it then simply does not take part
                 throw new UnsupportedCallbackException(callback);

@@ -81,7 +81,7 @@ public final class LoginGate {
 
     /** The answer while a name is locked; console/shell/kit/text.js translates it. */
     public static Problem lockedProblem(String user, Duration left) {
-        long minutes = Math.max(1, (left.toSeconds() + 59) / 60);
+        long minutes = LoginLockout.minutesLeft(left);
         return new Problem(429, "Too Many Requests", "Too many failed logins: user " + printable(user) + " is locked for "
                 + minutes + " more minute(s). Try again then, or ask an admin to unlock it.");
     }
@@ -93,7 +93,7 @@ public final class LoginGate {
         }
         // cut first (a name may be megabytes), then C0 and C1 controls, bidi marks and U+2028/9 shown as '?'
         String cut = user.length() > 64 ? user.substring(0, 64) : user;
-        String clean = cut.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "?");
+        String clean = LoginLockout.UNPRINTABLE.matcher(cut).replaceAll("?");
         return user.length() > 64 ? clean + "..." : clean;
     }
 }

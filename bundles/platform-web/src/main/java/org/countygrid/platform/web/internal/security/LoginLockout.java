@@ -184,14 +184,25 @@ public final class LoginLockout {
         }
         String name = user.strip().toLowerCase(Locale.ROOT);
         if (name.length() > MAX_KEY) { // the digest of the whole: two names differing anywhere are two names
-            try {
-                byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                name = name.substring(0, MAX_KEY - 17) + "…" + java.util.HexFormat.of().formatHex(digest, 0, 8);
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java has SHA-256", e);
-            }
+            name = name.substring(0, MAX_KEY - 17) + "…" + sha256Hex(name).substring(0, 16);
         }
-        return name.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "?"); // C0 and C1 controls, bidi marks, U+2028/9
+        return UNPRINTABLE.matcher(name).replaceAll("?");
+    }
+
+    /** C0 and C1 controls, bidi and other format marks, U+2028/9: what a log line or a terminal must not get raw. */
+    static final java.util.regex.Pattern UNPRINTABLE = java.util.regex.Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
+
+    static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /** Whole minutes left of a lock, at least 1: what the refusals say. */
+    static long minutesLeft(Duration left) {
+        return Math.max(1, (left.toSeconds() + 59) / 60);
     }
 }

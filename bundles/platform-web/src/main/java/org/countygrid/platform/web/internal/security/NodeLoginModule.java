@@ -1,9 +1,7 @@
 package org.countygrid.platform.web.internal.security;
 
 import java.io.IOException;
-import java.security.Principal;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -19,10 +17,10 @@ import javax.security.auth.login.FailedLoginException;
 import javax.security.auth.login.LoginException;
 import javax.security.auth.spi.LoginModule;
 
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.countygrid.platform.api.OfficeCode;
-import org.countygrid.platform.api.security.Role;
+import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.api.security.SubjectCaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,7 +118,8 @@ public final class NodeLoginModule implements LoginModule {
             if (lockout.logRefusal(user)) {
                 LOG.warn("Shell or JMX login for locked user '{}' refused (logged once a minute)", LoginLockout.key(user));
             }
-            throw new AccountLockedException("user " + LoginLockout.key(user) + " is locked for " + minutes(lockedFor.get())
+            throw new AccountLockedException("user " + LoginLockout.key(user) + " is locked for "
+                    + LoginLockout.minutesLeft(lockedFor.get())
                     + " min after too many failed logins");
         }
         return false; // never a reason for the login to succeed
@@ -137,17 +136,21 @@ public final class NodeLoginModule implements LoginModule {
         }
         if ("office".equals(mode)) {
             Optional<OfficeCode> node = nodeOffice == null ? Optional.empty() : nodeOffice.get();
-            List<String> offices = subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName)
-                    .filter(r -> r.startsWith(Role.OFFICE_PREFIX)).map(r -> r.substring(Role.OFFICE_PREFIX.length()))
-                    .distinct().sorted().toList();
             if (node.isEmpty()) {
                 LOG.warn("Shell or JMX login of user '{}' refused: the node's office is not known yet", LoginLockout.key(user));
                 throw new FailedLoginException(REFUSED);
             }
-            if (!offices.equals(List.of(node.get().value()))) {
-                String theirs = offices.isEmpty() ? "no office" : String.join(" and ", offices);
-                LOG.warn("Shell or JMX login of user '{}' ({}) refused: this node serves office {}",
-                        LoginLockout.key(user), theirs, node.get().value());
+            OfficeCode theirs;
+            try {
+                theirs = SubjectCaller.from(subject).office(); // the web's rule: exactly one office
+            } catch (Problem noOrTwoOffices) {
+                LOG.warn("Shell or JMX login refused: {}", LoginLockout.UNPRINTABLE.matcher(noOrTwoOffices.getMessage())
+                        .replaceAll("?"));
+                throw new FailedLoginException(REFUSED);
+            }
+            if (!theirs.equals(node.get())) {
+                LOG.warn("Shell or JMX login of user '{}' (office {}) refused: this node serves office {}",
+                        LoginLockout.key(user), theirs.value(), node.get().value());
                 throw new FailedLoginException(REFUSED); // the same words as a wrong password's: the log says why
             }
         }
@@ -179,9 +182,5 @@ public final class NodeLoginModule implements LoginModule {
             java.util.Arrays.fill(password, '\0');
             password = null;
         }
-    }
-
-    private static long minutes(Duration left) {
-        return Math.max(1, (left.toSeconds() + 59) / 60);
     }
 }

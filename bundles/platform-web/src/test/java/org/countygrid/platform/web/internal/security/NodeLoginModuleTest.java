@@ -56,7 +56,8 @@ class NodeLoginModuleTest {
                 "qsadmin = " + PASSWORD + ",admin,office.QS,ssh",
                 "hxadmin = " + PASSWORD + ",admin,office.HX,ssh",
                 "nobody = " + PASSWORD + ",operator,ssh",
-                "twooffices = " + PASSWORD + ",admin,office.QS,office.HX,ssh", ""));
+                "twooffices = " + PASSWORD + ",admin,office.QS,office.HX,ssh",
+                "lowercase = " + PASSWORD + ",admin,office.qs,ssh", ""));
         Supplier<Optional<OfficeCode>> node = () -> Optional.of(OfficeCode.of("QS"));
         realm = new Configuration() {
             @Override
@@ -151,7 +152,9 @@ class NodeLoginModuleTest {
     }
 
     @Test
-    void aUserOfTwoOfficesIsRefusedTheShellAsTheWebRefusesThem() {
+    void aUserOfTwoOfficesOrOfAMalformedOneIsRefusedTheShellAsTheWebRefusesThem() {
+        assertThatThrownBy(() -> shell("lowercase", PASSWORD)).isInstanceOf(FailedLoginException.class)
+                .hasMessage(NodeLoginModule.REFUSED);
         assertThatThrownBy(() -> shell("twooffices", PASSWORD)).isInstanceOf(FailedLoginException.class)
                 .hasMessage(NodeLoginModule.REFUSED);
     }
