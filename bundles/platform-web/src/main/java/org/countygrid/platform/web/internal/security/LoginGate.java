@@ -49,27 +49,39 @@ public final class LoginGate {
      * @throws Problem 429 while the name is locked after too many failures
      */
     public Optional<Caller> login(String user, String password, String remoteAddress) {
-        Optional<Duration> locked = lockout.lockedFor(user);
+        boolean named = user != null && !user.isBlank();
+        Optional<Duration> locked = named ? lockout.admit(user) : Optional.empty();
         if (locked.isPresent()) {
             if (lockout.logRefusal(user)) {
                 LOG.warn("Login for locked user '{}' from {} refused (logged once a minute)", printable(user), remoteAddress);
             }
             throw lockedProblem(user, locked.get());
         }
-        // a name or password longer than any login has is a failure without asking the realm, whose modules would copy
-        // megabytes of it again (a probe's 15 MB password took 233 MB of heap)
-        Optional<Caller> caller = user == null || user.isBlank() || password == null
-                || user.length() > NodeLoginModule.MAX_NAME || password.length() > NodeLoginModule.MAX_PASSWORD
-                ? Optional.empty()
-                : authenticator.authenticate(user, password);
-        if (caller.isPresent()) {
-            lockout.succeeded(user);
-            return caller;
-        }
-        LOG.warn("Failed login for user '{}' from {}", printable(user), remoteAddress);
-        if (user != null && !user.isBlank() && lockout.failed(user)) {
-            LOG.warn("User '{}' is locked for {} min after {} failed logins in a row (the last from {})", printable(user),
-                    lockout.lockFor().toMinutes(), lockout.maxFailures(), remoteAddress);
+        boolean ended = !named; // the check let through by admit is ended once, whatever happens
+        try {
+            // a name or password longer than any login has is a failure without asking the realm, whose modules would
+            // copy megabytes of it again (a probe's 15 MB password took 233 MB of heap)
+            Optional<Caller> caller = !named || password == null
+                    || user.length() > NodeLoginModule.MAX_NAME || password.length() > NodeLoginModule.MAX_PASSWORD
+                    ? Optional.empty()
+                    : authenticator.authenticate(user, password);
+            if (caller.isPresent()) {
+                ended = true;
+                lockout.succeeded(user);
+                return caller;
+            }
+            LOG.warn("Failed login for user '{}' from {}", printable(user), remoteAddress);
+            if (named) {
+                ended = true;
+                if (lockout.failed(user)) {
+                    LOG.warn("User '{}' is locked for {} min after {} failed logins in a row (the last from {})",
+                            printable(user), lockout.lockFor().toMinutes(), lockout.maxFailures(), remoteAddress);
+                }
+            }
+        } finally {
+            if (!ended) {
+                lockout.withdrawn(user); // the realm failed (an exception): no verdict on the password
+            }
         }
         try {
             pause.sleep(failureDelay);

@@ -26,8 +26,35 @@ public final class LoginLockout {
     public record Lock(String user, int failures, Instant until) {
     }
 
-    private record Failures(int count, Instant last, Instant lockedUntil) {
+    /**
+     * A name's wrong passwords in a row ({@code last}: the latest), its lock, and its password checks under way
+     * ({@code checking}, the latest let through at {@code admitted}), each counted as a failure until it ends.
+     */
+    private record Failures(int count, Instant last, Instant lockedUntil, int checking, Instant admitted) {
+
+        Failures checks(int newChecking, Instant newAdmitted) {
+            return new Failures(count, last, lockedUntil, newChecking, newAdmitted);
+        }
+
+        boolean locked(Instant now) {
+            return lockedUntil != null && lockedUntil.isAfter(now);
+        }
+
+        /** Checks let through more than {@link #CHECK_FORGOTTEN} ago are not waited for: one that never ended. */
+        int checkingAt(Instant now) {
+            return checking > 0 && Duration.between(admitted, now).compareTo(CHECK_FORGOTTEN) < 0 ? checking : 0;
+        }
+
+        boolean empty(Instant now) {
+            return count == 0 && lockedUntil == null && checkingAt(now) == 0;
+        }
     }
+
+    /** No password check takes this long (the web's failure delay is 1 s); one that never told its end stops counting. */
+    static final Duration CHECK_FORGOTTEN = Duration.ofMinutes(1);
+
+    /** What a refusal says while the checks under way may still lock the name: a lock is not sure yet. */
+    static final Duration UNDER_WAY = Duration.ofSeconds(1);
 
     private int maxFailures;
     private Duration lockFor;
@@ -67,6 +94,58 @@ public final class LoginLockout {
         return Optional.of(Duration.between(now, f.lockedUntil()));
     }
 
+    /**
+     * Lets one password check of this name through, or tells how long the name stays locked: the check and the count
+     * are one step, so parallel guesses cannot get more passwords checked than the lock allows (a probe's parallel
+     * logins had 7 to 11 checked before the fifth failure locked the name). A check let through counts as a failure
+     * until it ends — {@link #succeeded}, {@link #failed} or {@link #withdrawn} — so while {@code maxFailures} minus
+     * the failures so far are under way, the next is refused as if locked; every check let through must be ended.
+     */
+    public synchronized Optional<Duration> admit(String user) {
+        if (maxFailures == 0) {
+            return Optional.empty();
+        }
+        String key = key(user);
+        Instant now = clock.instant();
+        Failures f = failures.get(key);
+        if (f != null && f.locked(now)) {
+            return Optional.of(Duration.between(now, f.lockedUntil()));
+        }
+        int failuresSoFar = f == null || !counting(f, now) ? 0 : f.count();
+        int checking = f == null ? 0 : f.checkingAt(now);
+        if (failuresSoFar + checking >= maxFailures) {
+            return Optional.of(UNDER_WAY);
+        }
+        if (f == null) {
+            failures.put(key, new Failures(0, now, null, 1, now));
+            forgetOldest(now);
+        } else {
+            failures.put(key, f.checks(checking + 1, now));
+        }
+        return Optional.empty();
+    }
+
+    /** A check let through by {@link #admit} that ended without a verdict on the password (a repeat of the same one). */
+    public synchronized void withdrawn(String user) {
+        String key = key(user);
+        Instant now = clock.instant();
+        Failures f = failures.get(key);
+        if (f == null) {
+            return;
+        }
+        Failures after = f.checks(Math.max(0, f.checkingAt(now) - 1), f.admitted());
+        if (after.empty(now)) {
+            failures.remove(key);
+        } else {
+            failures.put(key, after);
+        }
+    }
+
+    /** Whether a failure now follows on from the failures so far (none locked, the last less than the lock time ago). */
+    private boolean counting(Failures f, Instant now) {
+        return f.lockedUntil() == null && Duration.between(f.last(), now).compareTo(lockFor) < 0;
+    }
+
     /** How often a locked name's refusals are logged at most: a flood of them must not roll the log over. */
     static final Duration REFUSALS_LOGGED_EVERY = Duration.ofMinutes(1);
 
@@ -99,22 +178,37 @@ public final class LoginLockout {
         Instant now = clock.instant();
         String key = key(user);
         Failures before = failures.remove(key);
-        if (before != null && before.lockedUntil() != null && before.lockedUntil().isAfter(now)) {
+        int checking = before == null ? 0 : Math.max(0, before.checkingAt(now) - 1); // this check has ended
+        Instant admitted = before == null ? null : before.admitted();
+        if (before != null && before.locked(now)) {
             // a guess checked while another one locked the name: the lock stands, and keeps its end
-            failures.put(key, new Failures(before.count() + 1, now, before.lockedUntil()));
+            failures.put(key, new Failures(before.count() + 1, now, before.lockedUntil(), checking, admitted));
             return false;
         }
-        boolean counting = before != null && before.lockedUntil() == null
-                && Duration.between(before.last(), now).compareTo(lockFor) < 0;
-        int count = counting ? before.count() + 1 : 1;
+        int count = before != null && counting(before, now) ? before.count() + 1 : 1;
         Instant until = count >= maxFailures ? now.plus(lockFor) : null;
-        failures.put(key, new Failures(count, now, until));
+        failures.put(key, new Failures(count, now, until, checking, admitted));
         forgetOldest(now);
         return until != null;
     }
 
+    /** A check let through by {@link #admit} found the right password: the count starts again. */
     public synchronized void succeeded(String user) {
-        failures.remove(key(user));
+        withdrawn(user);
+        clear(user);
+    }
+
+    /**
+     * A login without a password (a public key) clears the count and a lock, as a password login does; the checks of
+     * other passwords under way stay counted.
+     */
+    public synchronized void clear(String user) {
+        String key = key(user);
+        Instant now = clock.instant();
+        Failures f = failures.remove(key);
+        if (f != null && f.checkingAt(now) > 0) {
+            failures.put(key, new Failures(0, now, null, f.checkingAt(now), f.admitted()));
+        }
     }
 
     /** Lifts the lock (and the count) of a name; false when it was not locked. */
@@ -151,14 +245,14 @@ public final class LoginLockout {
         if (failures.size() <= MAX_NAMES) {
             return;
         }
-        failures.entrySet().removeIf(e -> (e.getValue().lockedUntil() == null
+        failures.entrySet().removeIf(e -> e.getValue().checkingAt(now) == 0 && (e.getValue().lockedUntil() == null
                 ? e.getValue().last().plus(lockFor) : e.getValue().lockedUntil()).isBefore(now));
         int keep = MAX_NAMES * 9 / 10;
         for (int fewest = 1; failures.size() > keep && fewest < Math.max(2, maxFailures); fewest++) {
             var entries = failures.values().iterator();
             while (failures.size() > keep && entries.hasNext()) {
                 Failures f = entries.next();
-                if (f.lockedUntil() == null && f.count() <= fewest) {
+                if (f.lockedUntil() == null && f.count() <= fewest && f.checkingAt(now) == 0) {
                     entries.remove();
                 }
             }

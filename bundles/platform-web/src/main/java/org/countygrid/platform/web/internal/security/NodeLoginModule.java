@@ -64,7 +64,7 @@ public final class NodeLoginModule implements LoginModule {
     private TypedPasswords typed;
     private String user;
     private char[] password;
-    private boolean locked;
+    private boolean admitted;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -110,10 +110,11 @@ public final class NodeLoginModule implements LoginModule {
             forgetPassword(); // megabytes of "password": refused before Karaf's modules copy them again
             throw new FailedLoginException(REFUSED);
         }
-        Optional<Duration> lockedFor = lockout == null || password == null ? Optional.empty() : lockout.lockedFor(user);
+        // only a password is held back by the lock: a key cannot be guessed, and stays county IT's way in
+        Optional<Duration> lockedFor = lockout == null || password == null ? Optional.empty() : lockout.admit(user);
+        admitted = lockout != null && password != null && lockedFor.isEmpty(); // ended in commit or abort
         if (lockedFor.isPresent()) {
-            // only a password is held back by the lock: a key cannot be guessed, and stays county IT's way in
-            locked = true; // refused before its password was looked at: no failure of its own
+            // refused before its password was looked at: no failure of its own
             forgetPassword();
             if (lockout.logRefusal(user)) {
                 LOG.warn("Shell or JMX login for locked user '{}' refused (logged once a minute)", LoginLockout.key(user));
@@ -131,7 +132,12 @@ public final class NodeLoginModule implements LoginModule {
             return false;
         }
         if ("lock".equals(mode) && lockout != null) {
-            lockout.succeeded(user);
+            if (admitted) {
+                lockout.succeeded(user);
+                admitted = false;
+            } else {
+                lockout.clear(user); // a key: the count starts again too
+            }
             forgetPassword();
         }
         if ("office".equals(mode)) {
@@ -159,13 +165,18 @@ public final class NodeLoginModule implements LoginModule {
 
     @Override
     public boolean abort() {
-        // a wrong password: no user principal came (a right one refused by the office rule carries one: not counted)
-        if ("lock".equals(mode) && !locked && password != null && user != null && !user.isBlank() && lockout != null
-                && subject.getPrincipals(UserPrincipal.class).stream().noneMatch(p -> p.getName().equals(user))
-                && (typed == null || typed.firstTry(user, password))) {
-            if (lockout.failed(user)) {
-                LOG.warn("User '{}' is locked for {} min after {} failed logins in a row (the last on the shell or JMX)",
-                        LoginLockout.key(user), lockout.lockFor().toMinutes(), lockout.maxFailures());
+        if (admitted) {
+            admitted = false;
+            // a wrong password: no user principal came (a right one refused by the office rule carries one: not
+            // counted), and not the same password again by the client's second SSH method
+            if (subject.getPrincipals(UserPrincipal.class).stream().noneMatch(p -> p.getName().equals(user))
+                    && (typed == null || typed.firstTry(user, password))) {
+                if (lockout.failed(user)) {
+                    LOG.warn("User '{}' is locked for {} min after {} failed logins in a row (the last on the shell or JMX)",
+                            LoginLockout.key(user), lockout.lockFor().toMinutes(), lockout.maxFailures());
+                }
+            } else {
+                lockout.withdrawn(user);
             }
         }
         forgetPassword();

@@ -69,6 +69,63 @@ class LoginGateTest {
     }
 
     @Test
+    void parallelGuessesGetNoMorePasswordsCheckedThanTheLockAllows() throws Exception {
+        // a probe's parallel logins had 7 to 11 passwords checked before the fifth failure locked the name
+        java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Authenticator slowRealm = (user, password) -> {
+            checked.incrementAndGet();
+            try {
+                release.await(5, java.util.concurrent.TimeUnit.SECONDS); // every check is under way at once
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Optional.empty();
+        };
+        LoginGate locking = new LoginGate(slowRealm, Duration.ofMillis(500), d -> { },
+                new LoginLockout(5, Duration.ofMinutes(15), java.time.Clock.systemUTC()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<Optional<Caller>>> guesses = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String guess = "guess-" + i;
+                guesses.add(pool.submit(() -> locking.login("admin", guess, "10.0.0.9")));
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L; // the refused ones end at once, the checked ones wait
+            while (guesses.stream().filter(java.util.concurrent.Future::isDone).count() < 15 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            release.countDown();
+            int tooMany = 0;
+            for (var g : guesses) {
+                try {
+                    assertThat(g.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(429));
+                    tooMany++;
+                }
+            }
+            assertThat(checked).as("passwords checked").hasValue(5);
+            assertThat(tooMany).isEqualTo(15);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRealmThatFailsLeavesNoCheckUnderWay() {
+        LoginLockout lockout = new LoginLockout(1, Duration.ofMinutes(15), java.time.Clock.systemUTC());
+        LoginGate broken = new LoginGate((user, password) -> {
+            throw new IllegalStateException("realm gone");
+        }, Duration.ofMillis(500), pauses::add, lockout);
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> broken.login("admin", "right", "10.0.0.9")).isInstanceOf(IllegalStateException.class);
+        }
+        assertThat(lockout.lockedFor("admin")).as("no verdict, no failure").isEmpty();
+        assertThat(lockout.admit("admin")).as("and no check left under way").isEmpty();
+    }
+
+    @Test
     void userNamesAreLoggedOnOneLine() {
         assertThat(LoginGate.printable("evil\nINFO forged line")).doesNotContain("\n");
         assertThat(LoginGate.printable("x".repeat(200))).hasSize(67);

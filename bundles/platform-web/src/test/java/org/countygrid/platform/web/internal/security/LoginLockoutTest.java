@@ -146,4 +146,62 @@ class LoginLockoutTest {
         }
         assertThat(lockout.locked()).extracting(LoginLockout.Lock::user).contains("c1?2j?0;x?y");
     }
+
+    @Test
+    void checksUnderWayCountAsFailuresSoParallelGuessesGetNoMoreThanTheLockAllows() {
+        lockout.failed("li"); // one wrong password so far; two more lock (3)
+        assertThat(lockout.admit("li")).isEmpty();
+        assertThat(lockout.admit("li")).isEmpty();
+
+        assertThat(lockout.admit("li")).as("a third guess while two are checked").contains(LoginLockout.UNDER_WAY);
+        assertThat(lockout.lockedFor("li")).as("not locked yet: the two may be right").isEmpty();
+        assertThat(lockout.failed("li")).isFalse();
+        assertThat(lockout.failed("li")).as("the two checked were wrong").isTrue();
+        assertThat(lockout.admit("li")).contains(Duration.ofMinutes(15));
+        assertThat(lockout.locked()).singleElement().satisfies(l -> assertThat(l.failures()).isEqualTo(3));
+    }
+
+    @Test
+    void aCheckThatEndsWithoutAVerdictOrRightFreesItsPlace() {
+        assertThat(lockout.admit("li")).isEmpty();
+        assertThat(lockout.admit("li")).isEmpty();
+        assertThat(lockout.admit("li")).isEmpty();
+        assertThat(lockout.admit("li")).isPresent();
+
+        lockout.withdrawn("li"); // the same password again by the shell's second method
+        assertThat(lockout.admit("li")).isEmpty();
+        lockout.succeeded("li");
+        lockout.clear("li"); // a key login: the two still under way stay counted
+        assertThat(lockout.admit("li")).isEmpty();
+        assertThat(lockout.admit("li")).isPresent();
+
+        lockout.failed("li");
+        lockout.failed("li");
+        lockout.succeeded("li");
+        assertThat(lockout.lockedFor("li")).isEmpty();
+        assertThat(lockout.admit("li")).as("all ended, the count cleared by the right one").isEmpty();
+        lockout.withdrawn("li");
+        assertThat(lockout.locked()).isEmpty();
+    }
+
+    @Test
+    void aCheckThatNeverEndedIsForgottenAfterAMinute() {
+        lockout.admit("li");
+        lockout.admit("li");
+        lockout.admit("li");
+        assertThat(lockout.admit("li")).isPresent();
+
+        clock.advance(LoginLockout.CHECK_FORGOTTEN);
+        assertThat(lockout.admit("li")).isEmpty();
+        assertThat(lockout.failed("li")).as("one failure, not four").isFalse();
+        assertThat(lockout.failed("li")).isFalse();
+    }
+
+    @Test
+    void withoutLockingEveryCheckIsLetThrough() {
+        LoginLockout off = LoginLockout.off();
+        for (int i = 0; i < 10; i++) {
+            assertThat(off.admit("admin")).isEmpty();
+        }
+    }
 }
