@@ -36,7 +36,9 @@ const FIELD_EXACT = {
   'must be exactly 22 digits': '条码必须是22位数字',
   'must be exactly 12 digits (BCD)': '通信地址必须是12位数字（BCD码）',
   "must be 1-30 letters, digits or '-'": '应为1到30位字母、数字或“-”',
-  'must be an accuracy class such as 2, 1, 0.5S or B': '应为准确度等级，如 2、1、0.5S 或 B',
+  'must be an accuracy class: 0.2S, 0.5S, 1, 2 or A, B, C, D (active/reactive as 1/2)':
+    '应为准确度等级：0.2S、0.5S、1、2 或 A、B、C、D（有功/无功写作 1/2）',
+  'must be at most 99999999.99 kWh (no meter register holds more)': '不能超过 99999999.99 千瓦时（电能表示数没有更大的）',
   'appears twice in the file': '在文件中出现了两次',
   'has a quoted cell without its closing quote': '有一个引号没有配对（以"开头的单元格缺少结尾的"）',
   'has text after the closing quote of a quoted cell': '引号结束后还有其他字符（一个单元格只能整个加引号）',

@@ -241,7 +241,7 @@ public class TopologyServiceImpl implements TopologyService {
         Set<String> addresses = addresses(meterAddresses);
         return store.write(caller.office(), em -> {
             TopologyRepository topology = new TopologyRepository(em);
-            topology.require(asset);
+            topology.require(asset).toTerminal().requireInstalled();
             topology.report(asset, addresses, now());
             em.flush();
             return compare(em, asset, false);
@@ -260,6 +260,7 @@ public class TopologyServiceImpl implements TopologyService {
         require(caller, MeteringRoles.STOCK);
         String asset = Terminal.asset("assetNumber", assetNumber);
         return StaleWrites.write(store, caller, "the topology of terminal " + asset, em -> {
+            new TopologyRepository(em).require(asset).toTerminal().requireInstalled();
             TopologyCheck before = compare(em, asset, false);
             Reconciliation.Outcome outcome = reconcile(em, asset);
             TopologyRepository topology = new TopologyRepository(em);

@@ -149,6 +149,11 @@ public class WorkOrderServiceImpl implements WorkOrderService {
                     return stopped.get();
                 }
             }
+            if (register != null && AccountNumber.isValid(account) && wanted.type() != null
+                    && wanted.type() != WorkOrderType.REMOVE && register.requireAccount(caller, account).closed()) {
+                // before the meter's rules: an INSTALL told "create a REPLACE order" was then refused for this (probe)
+                throw Problem.conflict("account " + account + " is closed; only a REMOVE order can be made for it");
+            }
             if (register != null && installed == null && wanted.type() != null && wanted.type() != WorkOrderType.INSTALL
                     && AccountNumber.isValid(account)) {
                 register.requireAccount(caller, account); // a mistyped account is a 404, not "has no installed meter"
@@ -158,11 +163,6 @@ public class WorkOrderServiceImpl implements WorkOrderService {
             requireFieldWorker(caller, step.order().worker());
             if (register != null) {
                 AccountRegister.AccountFacts facts = register.requireAccount(caller, step.order().accountNumber());
-                if (facts.closed() && wanted.type() != WorkOrderType.REMOVE) {
-                    // a closed account gets no meter; its meter comes off with a REMOVE order
-                    throw Problem.conflict("account " + step.order().accountNumber() + " is closed; only a REMOVE"
-                            + " order can be made for it");
-                }
                 if (facts.closed() && origin != null) {
                     // the account-closed event: a REPLACE under way would put a new meter on a closed account
                     Optional<WorkOrderView> stopped = stopForClosedAccount(caller, orders, account, origin);

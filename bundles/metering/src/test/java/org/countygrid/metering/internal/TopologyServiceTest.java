@@ -349,6 +349,17 @@ class TopologyServiceTest {
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409));
         assertThatThrownBy(() -> metering.topology.apply(LI, T1))
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(403));
+
+        // a terminal in the warehouse reads no meters: no archive taken, no fix sent to it (a probe had both)
+        int events = metering.store.events().size();
+        assertThatThrownBy(() -> metering.topology.report(operator(QS), "QS-T0002", List.of("000000000001")))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
+                .hasMessage("terminal QS-T0002 is not installed in a transformer area (it is IN_STOCK): only an"
+                        + " installed terminal's archive is compared with the meters under it");
+        assertThatThrownBy(() -> metering.topology.apply(operator(QS), "QS-T0002"))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
+                .hasMessageContaining("is not installed in a transformer area");
+        assertThat(metering.store.events()).hasSize(events);
     }
 
     @Test

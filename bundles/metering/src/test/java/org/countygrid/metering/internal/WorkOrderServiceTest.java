@@ -449,6 +449,9 @@ class WorkOrderServiceTest {
         assertThatThrownBy(() -> create(WorkOrderType.REPLACE))
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
                 .hasMessage("account " + ACCOUNT + " is closed; only a REMOVE order can be made for it");
+        assertThatThrownBy(() -> create(WorkOrderType.INSTALL)) // a probe was told "create a REPLACE order" here
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))
+                .hasMessage("account " + ACCOUNT + " is closed; only a REMOVE order can be made for it");
         assertThatThrownBy(() -> metering.orders.create(operator(QS), new NewWorkOrder(WorkOrderType.INSTALL,
                 "3101000002", null, "li", Phase.SINGLE, null))) // closed too, and without a meter
                 .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(409))

@@ -12,11 +12,15 @@ public final class MeterIdentity {
     /** 12 BCD digits: the DL/T 645 address, each byte two decimal digits. */
     public static final Pattern COMM_ADDRESS = Pattern.compile("\\d{12}");
     static final Pattern ASSET_NUMBER = Pattern.compile("[A-Za-z0-9-]{1,30}");
-    static final Pattern ACCURACY = Pattern.compile("[0-9A-Za-z.]{1,8}");
+    /**
+     * The accuracy classes of electricity meters (准确度等级): 0.2S, 0.5S, 1, 2 (GB/T 17215), 0.2, 0.5, 3 (reactive),
+     * A to D (GB/T 17215.321, IR46), "1.0" as nameplates print it; active and reactive as "1/2". A probe stored "abc".
+     */
+    static final Pattern ACCURACY = Pattern.compile("(?:0\\.[25]S?|[123](?:\\.0)?|[ABCD])(?:/(?:0\\.[25]S?|[123](?:\\.0)?|[ABCD]))?");
     public static final String BAD_BARCODE = "must be exactly 22 digits";
     static final String BAD_COMM_ADDRESS = "must be exactly 12 digits (BCD)";
     static final String BAD_ASSET_NUMBER = "must be 1-30 letters, digits or '-'";
-    static final String BAD_ACCURACY = "must be an accuracy class such as 2, 1, 0.5S or B";
+    static final String BAD_ACCURACY = "must be an accuracy class: 0.2S, 0.5S, 1, 2 or A, B, C, D (active/reactive as 1/2)";
     static final int MAX_MANUFACTURER = 60;
 
     private MeterIdentity() {
@@ -39,7 +43,8 @@ public final class MeterIdentity {
         String barcode = Texts.clean(m.barcode());
         String asset = Texts.clean(m.assetNumber());
         String address = Texts.clean(m.commAddress());
-        String accuracy = Texts.clean(m.accuracyClass());
+        String accuracy = Texts.clean(m.accuracyClass()) == null ? null
+                : Texts.clean(m.accuracyClass()).toUpperCase(java.util.Locale.ROOT); // 0.5s as typed is 0.5S
         format(errors, "barcode", barcode, BARCODE, BAD_BARCODE);
         format(errors, "assetNumber", asset, ASSET_NUMBER, BAD_ASSET_NUMBER);
         format(errors, "commAddress", address, COMM_ADDRESS, BAD_COMM_ADDRESS);

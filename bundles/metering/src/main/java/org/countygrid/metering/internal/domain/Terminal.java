@@ -8,6 +8,7 @@ import org.countygrid.metering.MeterState;
 import org.countygrid.metering.NewTerminal;
 import org.countygrid.metering.TerminalKind;
 import org.countygrid.platform.api.FieldErrors;
+import org.countygrid.platform.api.Problem;
 
 /**
  * A collection terminal asset; its lifecycle is the {@link AssetLife} meters have, installed in a transformer area
@@ -49,6 +50,19 @@ public record Terminal(String assetNumber, String address, TerminalKind kind, St
         String manufacturer = Texts.required(errors, "manufacturer", t.manufacturer(), MAX_MANUFACTURER);
         errors.throwIfAny();
         return new NewTerminal(asset, address, t.kind(), manufacturer);
+    }
+
+    /**
+     * This terminal, if it reads meters in a transformer area; else a 409: a terminal in stock, at a station or with
+     * a worker has no meters to report or to be told about (a probe had an archive applied to one in the warehouse).
+     */
+    public Terminal requireInstalled() {
+        if (state != MeterState.INSTALLED) {
+            throw Problem.conflict("terminal " + assetNumber + " is not installed in a"
+                    + " transformer area (it is " + state + "): only an installed terminal's archive is compared with"
+                    + " the meters under it");
+        }
+        return this;
     }
 
     /** A checked asset number for a lookup. */

@@ -201,6 +201,11 @@ class MeteringCommandsTest {
         org.countygrid.platform.api.security.Caller op = org.countygrid.metering.internal.TestMetering.operator(QS);
         metering.topology.register(op, new org.countygrid.metering.NewTerminal("QS-T0001", "3301A001",
                 org.countygrid.metering.TerminalKind.CONCENTRATOR, "威胜"), null);
+        org.countygrid.platform.api.security.Caller worker = org.countygrid.metering.internal.TestMetering.field(QS, "li");
+        metering.topology.verify(op, "QS-T0001", null, null);
+        metering.topology.preIssue(op, "QS-T0001", "CG", "A1", null);
+        metering.topology.receive(worker, "QS-T0001", "CG", null);
+        metering.topology.install(worker, "QS-T0001", "CG-001", null); // only an installed terminal reports
         TopologyCheckCommand check = new TopologyCheckCommand();
         check.topology = metering.topology;
         check.terminal = "QS-T0001";
@@ -219,6 +224,6 @@ class MeteringCommandsTest {
 
         TerminalListCommand list = new TerminalListCommand();
         list.topology = metering.topology;
-        assertThat(li.run(list::execute).out()).contains("QS-T0001", "3301A001", "CONCENTRATOR", "IN_STOCK", "1 terminals");
+        assertThat(li.run(list::execute).out()).contains("QS-T0001", "3301A001", "CONCENTRATOR", "INSTALLED", "1 terminals");
     }
 }

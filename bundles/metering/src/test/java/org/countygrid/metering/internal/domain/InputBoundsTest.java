@@ -55,4 +55,20 @@ class InputBoundsTest {
         assertThatThrownBy(errors::throwIfAny).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.byField()).containsOnlyKeys("from", "to", "until"));
     }
+
+    @Test
+    void aKwhValueIsOneAMeterRegisterCanHold() {
+        FieldErrors errors = new FieldErrors();
+        assertThat(Kwh.hundredths(errors, "kwh", new java.math.BigDecimal("99999999.99"))).isEqualTo(9_999_999_999L);
+        assertThat(Kwh.hundredths(errors, "kwh", new java.math.BigDecimal("0.00"))).isZero();
+        assertThat(errors.isEmpty()).isTrue();
+
+        Kwh.hundredths(errors, "kwh", new java.math.BigDecimal("1E+15")); // a probe had this stored as valid
+        Kwh.hundredths(errors, "totalKwh", new java.math.BigDecimal("1E+20"));
+        Kwh.hundredths(errors, "peakKwh", new java.math.BigDecimal("1.001"));
+        Kwh.hundredths(errors, "flatKwh", new java.math.BigDecimal("-1"));
+        assertThatThrownBy(errors::throwIfAny).isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField())
+                .containsEntry("kwh", Kwh.TOO_LARGE).containsEntry("totalKwh", Kwh.TOO_LARGE)
+                .containsEntry("peakKwh", Kwh.BAD).containsEntry("flatKwh", Kwh.BAD));
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.countygrid.metering.FeeControl;
 import org.countygrid.metering.MeterState;
@@ -140,5 +141,20 @@ class MeterTest {
         assertThat(AssetLife.warehouseOr(" KF-02 ", "MAIN")).isEqualTo("KF-02");
         assertThatThrownBy(() -> AssetLife.warehouseOr("K".repeat(21), "MAIN"))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsKey("warehouseCode"));
+    }
+
+    @Test
+    void theAccuracyClassIsOneThatMetersHave() {
+        java.util.function.Function<String, NewMeter> meter = accuracy -> new NewMeter("3300000000000000000003",
+                "QS-A0003", "000000000003", Phase.SINGLE, FeeControl.LOCAL, "华立", accuracy);
+        for (String bad : List.of("abc", "0.7", "5", "1/", "2/x", "0.5SS")) { // a probe stored "abc" and "0.7"
+            assertThatThrownBy(() -> MeterIdentity.checked(meter.apply(bad))).as(bad)
+                    .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField())
+                            .containsEntry("accuracyClass", MeterIdentity.BAD_ACCURACY));
+        }
+        assertThat(MeterIdentity.checked(meter.apply(" 0.5s ")).accuracyClass()).isEqualTo("0.5S");
+        for (String good : List.of("2", "1", "1.0", "0.2S", "0.5", "3", "B", "D", "1/2", "0.5S/2")) {
+            assertThat(MeterIdentity.checked(meter.apply(good)).accuracyClass()).isEqualTo(good);
+        }
     }
 }
