@@ -64,8 +64,11 @@ export async function renderForm(root, ctx, nav, account, draft = { values: {} }
     banner.hidden = false;
   }
 
+  let areasAsked = 0; // a station changed twice quickly: only the last one's areas are listed
   async function loadAreas(stationCode, selected) {
+    const mine = ++areasAsked;
     const list = await areas(ctx, stationCode);
+    if (mine !== areasAsked) return;
     areaSelect.replaceChildren(...list.map((a) => h('option', { value: a.code, selected: a.code === selected }, `${a.name}（${a.code}）`)));
   }
 

@@ -91,6 +91,7 @@ function showLogin(notice, typedUser) {
 
 async function enter(me) {
   state.me = me;
+  state.officeName = null; // the last user's, until this one's is read
   setCsrfToken(me.csrfToken);
   renderLayout();
   loadOfficeName();
@@ -122,12 +123,18 @@ function officeLabel() {
   return [state.me.office, state.officeName].filter(Boolean).join(' ');
 }
 
+// the node's office name is shown only beside its own code: a user of another office (served by this node's REST API
+// and console) saw this node's name beside their office's code
+function nodesOfficeName(health) {
+  return state.me && health.office === state.me.office ? health.officeName : null;
+}
+
 async function loadOfficeName() {
   try {
     const health = await api('/api/health', { background: true });
-    state.officeName = health.officeName;
+    state.officeName = nodesOfficeName(health);
   } catch (error) {
-    state.officeName = error.problem && error.problem.officeName;
+    state.officeName = error.problem && nodesOfficeName(error.problem);
   }
   const office = document.getElementById('current-office');
   if (office && state.me) {

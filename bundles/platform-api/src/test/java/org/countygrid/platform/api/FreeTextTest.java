@@ -17,5 +17,9 @@ class FreeTextTest {
         assertThat(FreeText.problem("\uD83D王")).as("a high surrogate alone").isEqualTo(FreeText.BROKEN);
         assertThat(FreeText.problem("王\uDE00")).as("a low surrogate alone").isEqualTo(FreeText.BROKEN);
         assertThat(FreeText.problem("王\uD83D")).as("a high surrogate at the end").isEqualTo(FreeText.BROKEN);
+        for (String layout : new String[] { "测试\u2028乙", "测试\u2029乙", "测试\u202e乙", "a\u2066b\u2069", "\u200f王" }) {
+            assertThat(FreeText.problem(layout)).as("line separators and bidi controls (probe)").isEqualTo(FreeText.CONTROL);
+        }
+        assertThat(FreeText.problem("👨\u200d👩")).as("a zero-width joiner inside an emoji").isNull();
     }
 }

@@ -24,6 +24,6 @@ public record AccountUpdate(String name, String address, String phone, Category 
     }
 
     OptionalLong expectedVersion() {
-        return version == null ? OptionalLong.empty() : OptionalLong.of(version);
+        return org.countygrid.platform.api.rest.IfMatch.version("version", version);
     }
 }

@@ -6,6 +6,6 @@ import java.util.OptionalLong;
 public record CloseRequest(String reason, Long version) {
 
     OptionalLong expectedVersion() {
-        return version == null ? OptionalLong.empty() : OptionalLong.of(version);
+        return org.countygrid.platform.api.rest.IfMatch.version("version", version);
     }
 }

@@ -99,6 +99,11 @@ class AccountResourceTest {
     void aMalformedIfMatchIsABadRequest() {
         assertThatThrownBy(() -> resource.change("3101000001", "\"seven\"", update(null)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsKey("If-Match"));
+        // a negative version was a 409 "changed meanwhile" (probe): it is no version the account ever had
+        assertThatThrownBy(() -> resource.change("3101000001", "\"-5\"", update(null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsKey("If-Match"));
+        assertThatThrownBy(() -> resource.change("3101000001", null, update(-5L)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.byField()).containsKey("version"));
     }
 
     @Test

@@ -25,9 +25,27 @@ public final class IfMatch {
             tag = tag.substring(1, tag.length() - 1);
         }
         try {
-            return OptionalLong.of(Long.parseLong(tag));
+            long version = Long.parseLong(tag);
+            if (version < 0) {
+                throw new NumberFormatException("no version is negative");
+            }
+            return OptionalLong.of(version);
         } catch (NumberFormatException e) {
             throw new ValidationException("If-Match", "must be the version the resource was read with, e.g. \"3\"");
         }
+    }
+
+    /**
+     * A version sent in a request's body under {@code field}, or empty when none was sent; a negative one is a 400 (it
+     * was a 409 "changed meanwhile", which sent the clerk to reload a page that was not stale).
+     */
+    public static OptionalLong version(String field, Long version) {
+        if (version == null) {
+            return OptionalLong.empty();
+        }
+        if (version < 0) {
+            throw new ValidationException(field, "must be the version the resource was read with, 0 or more");
+        }
+        return OptionalLong.of(version);
     }
 }

@@ -8,6 +8,7 @@ import javax.security.auth.Subject;
 
 import org.countygrid.platform.api.OfficeCode;
 import org.countygrid.platform.api.Problem;
+import org.countygrid.platform.api.ValidationException;
 
 /** Builds a {@link Caller} from a JAAS subject (a shell session or a REST login) of the Karaf realm. */
 public final class SubjectCaller {
@@ -21,6 +22,7 @@ public final class SubjectCaller {
         }
         String user = null;
         Set<OfficeCode> offices = new HashSet<>();
+        Set<String> misspelt = new java.util.TreeSet<>();
         Set<String> roles = new HashSet<>();
         for (Principal p : subject.getPrincipals()) {
             String kind = p.getClass().getSimpleName();
@@ -28,7 +30,11 @@ public final class SubjectCaller {
                 user = p.getName();
             } else if ("RolePrincipal".equals(kind)) {
                 if (p.getName().startsWith(Role.OFFICE_PREFIX)) {
-                    offices.add(OfficeCode.of(p.getName().substring(Role.OFFICE_PREFIX.length())));
+                    try {
+                        offices.add(OfficeCode.of(p.getName().substring(Role.OFFICE_PREFIX.length())));
+                    } catch (ValidationException notACode) {
+                        misspelt.add(p.getName());
+                    }
                 } else {
                     roles.add(p.getName());
                 }
@@ -36,6 +42,11 @@ public final class SubjectCaller {
         }
         if (user == null) {
             throw new Problem(401, "Unauthorized", "no logged-in user");
+        }
+        if (!misspelt.isEmpty()) {
+            // the realm's data, not the request: a 403 like a missing office, never a 400 on a field nobody sent
+            throw Problem.forbidden("user " + user + " has the role " + String.join(", ", misspelt) + ", which names no"
+                    + " office (a code of 2-12 upper-case letters or digits); an administrator must correct it");
         }
         if (offices.isEmpty()) {
             throw Problem.forbidden("user " + user + " belongs to no office; give it the role " + Role.OFFICE_PREFIX + "<code>");

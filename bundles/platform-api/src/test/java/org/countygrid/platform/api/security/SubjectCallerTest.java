@@ -51,6 +51,16 @@ class SubjectCallerTest {
     }
 
     @Test
+    void aMisspeltOfficeRoleIsA403NamingTheRoleNotA400OnAFieldNobodySent() {
+        Subject subject = subject(new UserPrincipal("cqlow"), new RolePrincipal("operator"), new RolePrincipal("office.qs"));
+
+        assertThatThrownBy(() -> SubjectCaller.from(subject))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(403))
+                .hasMessage("user cqlow has the role office.qs, which names no office (a code of 2-12 upper-case letters"
+                        + " or digits); an administrator must correct it");
+    }
+
+    @Test
     void noSubjectIsA401() {
         assertThatThrownBy(() -> SubjectCaller.from(null)).isInstanceOf(Problem.class)
                 .extracting(e -> ((Problem) e).status()).isEqualTo(401);
