@@ -25,6 +25,7 @@ export async function renderForm(root, ctx, nav, account, draft = { values: {} }
   const choice = (name, table) => h('select', {}, Object.entries(table).map(([key, [zh, en]]) =>
     h('option', { value: key, selected: values[name] === key }, ctx.t(zh, en))));
 
+  let areasAsked = 0; // a station changed twice quickly: only the last one's areas are listed
   const station = h('select', { id: 'account-field-station', name: 'stationCode',
     onchange: () => loadAreas(station.value, null).catch(failedToLoad) });
   const areaSelect = h('select', {});
@@ -64,7 +65,6 @@ export async function renderForm(root, ctx, nav, account, draft = { values: {} }
     banner.hidden = false;
   }
 
-  let areasAsked = 0; // a station changed twice quickly: only the last one's areas are listed
   async function loadAreas(stationCode, selected) {
     const mine = ++areasAsked;
     const list = await areas(ctx, stationCode);
