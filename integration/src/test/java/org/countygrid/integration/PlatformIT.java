@@ -148,6 +148,8 @@ public class PlatformIT extends MeteringFieldTests {
         assertThat(locked.status()).as("the right password while locked").isEqualTo(429);
         assertThat(locked.contentType()).contains("application/problem+json");
         assertThat(locked.body()).contains("user lock_qs is locked for 15 more minute(s)");
+        assertThat(Http.raw("GET /api/customers/accounts?limit=1 HTTP/1.1", Http.basic(TestUsers.LOCKED_QS)))
+                .as("a client retrying by itself is told to wait").startsWith("HTTP/1.1 429").contains("Retry-After: 60");
         Http.Reply console = Http.anonymous().post("/api/auth/login",
                 Http.json(java.util.Map.of("username", TestUsers.LOCKED_QS, "password", TestUsers.PASSWORD)));
         assertThat(console.status()).as("the console's login is locked too").isEqualTo(429);

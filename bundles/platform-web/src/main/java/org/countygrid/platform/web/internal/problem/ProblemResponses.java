@@ -21,11 +21,18 @@ public final class ProblemResponses {
         return builder(body).build();
     }
 
+    /**
+     * A 429 (a login name locked after too many wrong passwords) also says {@code Retry-After: 60}: a client that
+     * retries by itself waits a minute at least, each retry refused without counting; the lock's end is in the detail.
+     */
+    static final String RETRY_LOCKED_AFTER = "60";
+
     public static Response.ResponseBuilder builder(ProblemBody body) {
-        return Response.status(body.status())
+        Response.ResponseBuilder answer = Response.status(body.status())
                 .type(ProblemBody.MEDIA_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .entity(toJson(body));
+        return body.status() == 429 ? answer.header(HttpHeaders.RETRY_AFTER, RETRY_LOCKED_AFTER) : answer;
     }
 
     public static String toJson(ProblemBody body) {
