@@ -131,7 +131,7 @@ public final class ProblemMapping {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static List<ProblemBody.FieldMessage> one(String field, String message) {
+    public static List<ProblemBody.FieldMessage> one(String field, String message) {
         return List.of(new ProblemBody.FieldMessage(field, message));
     }
 }

@@ -72,6 +72,12 @@ final class ApiServlet extends CXFNonSpringServlet {
             answer(request, response, BAD_QUERY, null);
             return;
         }
+        String twice = repeatedParameter(request.getQueryString());
+        if (twice != null) {
+            // JAX-RS takes the first of them without a word: "?q=王&q=李" searched 王, "?limit=1&limit=500" gave 1
+            answer(request, response, repeated(twice), null);
+            return;
+        }
         String charset = request.getCharacterEncoding();
         if (!knownCharset(charset)) {
             // CXF refuses it before any resource or mapper sees the request, as Jetty's HTML page of a 500
@@ -121,6 +127,34 @@ final class ApiServlet extends CXFNonSpringServlet {
             }
         }
         return false;
+    }
+
+    /**
+     * The first query parameter named twice in the raw query string (its name decoded), or null: no resource of the
+     * API takes a list of values by repeating a parameter, so a repeat is a mistake to be told, like a JSON key given
+     * twice.
+     */
+    static String repeatedParameter(String query) {
+        if (query == null || query.isEmpty()) {
+            return null;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String parameter : query.split("&")) {
+            if (parameter.isEmpty()) {
+                continue;
+            }
+            String name = java.net.URLDecoder.decode(parameter.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8);
+            if (!seen.add(name)) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    static ProblemBody repeated(String name) {
+        String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+        return ProblemBody.of(400, "Invalid input", "Query parameter '" + shown + "' is given more than once; give it once.")
+                .withErrors(ProblemMapping.one(shown, "is given more than once"));
     }
 
     static final ProblemBody BAD_QUERY = ProblemBody.of(400, "Bad Request",

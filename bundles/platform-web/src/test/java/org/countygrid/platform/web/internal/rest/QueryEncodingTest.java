@@ -29,6 +29,18 @@ class QueryEncodingTest {
     }
 
     @Test
+    void aQueryParameterGivenTwiceIsRefusedNotTakenAtItsFirstValue() {
+        assertThat(ApiServlet.repeatedParameter(null)).isNull();
+        assertThat(ApiServlet.repeatedParameter("q=%E7%8E%8B&limit=20&offset=0")).isNull();
+        assertThat(ApiServlet.repeatedParameter("q=a&&limit=2")).isNull();
+        assertThat(ApiServlet.repeatedParameter("q=%E7%8E%8B&q=%E6%9D%8E")).isEqualTo("q"); // a probe's ?q=王&q=李
+        assertThat(ApiServlet.repeatedParameter("limit=1&offset=0&limit=500")).isEqualTo("limit");
+        assertThat(ApiServlet.repeatedParameter("%71=a&q=b")).as("the same name, once escaped").isEqualTo("q");
+        assertThat(ApiServlet.repeated("limit").status()).isEqualTo(400);
+        assertThat(ApiServlet.repeated("limit").detail()).isEqualTo("Query parameter 'limit' is given more than once; give it once.");
+    }
+
+    @Test
     void aCharsetTheJvmDoesNotKnowIsRefused() {
         assertThat(ApiServlet.knownCharset(null)).isTrue();
         assertThat(ApiServlet.knownCharset("utf-8")).isTrue();
