@@ -5,8 +5,8 @@ import { areas, changeAccount, openAccount, stations } from './api.js';
 
 const EDITABLE = ['name', 'phone', 'address', 'areaCode', 'category', 'voltageLevel', 'importantClass'];
 
-// draft: { values } — what the user typed so far, kept by the panel; a form rendered again (the language switch)
-// shows it instead of the stored values.
+// draft: { values, problem } — what the user typed so far and the last refusal of it, kept by the panel; a form
+// rendered again (the language switch) shows them instead of the stored values (the field errors vanished before).
 export async function renderForm(root, ctx, nav, account, draft = { values: {} }) {
   const opening = account === null;
   const values = { ...(account || { category: 'RESIDENTIAL', voltageLevel: 'V220', importantClass: 'NONE' }), ...draft.values };
@@ -50,6 +50,7 @@ export async function renderForm(root, ctx, nav, account, draft = { values: {} }
   form.addEventListener('input', keep);
   form.addEventListener('change', keep);
   clear(root).append(form);
+  if (draft.problem) showProblem(draft.problem); // in the language now chosen
 
   try {
     const list = await stations(ctx);
@@ -76,6 +77,7 @@ export async function renderForm(root, ctx, nav, account, draft = { values: {} }
     event.preventDefault();
     Object.values(errors).forEach((e) => { e.textContent = ''; });
     banner.hidden = true;
+    draft.problem = null;
     const body = Object.fromEntries(EDITABLE.map((name) => [name, fields[name].value]));
     save.disabled = true; // a double click sends one request
     try {
@@ -91,6 +93,7 @@ export async function renderForm(root, ctx, nav, account, draft = { values: {} }
   }
 
   function showProblem(problem) {
+    draft.problem = problem;
     const unplaced = (problem.errors || []).filter((e) => {
       if (!errors[e.field]) return true;
       errors[e.field].textContent = fieldMessage(ctx, e.message);

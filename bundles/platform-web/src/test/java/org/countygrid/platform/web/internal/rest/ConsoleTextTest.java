@@ -138,6 +138,10 @@ class ConsoleTextTest {
                 ProblemMapping.map(catchThrowable(() -> org.countygrid.platform.api.security.SubjectCaller.from(
                         new javax.security.auth.Subject(true, Set.of(new UserPrincipal("li"), new RolePrincipal("office.QS"), new RolePrincipal("office.QT")),
                                 Set.of(), Set.of())))),
+                ProblemMapping.map(catchThrowable(() -> org.countygrid.platform.api.security.SubjectCaller.from(
+                        new javax.security.auth.Subject(true, Set.of(new UserPrincipal("li"), new RolePrincipal("office.qs")),
+                                Set.of(), Set.of())))),
+                ApiServlet.repeated("limit"),
                 ProblemMapping.map(new NotFoundException()),
                 ProblemMapping.map(readError("{\"name\":")),
                 ProblemMapping.map(readError("{\"nmae\":\"张三\"}")),
