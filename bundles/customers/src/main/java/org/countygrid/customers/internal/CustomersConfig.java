@@ -8,6 +8,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     String PID = "org.countygrid.customers";
 
+    /** What each setting must be; a value that breaks it is not used (ConfigValues). */
+    java.util.Map<String, org.countygrid.platform.api.config.ConfigValues.Rule> RULES = java.util.Map.of(
+            "searchDefaultLimit", org.countygrid.platform.api.config.ConfigValues.between(1, 500),
+            "searchMaxLimit", org.countygrid.platform.api.config.ConfigValues.between(1, 500));
+
     @AttributeDefinition(description = "Accounts per page when the caller does not say")
     int searchDefaultLimit() default 20;
 

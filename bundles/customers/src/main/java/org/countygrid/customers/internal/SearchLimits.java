@@ -6,7 +6,9 @@ import org.countygrid.platform.api.ValidationException;
 /** Page sizes of account searches, from configuration but never beyond what the platform allows. */
 record SearchLimits(int defaultLimit, int maxLimit) {
 
-    static SearchLimits of(CustomersConfig config) {
+    static SearchLimits of(CustomersConfig configured) {
+        CustomersConfig config = org.countygrid.platform.api.config.ConfigValues.checked(CustomersConfig.class, configured,
+                CustomersConfig.RULES, org.slf4j.LoggerFactory.getLogger(SearchLimits.class)::warn);
         int max = Math.max(1, Math.min(config.searchMaxLimit(), Page.MAX_LIMIT));
         return new SearchLimits(Math.max(1, Math.min(config.searchDefaultLimit(), max)), max);
     }

@@ -77,7 +77,8 @@ public class MeterServiceImpl implements MeterService {
         this(unit.store(), Clock.systemUTC(), config);
     }
 
-    MeterServiceImpl(ModuleStore store, Clock clock, MeteringConfig config) {
+    MeterServiceImpl(ModuleStore store, Clock clock, MeteringConfig configured) {
+        MeteringConfig config = MeteringSettings.checked(configured);
         this.store = store;
         this.clock = clock;
         this.deliveryMaxLines = Math.max(1, config.deliveryMaxLines());

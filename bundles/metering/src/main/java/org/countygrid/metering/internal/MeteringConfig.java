@@ -1,5 +1,7 @@
 package org.countygrid.metering.internal;
 
+import org.countygrid.platform.api.config.ConfigValues;
+
 import org.countygrid.metering.internal.form.FormFonts;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -8,6 +10,21 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @interface MeteringConfig {
 
     String PID = "org.countygrid.metering";
+
+    /** What each setting must be; a value that breaks it is not used (ConfigValues), its default is. */
+    java.util.Map<String, ConfigValues.Rule> RULES = java.util.Map.ofEntries(
+            java.util.Map.entry("spikeFactor", ConfigValues.between(1.0, 10_000.0)),
+            java.util.Map.entry("spikeMinHistory", ConfigValues.between(1, 1_000)),
+            java.util.Map.entry("historyReadings", ConfigValues.between(2, 10_000)),
+            java.util.Map.entry("rejudgeReadings", ConfigValues.between(0, 100_000)),
+            java.util.Map.entry("futureToleranceMinutes", ConfigValues.between(0, 1_440)),
+            java.util.Map.entry("maxEstimatedPoints", ConfigValues.between(0, 100_000)),
+            java.util.Map.entry("readingBatchMax", ConfigValues.between(1, 1_000_000)),
+            java.util.Map.entry("deliveryMaxLines", ConfigValues.between(1, 1_000_000)),
+            java.util.Map.entry("defaultWarehouse", ConfigValues.text(20)),
+            java.util.Map.entry("pageDefaultLimit", ConfigValues.between(1, 500)),
+            java.util.Map.entry("photoMaxKilobytes", ConfigValues.between(16, 102_400)),
+            java.util.Map.entry("signatureMaxKilobytes", ConfigValues.between(4, 10_240)));
 
     @AttributeDefinition(description = "A reading whose consumption rate exceeds this many times the meter's recent average fails as SPIKE")
     double spikeFactor() default 10;

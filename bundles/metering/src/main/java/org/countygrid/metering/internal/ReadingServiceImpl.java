@@ -72,7 +72,8 @@ public class ReadingServiceImpl implements ReadingService {
         this(unit.store(), Clock.systemUTC(), config);
     }
 
-    ReadingServiceImpl(ModuleStore store, Clock clock, MeteringConfig config) {
+    ReadingServiceImpl(ModuleStore store, Clock clock, MeteringConfig configured) {
+        MeteringConfig config = MeteringSettings.checked(configured);
         this.store = store;
         this.clock = clock;
         this.vee = new Vee(config.spikeFactor(), Duration.ofMinutes(Math.max(0, config.futureToleranceMinutes())),

@@ -74,7 +74,8 @@ public class TopologyServiceImpl implements TopologyService {
         this(unit.store(), Clock.systemUTC(), config);
     }
 
-    TopologyServiceImpl(ModuleStore store, Clock clock, MeteringConfig config) {
+    TopologyServiceImpl(ModuleStore store, Clock clock, MeteringConfig configured) {
+        MeteringConfig config = MeteringSettings.checked(configured);
         this.store = store;
         this.clock = clock;
         this.keeper = new TopologyKeeper(store);

@@ -87,7 +87,8 @@ public class WorkOrderServiceImpl implements WorkOrderService {
         this(unit.store(), Clock.systemUTC(), config);
     }
 
-    WorkOrderServiceImpl(ModuleStore store, Clock clock, MeteringConfig config) {
+    WorkOrderServiceImpl(ModuleStore store, Clock clock, MeteringConfig configured) {
+        MeteringConfig config = MeteringSettings.checked(configured);
         this.store = store;
         this.clock = clock;
         String fontFiles = config.formFontFiles();

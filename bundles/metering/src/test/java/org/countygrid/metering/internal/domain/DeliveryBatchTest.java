@@ -60,7 +60,9 @@ class DeliveryBatchTest {
 
         assertThatThrownBy(() -> DeliveryBatch.parse(csv, 10, EMPTY)).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.byField()).containsOnlyKeys("line 1.barcode", "line 2.assetNumber", "line 3.barcode",
-                        "line 5.commAddress")
+                        "line 4.manufacturer", "line 5.commAddress")
+                        // U+2028 ends no line (line 5 is still line 5), and is refused in a name like any control
+                        .containsEntry("line 4.manufacturer", org.countygrid.platform.api.FreeText.CONTROL)
                         .containsEntry("line 1.barcode", DeliveryBatch.UNCLOSED_QUOTE)
                         .containsEntry("line 3.barcode", DeliveryBatch.TEXT_AFTER_QUOTE));
     }

@@ -7,6 +7,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         description = "Hot-deployed route files and the outbox event relay")
 @interface IntegrationConfig {
 
+    /** What each setting must be; a value that breaks it is not used, its default is (ConfigValues). */
+    java.util.Map<String, org.countygrid.platform.api.config.ConfigValues.Rule> RULES = java.util.Map.of(
+            "routesFolder", org.countygrid.platform.api.config.ConfigValues.text(1_000),
+            "relayIntervalMillis", org.countygrid.platform.api.config.ConfigValues.between(50, 600_000),
+            "relayBatchSize", org.countygrid.platform.api.config.ConfigValues.between(1, 100_000));
+
     String PID = "org.countygrid.platform.integration";
 
     @AttributeDefinition(description = "Folder watched for *.yaml, *.yml and *.xml route files; ${karaf.base} and other system properties are resolved")

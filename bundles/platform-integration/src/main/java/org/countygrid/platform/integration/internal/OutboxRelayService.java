@@ -50,7 +50,8 @@ public class OutboxRelayService implements EventRelay {
 
     @Activate
     public OutboxRelayService(@Reference CountyGridCamel camel, @Reference EventOutbox outbox, @Reference EventHistory history,
-            @Reference SubscriberCursors cursors, @Reference BootFinished bootFinished, IntegrationConfig config, BundleContext context) {
+            @Reference SubscriberCursors cursors, @Reference BootFinished bootFinished, IntegrationConfig configured, BundleContext context) {
+        IntegrationConfig config = IntegrationSettings.checked(configured);
         this.camel = camel;
         this.framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         long interval = Math.max(50, config.relayIntervalMillis());

@@ -40,7 +40,8 @@ public class RouteFolderWatcher {
     });
 
     @Activate
-    public RouteFolderWatcher(@Reference CountyGridCamel camel, IntegrationConfig config) {
+    public RouteFolderWatcher(@Reference CountyGridCamel camel, IntegrationConfig configured) {
+        IntegrationConfig config = IntegrationSettings.checked(configured);
         Path path = Path.of(SystemPropertyPlaceholders.resolve(config.routesFolder()));
         try {
             Files.createDirectories(path);

@@ -19,10 +19,9 @@ public class DataBackupCommand implements Action {
     DatabaseBackup backup;
 
     PrintStream out = System.out;
-    PrintStream err = System.err;
 
     @Override
-    public Object execute() {
+    public Object execute() throws org.apache.karaf.shell.support.CommandException {
         try {
             BackupResult result = backup.backUp();
             out.printf("Backup written: %s (%s) in %.1f s%n", result.backup().file(),
@@ -31,7 +30,10 @@ public class DataBackupCommand implements Action {
                 out.println("Removed the oldest: " + old.getFileName() + " (" + backup.keep() + " are kept)");
             }
         } catch (BackupRefusedException e) {
-            err.println("Backup refused: " + e.getMessage());
+            // Karaf's CommandException: printed as it is on the session's error stream, and bin/cg-command exits 1 —
+            // printed to a stream of our own it reached no caller (rc 0, no output: a cron job took it for done)
+            throw new org.apache.karaf.shell.support.CommandException("Error: Backup refused: " + e.getMessage(),
+                    "Backup refused: " + e.getMessage());
         }
         return null;
     }

@@ -29,8 +29,15 @@ public final class FirstAdmin {
 
     public enum Source { NONE, ENVIRONMENT, FILE }
 
-    /** What the first start did: NONE when users existed; {@code passwordFile} is set for FILE. */
-    public record Outcome(Source source, Path passwordFile) {
+    /**
+     * What the first start did: NONE when users existed; {@code passwordFile} is set for FILE, and {@code refused} says
+     * why the password given in {@link #PASSWORD_VARIABLE} was not used, when one was given.
+     */
+    public record Outcome(Source source, Path passwordFile, String refused) {
+
+        Outcome(Source source, Path passwordFile) {
+            this(source, passwordFile, null);
+        }
     }
 
     private final UserAccounts accounts;
@@ -55,20 +62,23 @@ public final class FirstAdmin {
         }
         // "ssh" is Karaf's role for opening a shell over SSH (sshRole in etc/org.apache.karaf.shell.cfg)
         List<String> roles = List.of(Role.ADMIN, SSH_ROLE, Role.OFFICE_PREFIX + office.value());
+        String refused = null;
         if (givenPassword.isPresent()) {
             String password = givenPassword.get();
             if (password.startsWith("{CRYPT}")) {
-                throw new IllegalStateException(PASSWORD_VARIABLE + " must hold the password itself, not a hash");
+                refused = PASSWORD_VARIABLE + " must hold the password itself, not a hash";
+            } else {
+                try {
+                    // the same rule as staff:user-add: "admin"/"admin" over HTTP Basic would open the node to the network
+                    StaffUser.checkPassword(USER, password);
+                    accounts.add(USER, password, roles);
+                    return new Outcome(Source.ENVIRONMENT, null);
+                } catch (ValidationException e) {
+                    refused = PASSWORD_VARIABLE + " is too weak: " + e.getMessage();
+                }
             }
-            try {
-                // the same rule as staff:user-add: "admin"/"admin" over HTTP Basic would open the node to the network
-                StaffUser.checkPassword(USER, password);
-            } catch (ValidationException e) {
-                throw new IllegalStateException(PASSWORD_VARIABLE + " is too weak: " + e.getMessage()
-                        + "; no user was created");
-            }
-            accounts.add(USER, password, roles);
-            return new Outcome(Source.ENVIRONMENT, null);
+            // not that password, but not a node nobody can log in to either (a probe's node said UP with no user):
+            // the random one below, in the file
         }
         String password = generate();
         Path file = dataDir.resolve(PASSWORD_FILE);
@@ -79,7 +89,7 @@ public final class FirstAdmin {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         accounts.add(USER, password, roles);
-        return new Outcome(Source.FILE, file);
+        return new Outcome(Source.FILE, file, refused);
     }
 
     String generate() {

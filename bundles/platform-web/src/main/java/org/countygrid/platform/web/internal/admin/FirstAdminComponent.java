@@ -52,8 +52,15 @@ public final class FirstAdminComponent {
                 switch (outcome.source()) {
                     case ENVIRONMENT -> LOG.info("First start: created the user '{}' of office {} with the password from {}",
                             FirstAdmin.USER, node.office(), FirstAdmin.PASSWORD_VARIABLE);
-                    case FILE -> LOG.warn("First start: created the user '{}' of office {}; its password is in {} (readable by "
-                            + "the owner only). Log in, change it, and delete the file.", FirstAdmin.USER, node.office(), outcome.passwordFile());
+                    case FILE -> {
+                        if (outcome.refused() != null) {
+                            LOG.error("First start: {}; the user '{}' got a random password instead", outcome.refused(),
+                                    FirstAdmin.USER);
+                        }
+                        LOG.warn("First start: created the user '{}' of office {}; its password is in {} (readable by "
+                                + "the owner only). Log in, change it, and delete the file.", FirstAdmin.USER, node.office(),
+                                outcome.passwordFile());
+                    }
                     default -> LOG.debug("Users exist; no first user created");
                 }
             } catch (RuntimeException e) {

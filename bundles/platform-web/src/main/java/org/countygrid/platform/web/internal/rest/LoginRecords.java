@@ -25,8 +25,8 @@ public class LoginRecords {
     private final Map<String, Instant> passwordChanges = new ConcurrentHashMap<>();
 
     @Activate
-    public LoginRecords(WebConfig config) {
-        this(new LoginLockout(config.loginMaxFailures(), Duration.ofMinutes(config.loginLockMinutes()), Clock.systemUTC()));
+    public LoginRecords(WebConfig configured) {
+        this(lockout(WebSettings.checked(configured)));
     }
 
     public LoginRecords(LoginLockout lockout) {
@@ -34,8 +34,13 @@ public class LoginRecords {
     }
 
     /** A change of the web configuration keeps what the node remembers: the counts, locks and password changes. */
+    private static LoginLockout lockout(WebConfig config) {
+        return new LoginLockout(config.loginMaxFailures(), Duration.ofMinutes(config.loginLockMinutes()), Clock.systemUTC());
+    }
+
     @Modified
-    void modified(WebConfig config) {
+    void modified(WebConfig configured) {
+        WebConfig config = WebSettings.checked(configured);
         lockout.limits(config.loginMaxFailures(), Duration.ofMinutes(config.loginLockMinutes()));
     }
 

@@ -7,6 +7,17 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         description = "The REST API under /api and the console's login sessions")
 public @interface WebConfig {
 
+    /** What each setting must be; a value that breaks it is not used, its default is (ConfigValues, WebSettings). */
+    java.util.Map<String, org.countygrid.platform.api.config.ConfigValues.Rule> RULES = java.util.Map.of(
+            "sessionIdleMinutes", org.countygrid.platform.api.config.ConfigValues.between(1, 1_440),
+            "sessionMaxHours", org.countygrid.platform.api.config.ConfigValues.between(1, 168),
+            "loginDelayMillis", org.countygrid.platform.api.config.ConfigValues.between(0, 10_000),
+            "loginMaxFailures", org.countygrid.platform.api.config.ConfigValues.between(0, 100),
+            "loginLockMinutes", org.countygrid.platform.api.config.ConfigValues.between(1, 1_440),
+            "republishDelayMillis", org.countygrid.platform.api.config.ConfigValues.between(0, 60_000),
+            "apiWaitMillis", org.countygrid.platform.api.config.ConfigValues.between(0, 60_000),
+            "maxRequestKilobytes", org.countygrid.platform.api.config.ConfigValues.between(64, 1_048_576));
+
     String PID = "org.countygrid.platform.web";
 
     @AttributeDefinition(name = "Session idle minutes", min = "1",

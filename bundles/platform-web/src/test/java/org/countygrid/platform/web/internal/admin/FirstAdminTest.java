@@ -90,14 +90,24 @@ class FirstAdminTest {
     }
 
     @Test
-    void aWeakPasswordFromTheEnvironmentCreatesNoUser() throws IOException {
-        Path users = usersFile(NO_USERS);
+    void aWeakPasswordFromTheEnvironmentIsNotUsedButARandomOneInTheFile() throws IOException {
+        // before: no user at all, and a node saying UP that nobody could log in to (probe)
+        for (String weak : new String[] { "admin", "ADMIN", "secret7", "aaaaaaaa", "12345678", "Admin@123", "Admin-2026",
+            "{CRYPT}abc{CRYPT}" }) {
+            Path users = usersFile(NO_USERS);
+            Files.deleteIfExists(home.resolve("data/admin-password"));
 
-        for (String weak : new String[] { "admin", "ADMIN", "secret7", "aaaaaaaa", "12345678", "Admin@123", "Admin-2026" }) {
-            assertThatThrownBy(() -> firstAdmin(users, true, Optional.of(weak)).ensureAdmin(QS))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("too weak");
+            FirstAdmin.Outcome outcome = firstAdmin(users, true, Optional.of(weak)).ensureAdmin(QS);
+
+            assertThat(outcome.source()).as(weak).isEqualTo(FirstAdmin.Source.FILE);
+            assertThat(outcome.refused()).as(weak).startsWith(FirstAdmin.PASSWORD_VARIABLE);
+            String generated = Files.readString(home.resolve("data/admin-password")).strip();
+            assertThat(generated).isNotEqualTo(weak).hasSizeGreaterThanOrEqualTo(16);
+            String hash = Files.readString(users).lines().filter(l -> l.startsWith("admin =")).findFirst().orElseThrow()
+                    .replaceAll("admin = \\{CRYPT\\}(.*)\\{CRYPT\\},.*", "$1");
+            assertThat(sha512.checkPassword(generated, hash)).as(weak).isTrue();
+            assertThat(sha512.checkPassword(weak, hash)).as(weak).isFalse();
         }
-        assertThat(Files.readString(users)).isEqualTo(NO_USERS);
     }
 
     @Test

@@ -1,0 +1,16 @@
+package org.countygrid.platform.web.internal.rest;
+
+import org.countygrid.platform.api.config.ConfigValues;
+import org.slf4j.LoggerFactory;
+
+/** platform-web's configuration as its components read it: checked against {@link WebConfig#RULES}. */
+final class WebSettings {
+
+    private WebSettings() {
+    }
+
+    /** A value that cannot be read or breaks its rule gives the setting's default, with one WARN naming it. */
+    static WebConfig checked(WebConfig configured) {
+        return ConfigValues.checked(WebConfig.class, configured, WebConfig.RULES, LoggerFactory.getLogger(WebConfig.class)::warn);
+    }
+}
