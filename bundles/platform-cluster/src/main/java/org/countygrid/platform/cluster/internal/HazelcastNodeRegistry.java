@@ -69,7 +69,9 @@ public class HazelcastNodeRegistry implements NodeRegistry {
     public HazelcastNodeRegistry(@Reference HazelcastInstance hazelcast, @Reference NodeIdentity identity,
             @Reference FeaturesService featuresService, ClusterConfig config) {
         this(hazelcast, identity, () -> installedCountyGridFeatures(featuresService),
-                Duration.ofSeconds(Math.max(1, config.heartbeatSeconds())), Clock.systemUTC());
+                Duration.ofSeconds(org.countygrid.platform.api.config.ConfigValues.checked(ClusterConfig.class, config,
+                        ClusterConfig.RULES, LoggerFactory.getLogger(ClusterConfig.class)::warn).heartbeatSeconds()),
+                Clock.systemUTC());
         this.featuresService = featuresService;
         this.featuresListener = new FeatureChanges();
         featuresService.registerListener(featuresListener);
