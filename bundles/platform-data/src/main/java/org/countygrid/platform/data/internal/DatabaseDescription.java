@@ -10,7 +10,18 @@ public record DatabaseDescription(String product, String productVersion, String 
     private static final Pattern PASSWORD = Pattern.compile("(?i)([?&;]password=)[^&;]*");
 
     static String withoutPassword(String url) {
-        return url == null ? "" : PASSWORD.matcher(url).replaceAll("$1***");
+        if (url == null) {
+            return "";
+        }
+        String clean = PASSWORD.matcher(url).replaceAll("$1***");
+        int query = clean.indexOf('?');
+        if (query < 0 || clean.length() <= 160) {
+            return clean;
+        }
+        // PostgreSQL's driver answers its URL with every connection property it knows appended (1,500 characters in
+        // data:info, probe): the address and how many properties, not the list
+        int properties = clean.substring(query + 1).split("&").length;
+        return clean.substring(0, query) + " (and " + properties + " connection properties)";
     }
 
     /** pax-jdbc-pool-hikaricp hands out a HikariDataSource; name it without depending on HikariCP. */
