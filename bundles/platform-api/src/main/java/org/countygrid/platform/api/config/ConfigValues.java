@@ -57,8 +57,18 @@ public final class ConfigValues {
      * {@code given} with each setting checked when read: a value that cannot be converted to the setting's type, or
      * that breaks its rule in {@code rules} (by method name), gives the setting's default, and {@code warn} is told.
      */
-    @SuppressWarnings("unchecked")
     public static <A> A checked(Class<A> type, A given, Map<String, Rule> rules, Consumer<String> warn) {
+        return checked(type, given, Map.of(), rules, warn);
+    }
+
+    /**
+     * As {@link #checked(Class, Object, Map, Consumer)}, and a true-or-false setting given as text other than
+     * {@code true} or {@code false} ({@code secureCookie = ture}), which Declarative Services reads as false without
+     * a word, gives the default with a warning too; {@code properties} are the component's, as configured.
+     */
+    @SuppressWarnings("unchecked")
+    public static <A> A checked(Class<A> type, A given, Map<String, ?> properties, Map<String, Rule> rules,
+            Consumer<String> warn) {
         Objects.requireNonNull(type);
         Objects.requireNonNull(given);
         InvocationHandler handler = (proxy, method, args) -> {
@@ -71,6 +81,12 @@ public final class ConfigValues {
                 }
             }
             Object fallback = method.getDefaultValue();
+            Object raw = properties.get(method.getName());
+            if (method.getReturnType() == boolean.class && raw instanceof String text
+                    && !text.strip().equalsIgnoreCase("true") && !text.strip().equalsIgnoreCase("false")) {
+                say(warn, type, method, "is " + shown(text) + ", but must be true or false", fallback);
+                return fallback;
+            }
             Object value;
             try {
                 value = method.invoke(given);

@@ -77,4 +77,16 @@ class ConfigValuesTest {
                 "Configuration Settings: spikeFactor is -3.0, but must be a number from 1.0 to 1000.0; its default 10.0 is used until it is corrected",
                 "Configuration Settings: warehouse is 'bad_wh!', but must be 1-20 upper-case letters, digits or '-'; its default 'MAIN' is used until it is corrected");
     }
+
+    @Test
+    void aTrueOrFalseSettingGivenAsOtherTextIsNotTakenForFalseWithoutAWord() {
+        Settings s = ConfigValues.checked(Settings.class, configured(Map.of("strict", false)), Map.of("strict", "ture"),
+                Map.of(), warnings::add);
+
+        assertThat(s.strict()).as("the default").isTrue();
+        assertThat(warnings).containsExactly("Configuration Settings: strict is 'ture', but must be true or false; its"
+                + " default true is used until it is corrected");
+        assertThat(ConfigValues.checked(Settings.class, configured(Map.of("strict", false)), Map.of("strict", " FALSE"),
+                Map.of(), warnings::add).strict()).isFalse();
+    }
 }

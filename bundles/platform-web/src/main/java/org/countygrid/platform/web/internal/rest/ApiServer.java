@@ -84,8 +84,8 @@ public final class ApiServer implements ReadinessCheck {
     @Activate
     public ApiServer(@Reference(policyOption = ReferencePolicyOption.GREEDY) SessionStore sessionStore,
             @Reference LoginRecords loginRecords, @Reference StaffAccounts staff, WebConfig configured,
-            BundleContext context) {
-        WebConfig config = WebSettings.checked(configured);
+            java.util.Map<String, Object> properties, BundleContext context) {
+        WebConfig config = WebSettings.checked(configured, properties);
         DestinationRegistry destinations = new DestinationRegistryImpl();
         this.transport = new HTTPTransportFactory(destinations);
         SessionRegistry sessions = new SessionRegistry(sessionStore, Clock.systemUTC(),
