@@ -10,6 +10,11 @@ record SearchLimits(int defaultLimit, int maxLimit) {
         CustomersConfig config = org.countygrid.platform.api.config.ConfigValues.checked(CustomersConfig.class, configured,
                 CustomersConfig.RULES, org.slf4j.LoggerFactory.getLogger(SearchLimits.class)::warn);
         int max = Math.max(1, Math.min(config.searchMaxLimit(), Page.MAX_LIMIT));
+        if (config.searchDefaultLimit() > max) {
+            org.slf4j.LoggerFactory.getLogger(SearchLimits.class).warn("Configuration CustomersConfig: searchDefaultLimit {}"
+                    + " is above searchMaxLimit {}; pages of {} are given when the caller names no limit",
+                    config.searchDefaultLimit(), max, max);
+        }
         return new SearchLimits(Math.max(1, Math.min(config.searchDefaultLimit(), max)), max);
     }
 
