@@ -2,16 +2,20 @@ package org.countygrid.customers.internal;
 
 import org.countygrid.platform.api.Page;
 import org.countygrid.platform.api.ValidationException;
+import org.countygrid.platform.api.config.ConfigValues;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Page sizes of account searches, from configuration but never beyond what the platform allows. */
 record SearchLimits(int defaultLimit, int maxLimit) {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SearchLimits.class);
+
     static SearchLimits of(CustomersConfig configured) {
-        CustomersConfig config = org.countygrid.platform.api.config.ConfigValues.checked(CustomersConfig.class, configured,
-                CustomersConfig.RULES, org.slf4j.LoggerFactory.getLogger(SearchLimits.class)::warn);
+        CustomersConfig config = ConfigValues.checked(CustomersConfig.class, configured, CustomersConfig.RULES, LOG::warn);
         int max = Math.max(1, Math.min(config.searchMaxLimit(), Page.MAX_LIMIT));
         if (config.searchDefaultLimit() > max) {
-            org.slf4j.LoggerFactory.getLogger(SearchLimits.class).warn("Configuration CustomersConfig: searchDefaultLimit {}"
+            LOG.warn("Configuration CustomersConfig: searchDefaultLimit {}"
                     + " is above searchMaxLimit {}; pages of {} are given when the caller names no limit",
                     config.searchDefaultLimit(), max, max);
         }

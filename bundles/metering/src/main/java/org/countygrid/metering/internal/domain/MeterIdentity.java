@@ -43,8 +43,8 @@ public final class MeterIdentity {
         String barcode = Texts.clean(m.barcode());
         String asset = Texts.clean(m.assetNumber());
         String address = Texts.clean(m.commAddress());
-        String accuracy = Texts.clean(m.accuracyClass()) == null ? null
-                : Texts.clean(m.accuracyClass()).toUpperCase(java.util.Locale.ROOT); // 0.5s as typed is 0.5S
+        String typedClass = Texts.clean(m.accuracyClass());
+        String accuracy = typedClass == null ? null : typedClass.toUpperCase(java.util.Locale.ROOT); // 0.5s is 0.5S
         format(errors, "barcode", barcode, BARCODE, BAD_BARCODE);
         format(errors, "assetNumber", asset, ASSET_NUMBER, BAD_ASSET_NUMBER);
         format(errors, "commAddress", address, COMM_ADDRESS, BAD_COMM_ADDRESS);

@@ -48,11 +48,6 @@ public final class ConfigValues {
                 && !s.isBlank() && s.strip().length() <= max && org.countygrid.platform.api.FreeText.problem(s) == null);
     }
 
-    public static Rule matching(String pattern, String says) {
-        java.util.regex.Pattern compiled = java.util.regex.Pattern.compile(pattern);
-        return new Rule(says, v -> v instanceof String s && compiled.matcher(s).matches());
-    }
-
     /**
      * {@code given} with each setting checked when read: a value that cannot be converted to the setting's type, or
      * that breaks its rule in {@code rules} (by method name), gives the setting's default, and {@code warn} is told.

@@ -39,7 +39,7 @@ class ConfigValuesTest {
         return ConfigValues.checked(Settings.class, configured(values), Map.of(
                 "pageLimit", ConfigValues.between(1, 500),
                 "spikeFactor", ConfigValues.between(1.0, 1000.0),
-                "warehouse", ConfigValues.matching("[A-Z0-9-]{1,20}", "1-20 upper-case letters, digits or '-'")),
+                "warehouse", ConfigValues.text(6)),
                 warnings::add);
     }
 
@@ -67,7 +67,7 @@ class ConfigValuesTest {
 
     @Test
     void aValueThatBreaksItsRuleGivesTheDefault() {
-        Settings s = checked(Map.of("pageLimit", 0, "spikeFactor", -3.0, "warehouse", "bad_wh!"));
+        Settings s = checked(Map.of("pageLimit", 0, "spikeFactor", -3.0, "warehouse", "KF-0002"));
 
         assertThat(s.pageLimit()).isEqualTo(50);
         assertThat(s.spikeFactor()).isEqualTo(10.0);
@@ -75,7 +75,7 @@ class ConfigValuesTest {
         assertThat(warnings).containsExactly(
                 "Configuration Settings: pageLimit is 0, but must be a whole number from 1 to 500; its default 50 is used until it is corrected",
                 "Configuration Settings: spikeFactor is -3.0, but must be a number from 1.0 to 1000.0; its default 10.0 is used until it is corrected",
-                "Configuration Settings: warehouse is 'bad_wh!', but must be 1-20 upper-case letters, digits or '-'; its default 'MAIN' is used until it is corrected");
+                "Configuration Settings: warehouse is 'KF-0002', but must be 1 to 6 characters without control characters; its default 'MAIN' is used until it is corrected");
     }
 
     @Test

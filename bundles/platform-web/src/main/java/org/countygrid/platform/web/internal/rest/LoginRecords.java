@@ -33,11 +33,11 @@ public class LoginRecords {
         this.lockout = lockout;
     }
 
-    /** A change of the web configuration keeps what the node remembers: the counts, locks and password changes. */
     private static LoginLockout lockout(WebConfig config) {
         return new LoginLockout(config.loginMaxFailures(), Duration.ofMinutes(config.loginLockMinutes()), Clock.systemUTC());
     }
 
+    /** A change of the web configuration keeps what the node remembers: the counts, locks and password changes. */
     @Modified
     void modified(WebConfig configured) {
         WebConfig config = WebSettings.checked(configured);
