@@ -18,20 +18,14 @@ import org.countygrid.platform.data.ModuleStore;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.wiring.BundleWiring;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The database on the pax-jdbc DataSource: migrates the platform's tables at activation and opens module stores.
- * Also registered under its own class for this bundle's outbox, office directory and shell command.
+ * The database on the pax-jdbc DataSource: migrates the platform's tables when made and opens module stores. Made
+ * and registered by {@link DatabaseConnector} once the database answers, as {@link Database} and under its own
+ * class for this bundle's outbox, office directory, backup and shell commands.
  */
-@Component(service = { Database.class, DatabaseService.class }, immediate = true, configurationPid = DatabaseService.PID)
-@Designate(ocd = DataConfig.class)
 public class DatabaseService implements Database {
 
     static final String PID = "org.countygrid.platform.data";
@@ -46,8 +40,8 @@ public class DatabaseService implements Database {
     private final String productName;
     private final Set<JpaModuleStore> stores = ConcurrentHashMap.newKeySet();
 
-    @Activate
-    public DatabaseService(@Reference(name = "dataSource", target = DataConfig.DEFAULT_TARGET) DataSource dataSource, BundleContext context) {
+    /** In OSGi: the platform changelog comes from this bundle. Throws when the database cannot be opened. */
+    public DatabaseService(DataSource dataSource, BundleContext context) {
         this(dataSource, Clock.systemUTC(), new OSGiResourceAccessor(context.getBundle()));
     }
 
@@ -115,7 +109,6 @@ public class DatabaseService implements Database {
     }
 
     /** The stores' owners should have closed them already; a store left open would keep the old DataSource. */
-    @Deactivate
     void deactivate() {
         for (JpaModuleStore store : Set.copyOf(stores)) {
             LOG.warn("Closing unit {}: its module did not close it", store.unitName());

@@ -9,12 +9,14 @@ import javax.sql.DataSource;
 import jakarta.persistence.EntityManagerFactory;
 
 import org.eclipse.persistence.config.PersistenceUnitProperties;
+import org.eclipse.persistence.jpa.JpaHelper;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 
 /** Builds a module's EclipseLink factory the way that works inside OSGi (STACK.md "EclipseLink inside OSGi"). */
 final class PersistenceUnits {
 
     private static final AtomicLong SESSIONS = new AtomicLong();
+    static final int QUERY_RETRIES = 1;
 
     private PersistenceUnits() {
     }
@@ -30,6 +32,10 @@ final class PersistenceUnits {
         }
         try {
             factory.getMetamodel(); // deploys now, so mapping errors fail the module's activation, not its first request
+            // a read that fails for the connection is tried once more (a connection the database closed is replaced by
+            // the pool), not three times: with the pool's 5-s wait, a request learns in 10 s that the database is
+            // gone (a 503), not in 40
+            JpaHelper.getServerSession(factory).getLogin().setQueryRetryAttemptCount(QUERY_RETRIES);
         } catch (RuntimeException e) {
             factory.close();
             throw new IllegalStateException("persistence unit '" + unitName + "' cannot be built: " + e.getMessage(), e);

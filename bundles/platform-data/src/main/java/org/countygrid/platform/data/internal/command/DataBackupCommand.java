@@ -15,13 +15,17 @@ import org.countygrid.platform.data.internal.backup.DatabaseBackup;
 @Command(scope = "data", name = "backup", description = "Backs up the embedded H2 database now, into a zip in the backup folder")
 public class DataBackupCommand implements Action {
 
-    @Reference
+    /** Optional: Karaf registers none of this bundle's commands while one of them misses a service (data:info among them). */
+    @Reference(optional = true)
     DatabaseBackup backup;
 
     PrintStream out = System.out;
 
     @Override
     public Object execute() throws org.apache.karaf.shell.support.CommandException {
+        if (backup == null) {
+            throw DataInfoCommand.notOpen("nothing was backed up");
+        }
         try {
             BackupResult result = backup.backUp();
             out.printf("Backup written: %s (%s) in %.1f s%n", result.backup().file(),

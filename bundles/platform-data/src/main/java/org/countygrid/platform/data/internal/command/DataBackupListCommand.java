@@ -21,13 +21,17 @@ public class DataBackupListCommand implements Action {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
-    @Reference
+    /** Optional: Karaf registers none of this bundle's commands while one of them misses a service (data:info among them). */
+    @Reference(optional = true)
     DatabaseBackup backup;
 
     PrintStream out = System.out;
 
     @Override
-    public Object execute() {
+    public Object execute() throws org.apache.karaf.shell.support.CommandException {
+        if (backup == null) {
+            throw DataInfoCommand.notOpen("the backups cannot be listed");
+        }
         out.println("Folder: " + backup.folder() + " (" + backup.keep() + " kept)");
         if (!backup.isH2()) {
             out.println("The database is not the embedded H2: the node makes no backups; use the server's (pg_dump).");

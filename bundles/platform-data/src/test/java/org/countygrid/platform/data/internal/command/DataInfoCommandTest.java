@@ -8,10 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.countygrid.platform.api.event.EventEnvelope;
 import org.countygrid.platform.data.EventOutbox;
+import org.countygrid.platform.data.internal.DatabaseConnector;
 import org.countygrid.platform.data.internal.DatabaseService;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -24,7 +31,8 @@ class DataInfoCommandTest {
         ds.setURL("jdbc:h2:mem:info-test;DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         DataInfoCommand command = new DataInfoCommand();
-        command.database = new DatabaseService(ds);
+        command.connector = connector(ds);
+        command.connector.attempt();
         command.outbox = new FixedOutbox(7);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -37,6 +45,32 @@ class DataInfoCommandTest {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             st.execute("SHUTDOWN");
         }
+    }
+
+    @Test
+    void showsWhyTheDatabaseCannotBeOpenedWithoutOne() {
+        JdbcDataSource ds = new JdbcDataSource();
+        // H2 refuses to create a database where the URL says it must exist
+        ds.setURL("jdbc:h2:mem:absent;IFEXISTS=TRUE");
+        ds.setUser("sa");
+        DataInfoCommand command = new DataInfoCommand();
+        command.connector = connector(ds);
+        command.connector.attempt();
+        command.connector.attempt();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+
+        command.execute();
+
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("CANNOT BE OPENED: 2 tries since 2026-11-28T05:00:00Z, the next at 2026-11-28T05:00:05Z; the modules wait for it",
+                "Database \"mem:absent\" not found", "jdbc:h2:tcp://db.example/countygrid", "countygrid", "JdbcDataSource");
+        assertThat(text).doesNotContain("Unpublished events");
+    }
+
+    private static DatabaseConnector connector(DataSource ds) {
+        return new DatabaseConnector(Map.of("url", "jdbc:h2:tcp://db.example/countygrid", "user", "countygrid"), ds, DatabaseService::new,
+                opened -> () -> { }, () -> { }, Clock.fixed(Instant.parse("2026-11-28T05:00:00Z"), ZoneOffset.UTC), delay -> { });
     }
 
     /** The command only counts; the outbox itself is tested against real databases. */

@@ -27,12 +27,19 @@ public final class ProblemResponses {
      */
     static final String RETRY_LOCKED_AFTER = "60";
 
+    /** A 503 (the database not answering, a module restarting) is worth another try in a few seconds. */
+    static final String RETRY_UNAVAILABLE_AFTER = "10";
+
     public static Response.ResponseBuilder builder(ProblemBody body) {
         Response.ResponseBuilder answer = Response.status(body.status())
                 .type(ProblemBody.MEDIA_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .entity(toJson(body));
-        return body.status() == 429 ? answer.header(HttpHeaders.RETRY_AFTER, RETRY_LOCKED_AFTER) : answer;
+        return switch (body.status()) {
+            case 429 -> answer.header(HttpHeaders.RETRY_AFTER, RETRY_LOCKED_AFTER);
+            case 503 -> answer.header(HttpHeaders.RETRY_AFTER, RETRY_UNAVAILABLE_AFTER);
+            default -> answer;
+        };
     }
 
     public static String toJson(ProblemBody body) {

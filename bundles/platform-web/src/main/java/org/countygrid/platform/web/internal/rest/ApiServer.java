@@ -27,6 +27,7 @@ import org.apache.cxf.transport.http.DestinationRegistry;
 import org.apache.cxf.transport.http.DestinationRegistryImpl;
 import org.apache.cxf.transport.http.HTTPTransportFactory;
 import org.countygrid.platform.api.health.ReadinessCheck;
+import org.countygrid.platform.web.internal.health.ReadinessChecks;
 import org.countygrid.platform.api.rest.RestResource;
 import org.countygrid.platform.web.SessionStore;
 import org.countygrid.platform.web.internal.admin.StaffAccounts;
@@ -94,7 +95,7 @@ public final class ApiServer implements ReadinessCheck {
                 loginRecords::passwordChangedAt, Clock.systemUTC(), Duration.ofSeconds(2));
         LoginGate logins = new LoginGate(new JaasAuthenticator(JaasAuthenticator.KARAF_REALM),
                 Duration.ofMillis(config.loginDelayMillis()), loginRecords.lockout());
-        this.providers = List.of(JsonMapping.provider(JsonMapping.objectMapper()), new ProblemExceptionMapper(),
+        this.providers = List.of(JsonMapping.provider(JsonMapping.objectMapper()), new ProblemExceptionMapper(() -> ReadinessChecks.blockers(context)),
                 new SecurityFilter(sessions, logins, roster));
         this.builtInResources = List.of(new AuthResource(sessions, logins, new SessionCookie(config.secureCookie()),
                 staff::accounts, loginRecords), openApi);

@@ -1,7 +1,6 @@
 package org.countygrid.platform.web.internal.rest;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 import javax.ws.rs.GET;
@@ -13,15 +12,13 @@ import javax.ws.rs.core.Response;
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
 import org.countygrid.platform.api.NodeIdentity;
-import org.countygrid.platform.api.health.ReadinessCheck;
 import org.countygrid.platform.api.rest.RestResource;
 import org.countygrid.platform.api.security.RequiresRole;
 import org.countygrid.platform.web.internal.health.FeatureInspector;
 import org.countygrid.platform.web.internal.health.FeatureView;
 import org.countygrid.platform.web.internal.health.Readiness;
+import org.countygrid.platform.web.internal.health.ReadinessChecks;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -85,7 +82,7 @@ public final class HealthResource implements RestResource {
             problems.add("the boot features are still being installed");
         }
         problems.addAll(Readiness.problems(features));
-        problems.addAll(readinessBlockers());
+        problems.addAll(ReadinessChecks.blockers(context));
         boolean up = problems.isEmpty();
         HealthReport report = new HealthReport(up ? "UP" : "STARTING",
                 identity != null ? identity.office().value() : null,
@@ -95,31 +92,5 @@ public final class HealthResource implements RestResource {
                 features.stream().map(FeatureView::name).toList(),
                 up ? null : problems);
         return Response.status(up ? 200 : 503).entity(report).build();
-    }
-
-    /**
-     * Looked up per request rather than bound: the REST server is itself a ReadinessCheck and binds this
-     * resource, so a DS reference here would be a circular one.
-     */
-    private List<String> readinessBlockers() {
-        List<String> blockers = new ArrayList<>();
-        Collection<ServiceReference<ReadinessCheck>> references;
-        try {
-            references = context.getServiceReferences(ReadinessCheck.class, null);
-        } catch (InvalidSyntaxException | IllegalStateException e) {
-            return List.of("the readiness checks cannot be read");
-        }
-        for (ServiceReference<ReadinessCheck> reference : references) {
-            ReadinessCheck check = context.getService(reference);
-            if (check == null) {
-                continue; // went away meanwhile
-            }
-            try {
-                check.blocker().ifPresent(blockers::add);
-            } finally {
-                context.ungetService(reference);
-            }
-        }
-        return blockers;
     }
 }

@@ -1,6 +1,10 @@
 package org.countygrid.platform.web.internal.rest;
 
+import java.util.List;
+import java.util.function.Supplier;
+
 import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.NotFoundException;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
@@ -23,6 +27,13 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
     @Context
     private HttpServletRequest request;
 
+    private final Supplier<List<String>> notReady;
+
+    /** {@code notReady}: what the node is still waiting for (the readiness checks), empty when ready. */
+    public ProblemExceptionMapper(Supplier<List<String>> notReady) {
+        this.notReady = notReady;
+    }
+
     @Override
     public Response toResponse(Throwable error) {
         String path = request != null ? request.getRequestURI() : null;
@@ -33,6 +44,15 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
             return Response.status(499).build();
         }
         ProblemBody body = ProblemMapping.map(error).withInstance(path);
+        if (unmatched(error)) {
+            // no resource at this address: while the node waits for a part (its database, a module being installed),
+            // the module that serves it may simply not be there yet — say so, not "there is nothing here"
+            List<String> waiting = notReady.get();
+            if (!waiting.isEmpty()) {
+                body = ProblemBody.of(503, "Service Unavailable", "Nothing answers at this address while the node is not ready: "
+                        + String.join("; ", waiting) + ". Try again in a moment; GET /api/health says what is missing.").withInstance(path);
+            }
+        }
         if (body.errorId() != null) {
             LOG.error("Error id {}: {} {} failed", body.errorId(), request != null ? request.getMethod() : "?", path, error);
         } else {
@@ -46,6 +66,11 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
             }
         }
         return answer.build();
+    }
+
+    /** JAX-RS's 404 for an address no resource serves (not a resource's own "not found", which is a Problem). */
+    static boolean unmatched(Throwable error) {
+        return error instanceof NotFoundException && error.getCause() == null;
     }
 
     /**

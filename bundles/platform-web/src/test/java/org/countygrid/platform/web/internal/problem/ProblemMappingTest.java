@@ -237,6 +237,26 @@ class ProblemMappingTest {
     }
 
     @Test
+    void aDatabaseThatDoesNotAnswerIsA503ToTryAgainNotA500() {
+        // as JPA hands it over: EclipseLink's exception around the pool's timeout around the driver's refusal
+        java.sql.SQLException refused = new java.sql.SQLException("Connection to 127.0.0.1:5432 refused", "08001");
+        Throwable fromJpa = new IllegalStateException("Exception [EclipseLink-4002]",
+                new RuntimeException("Internal Exception", new java.sql.SQLTransientConnectionException(
+                        "countygrid - Connection is not available, request timed out after 10000ms.", refused)));
+
+        ProblemBody body = ProblemMapping.map(fromJpa);
+
+        assertThat(body.status()).isEqualTo(503);
+        assertThat(body.errorId()).hasSize(8);
+        assertThat(body.detail()).startsWith("The database does not answer at the moment; nothing was changed.")
+                .contains(body.errorId()).doesNotContain("5432", "Connection is not available");
+        assertThat(ProblemMapping.map(refused).status()).isEqualTo(503);
+        assertThat(ProblemResponses.of(body).getHeaderString("Retry-After")).isEqualTo("10");
+        // a constraint or a syntax error is not the database's absence
+        assertThat(ProblemMapping.map(new RuntimeException(new java.sql.SQLException("syntax error", "42601"))).status()).isEqualTo(500);
+    }
+
+    @Test
     void theBodyIsProblemJsonWithoutEmptyMembers() {
         String text = ProblemResponses.toJson(ProblemMapping.map(Problem.notFound("account 3201000001")).withInstance("/api/customers/accounts/3201000001"));
 

@@ -2,7 +2,11 @@ package org.countygrid.platform.web.internal.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javax.ws.rs.NotAllowedException;
+import javax.ws.rs.NotFoundException;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 
@@ -11,7 +15,23 @@ import org.junit.jupiter.api.Test;
 
 class ProblemExceptionMapperTest {
 
-    private final ProblemExceptionMapper mapper = new ProblemExceptionMapper();
+    private final List<String> notReady = new ArrayList<>();
+    private final ProblemExceptionMapper mapper = new ProblemExceptionMapper(() -> List.copyOf(notReady));
+
+    @Test
+    void anAddressNobodyServesIsA404WhenTheNodeIsReadyAndA503WhileItWaitsForAPart() {
+        assertThat(mapper.toResponse(new NotFoundException()).getStatus()).isEqualTo(404);
+
+        notReady.add("the database cannot be opened (3 tries since 2026-11-28T05:03:29Z; data:info and the node's log say why)");
+        Response waiting = mapper.toResponse(new NotFoundException());
+
+        assertThat(waiting.getStatus()).isEqualTo(503);
+        assertThat(waiting.getHeaderString("Retry-After")).isEqualTo("10");
+        assertThat((String) waiting.getEntity()).contains("Nothing answers at this address while the node is not ready: the database cannot"
+                + " be opened (3 tries", "GET /api/health says what is missing");
+        // a parameter that does not convert stays the client's 400, whatever the node waits for
+        assertThat(mapper.toResponse(new NotFoundException(new NumberFormatException("For input string: \"x\""))).getStatus()).isEqualTo(400);
+    }
 
     @Test
     void answersProblemJsonThatIsNeverCached() {

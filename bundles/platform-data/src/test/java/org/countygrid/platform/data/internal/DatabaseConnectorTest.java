@@ -1,0 +1,178 @@
+package org.countygrid.platform.data.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** A database that does not answer when the node starts is tried again, and the modules get it when it answers. */
+class DatabaseConnectorTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T05:00:00Z");
+
+    private final List<Long> delays = new ArrayList<>();
+    private final List<DatabaseService> published = new ArrayList<>();
+    private final AtomicInteger withdrawn = new AtomicInteger();
+    private final AtomicInteger released = new AtomicInteger();
+
+    private DatabaseConnector connector(DataSource ds) {
+        return new DatabaseConnector(Map.of("url", "jdbc:postgresql://127.0.0.1:5432/countygrid?password=secret", "user", "countygrid"),
+                ds, DatabaseService::new, service -> {
+                    published.add(service);
+                    return withdrawn::incrementAndGet;
+                }, released::incrementAndGet, Clock.fixed(NOW, ZoneOffset.UTC), delays::add);
+    }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerIsTriedAgainAndPublishedWhenItDoes() {
+        Refusing ds = new Refusing(TestDatabases.h2());
+        DatabaseConnector connector = connector(ds);
+        assertThat(connector.blocker()).contains("the database is being opened");
+
+        connector.attempt();
+        connector.attempt();
+        connector.attempt();
+
+        DatabaseConnector.Status status = connector.status();
+        assertThat(status.connected()).isFalse();
+        assertThat(status.failures()).isEqualTo(3);
+        assertThat(status.since()).isEqualTo(NOW);
+        assertThat(status.error()).isEqualTo("Connection to 127.0.0.1:5432 refused (SQLSTATE 08001)");
+        assertThat(status.nextTry()).isEqualTo(NOW.plusSeconds(10));
+        assertThat(delays).containsExactly(2L, 5L, 10L);
+        assertThat(published).isEmpty();
+        assertThat(connector.database()).isEmpty();
+        // health is public: neither the host nor the driver's words
+        assertThat(connector.blocker()).hasValueSatisfying(b -> assertThat(b)
+                .isEqualTo("the database cannot be opened (3 tries since 2026-11-28T05:00:00Z; data:info and the node's log say why)"));
+        assertThat(connector.url()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/countygrid?password=***");
+        assertThat(connector.user()).isEqualTo("countygrid");
+
+        connector.attempt();
+        connector.attempt();
+        assertThat(delays).containsExactly(2L, 5L, 10L, 30L, 30L);
+
+        ds.answering.set(true);
+        connector.attempt();
+
+        assertThat(published).hasSize(1);
+        assertThat(connector.database()).containsSame(published.get(0));
+        assertThat(connector.status().connected()).isTrue();
+        assertThat(connector.blocker()).isEmpty();
+        assertThat(TestDatabases.count(ds, "SELECT COUNT(*) FROM cg_outbox_cursor")).isEqualTo(1);
+        assertThat(delays).hasSize(5);
+
+        connector.attempt(); // a late scheduled try once open: nothing happens twice
+        assertThat(published).hasSize(1);
+
+        connector.deactivate();
+        assertThat(withdrawn).hasValue(1);
+        assertThat(released).hasValue(1);
+        assertThat(connector.database()).isEmpty();
+    }
+
+    @Test
+    void aTryAfterTheConnectorWasStoppedPublishesNothing() {
+        Refusing ds = new Refusing(TestDatabases.h2());
+        DatabaseConnector connector = connector(ds);
+        connector.attempt();
+        connector.deactivate();
+        ds.answering.set(true);
+
+        connector.attempt();
+
+        assertThat(published).isEmpty();
+        assertThat(withdrawn).hasValue(0);
+        assertThat(released).hasValue(1);
+        assertThat(delays).containsExactly(2L);
+    }
+
+    @Test
+    void theErrorIsTheDriversOwnWords() throws Exception {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setServerNames(new String[] { TestDatabases.PG_HOST });
+        ds.setPortNumbers(new int[] { TestDatabases.PG_PORT });
+        ds.setDatabaseName("countygrid_never_created");
+        ds.setUser("postgres");
+        try (TestDatabases.PostgresSchema server = TestDatabases.postgres()) {
+            // skipped where no PostgreSQL answers; the server is there, the database is not
+        }
+        DatabaseConnector connector = connector(ds);
+
+        connector.attempt();
+
+        assertThat(connector.status().error()).contains("countygrid_never_created", "does not exist", "(SQLSTATE 3D000)");
+    }
+
+    /** Refuses every connection like a PostgreSQL that is not running, until told to answer. */
+    private static final class Refusing implements DataSource {
+        final AtomicBoolean answering = new AtomicBoolean();
+        private final DataSource real;
+
+        Refusing(DataSource real) {
+            this.real = real;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (!answering.get()) {
+                throw new SQLException("Connection to 127.0.0.1:5432 refused", "08001", new java.net.ConnectException("Connection refused"));
+            }
+            return real.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
+    }
+}
