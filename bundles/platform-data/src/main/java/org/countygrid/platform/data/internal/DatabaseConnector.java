@@ -46,7 +46,13 @@ public final class DatabaseConnector implements ReadinessCheck {
     /** Seconds before the next try after the 1st, 2nd, 3rd, … failure; the last applies from then on. */
     static final long[] RETRY_SECONDS = { 2, 5, 10, 30 };
 
-    /** What the node knows about its database at a moment; {@code error} is null while connected or connecting. */
+    /** Once open, how often the node checks that the database still answers (for health). */
+    static final long WATCH_SECONDS = 15;
+
+    /**
+     * What the node knows about its database at a moment: not connected yet ({@code error} the last try's, null before
+     * the first), or connected ({@code error} null while it answers, else why not since {@code since}).
+     */
     public record Status(boolean connected, int failures, Instant since, String error, Instant nextTry) {
     }
 
@@ -127,6 +133,42 @@ public final class DatabaseConnector implements ReadinessCheck {
         if (failures > 0) {
             LOG.info("The database answers again ({} {}): the modules waiting for it start now", opened.productName(), url());
         }
+        if (retry == null) {
+            try {
+                scheduler.scheduleWithFixedDelay(this::check, WATCH_SECONDS, WATCH_SECONDS, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // deactivated meanwhile
+            }
+        }
+    }
+
+    /**
+     * Once open: whether the database still answers (one connection from the pool, checked). A database gone away
+     * (PostgreSQL stopped) makes health 503 until it answers again; the modules stay, and the pool reconnects.
+     */
+    public void check() {
+        Status before = status;
+        if (!before.connected()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            if (!c.isValid(2)) {
+                throw new SQLException("the connection does not answer", "08006");
+            }
+            if (before.error() != null) {
+                status = new Status(true, 0, clock.instant(), null, null);
+                LOG.info("The database {} answers again", url());
+            }
+        } catch (SQLException | RuntimeException e) {
+            String error = reason(e);
+            if (before.error() == null) {
+                status = new Status(true, 1, clock.instant(), error, null);
+                LOG.error("The database {} does not answer: {}. Requests that need it are answered 503 until it does; checked every {} s",
+                        url(), error, WATCH_SECONDS);
+            } else {
+                status = new Status(true, before.failures() + 1, before.since(), error, null);
+            }
+        }
     }
 
     private void failed(Exception e) {
@@ -159,7 +201,7 @@ public final class DatabaseConnector implements ReadinessCheck {
      * The deepest SQLException among the causes (else the deepest cause), where the driver says what is wrong ("Connection refused", "password
      * authentication failed", "database … does not exist"), with its SQLSTATE.
      */
-    static String reason(Throwable e) {
+    public static String reason(Throwable e) {
         Throwable deepest = e;
         SQLException sql = null;
         for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
@@ -180,7 +222,9 @@ public final class DatabaseConnector implements ReadinessCheck {
     public Optional<String> blocker() {
         Status now = status;
         if (now.connected()) {
-            return Optional.empty();
+            return now.error() == null ? Optional.empty()
+                    : Optional.of("the database does not answer (since " + now.since().truncatedTo(ChronoUnit.SECONDS)
+                            + "; data:info and the node's log say why)");
         }
         if (now.failures() == 0) {
             return Optional.of("the database is being opened");

@@ -81,6 +81,18 @@ class DatabaseConnectorTest {
         connector.attempt(); // a late scheduled try once open: nothing happens twice
         assertThat(published).hasSize(1);
 
+        // PostgreSQL stopped under a running node: health says so until it answers again; the modules stay
+        ds.answering.set(false);
+        connector.check();
+        connector.check();
+        assertThat(connector.blocker()).contains("the database does not answer (since 2026-11-28T05:00:00Z; data:info and the node's log say why)");
+        assertThat(connector.status().error()).isEqualTo("Connection to 127.0.0.1:5432 refused (SQLSTATE 08001)");
+        assertThat(connector.database()).isPresent();
+        ds.answering.set(true);
+        connector.check();
+        assertThat(connector.blocker()).isEmpty();
+        assertThat(published).hasSize(1);
+
         connector.deactivate();
         assertThat(withdrawn).hasValue(1);
         assertThat(released).hasValue(1);

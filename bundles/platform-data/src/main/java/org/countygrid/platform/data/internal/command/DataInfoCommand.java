@@ -45,7 +45,7 @@ public class DataInfoCommand implements Action {
                 db = open.get().describe();
             } catch (IllegalStateException lost) {
                 // opened once, does not answer now (PostgreSQL stopped, the network down): the pool reconnects by itself
-                error = lost.getMessage();
+                error = DatabaseConnector.reason(lost);
             }
         }
         if (db != null) {
