@@ -11,6 +11,8 @@ const NOT_READY_EXACT = {
   'the boot features are still being installed': '启动功能仍在安装中',
   'the readiness checks cannot be read': '无法读取就绪检查',
   'the REST API is being republished': 'REST 接口正在重新发布',
+  'the database is being opened': '正在打开数据库',
+  "the database's DataSource is being made": '正在建立数据库连接池',
 };
 const NOT_READY_PATTERNS = [
   [/^(\S+): bundle (.+) is (\w+)$/, (m) => `${m[1]}：组件包 ${m[2]} ${STATES[m[3]] || m[3]}`],
@@ -18,6 +20,12 @@ const NOT_READY_PATTERNS = [
   [/^(\S+): component (\S+) failed to activate \(the node's log says why\)$/,
     (m) => `${m[1]}：组件 ${m[2]} 激活失败（原因见本节点日志）`],
   [/^office profile (\S+) is installing its modules$/, (m) => `单位配置 ${m[1]} 正在安装其模块`],
+  // platform-data's DatabaseConnector
+  [/^the database cannot be opened \((\d+) tr(?:y|ies) since (\S+); data:info and the node's log say why\)$/,
+    (m) => `数据库无法打开（自 ${m[2]} 起已尝试 ${m[1]} 次；原因见 data:info 和本节点日志）`],
+  [/^the database does not answer \(since (\S+); data:info and the node's log say why\)$/,
+    (m) => `数据库无响应（自 ${m[1]} 起；原因见 data:info 和本节点日志）`],
+  [/^the database is not configured \(data:info and the node's log say why\)$/, () => '数据库未配置或配置有误（原因见 data:info 和本节点日志）'],
 ];
 
 export function render(el, ctx) {
@@ -54,7 +62,7 @@ function view(report, t, lang) {
   const up = report.status === 'UP';
   const rows = [
     [t('状态', 'Status'), h('span', { className: up ? 'badge ok' : 'badge warn', 'data-testid': 'health-status' },
-      up ? t('运行中', 'Up') : t('启动中', 'Starting'))],
+      up ? t('运行中', 'Up') : report.status === 'STARTING' ? t('启动中', 'Starting') : t('未就绪', 'Not ready'))],
     [t('单位', 'Office'), [report.office, report.officeName].filter(Boolean).join(' ') || '—'],
     [t('节点', 'Node'), report.node || '—'],
     [t('版本', 'Version'), report.version || '—'],

@@ -1,11 +1,15 @@
 package org.countygrid.platform.data;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+
+import org.countygrid.platform.api.Problem;
 
 /**
  * What a database error means, the same on H2 and PostgreSQL; for modules that write with plain JDBC (bulk imports,
@@ -20,7 +24,45 @@ public final class SqlStates {
      */
     private static final Set<String> LOCK_STATES = Set.of("HYT00", "90131", "40001", "40P01", "55P03");
 
+    /**
+     * The database ended the session or cannot take one: PostgreSQL's admin shutdown (57P01, sent to every session by
+     * a stop or restart of the server), crash shutdown (57P02) and "cannot connect now" (57P03, starting up); H2's
+     * "database is closed" (90098) and "called at shutdown" (90121).
+     */
+    private static final Set<String> GONE_STATES = Set.of("57P01", "57P02", "57P03", "90098", "90121");
+
+    /** What a client is told when the database does not answer: nothing of the database's own words. */
+    public static final String UNAVAILABLE_DETAIL = "The database does not answer at the moment; nothing was changed. Try again in a minute;"
+            + " if it lasts, tell your administrator.";
+
     private SqlStates() {
+    }
+
+    /**
+     * The database could not be reached or dropped the connection (since 1.6.0): SQLSTATE class 08 (connection
+     * exception), the states of a server that stopped or is starting, or JDBC's connection exceptions (a pool's wait
+     * for a connection that timed out) anywhere among the causes. Such a failure is the database's absence, not a
+     * fault of the request or of the code: a 503 to try again, not a 500.
+     */
+    public static boolean isDatabaseUnavailable(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || GONE_STATES.contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The 503 problem for {@link #isDatabaseUnavailable} failures, with the failure as its cause (for the log). */
+    public static Problem unavailable(Throwable cause) {
+        Problem problem = new Problem(503, "Service Unavailable", UNAVAILABLE_DETAIL);
+        problem.initCause(cause);
+        return problem;
     }
 
     /**

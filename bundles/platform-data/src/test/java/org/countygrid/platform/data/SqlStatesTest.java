@@ -38,4 +38,20 @@ class SqlStatesTest {
                 new SQLException("duplicate key", "23505")))).isFalse();
         assertThat(SqlStates.isConcurrentChange(new IllegalStateException("not the database"))).isFalse();
     }
+
+    @Test
+    void aDatabaseGoneAwayIsConnectionStatesAndAServerThatStopped() {
+        assertThat(SqlStates.isDatabaseUnavailable(new RuntimeException(new SQLException("refused", "08001")))).isTrue();
+        assertThat(SqlStates.isDatabaseUnavailable(new java.sql.SQLTransientConnectionException("pool timed out"))).isTrue();
+        // PostgreSQL's answer to every session when the server is stopped or restarted (probe: a running write got a 500)
+        assertThat(SqlStates.isDatabaseUnavailable(new IllegalStateException(new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
+        assertThat(SqlStates.isDatabaseUnavailable(new SQLException("the database system is starting up", "57P03"))).isTrue();
+        assertThat(SqlStates.isDatabaseUnavailable(new SQLException("Database is already closed", "90121"))).isTrue();
+        // a statement cancelled by its timeout, a syntax error, a conflict: the database is there
+        assertThat(SqlStates.isDatabaseUnavailable(new SQLException("canceling statement due to statement timeout", "57014"))).isFalse();
+        assertThat(SqlStates.isDatabaseUnavailable(new SQLException("syntax", "42601"))).isFalse();
+        assertThat(SqlStates.isDatabaseUnavailable(new SQLException("duplicate", "23505"))).isFalse();
+        assertThat(SqlStates.isDatabaseUnavailable(new IllegalStateException("no SQL at all"))).isFalse();
+        assertThat(SqlStates.unavailable(new SQLException("x", "08006")).status()).isEqualTo(503);
+    }
 }

@@ -5,7 +5,8 @@ import org.countygrid.platform.data.SqlStates;
 
 /**
  * Turns a broken unique or foreign key constraint (SQLSTATE class 23, the same on H2 and PostgreSQL) into a 409
- * problem, so a duplicate idempotency key or account number reaches the caller as a conflict, not a server error.
+ * problem, so a duplicate idempotency key or account number reaches the caller as a conflict, not a server error;
+ * and a database that does not answer into a 503 problem to try again.
  */
 final class ConstraintConflict {
 
@@ -13,6 +14,9 @@ final class ConstraintConflict {
     }
 
     static RuntimeException translate(RuntimeException e) {
+        if (SqlStates.isDatabaseUnavailable(e)) {
+            return SqlStates.unavailable(e);
+        }
         if (!SqlStates.isConstraintViolation(e)) {
             return e;
         }

@@ -130,9 +130,8 @@ public final class DatabaseConnector implements ReadinessCheck {
         }
         int failures = status.failures();
         status = new Status(true, 0, clock.instant(), null, null);
-        if (failures > 0) {
-            LOG.info("The database answers again ({} {}): the modules waiting for it start now", opened.productName(), url());
-        }
+        LOG.info("Database open: {} {}{}; the modules start on it", opened.productName(), url(),
+                failures > 0 ? " (after " + failures + (failures == 1 ? " failed try)" : " failed tries)") : "");
         if (retry == null) {
             try {
                 scheduler.scheduleWithFixedDelay(this::check, WATCH_SECONDS, WATCH_SECONDS, TimeUnit.SECONDS);
@@ -180,8 +179,10 @@ public final class DatabaseConnector implements ReadinessCheck {
         status = new Status(false, failures, failures == 1 ? now : before.since(), error, now.plusSeconds(delay));
         if (!error.equals(before.error())) {
             // a new reason is worth its lines; the same one every 30 s is not
-            LOG.error("The database {} cannot be opened: {}. Trying again in {} s, then every {} s; the modules wait for it (data:info shows this too)",
-                    url(), error, delay, RETRY_SECONDS[RETRY_SECONDS.length - 1], e);
+            long every = RETRY_SECONDS[RETRY_SECONDS.length - 1];
+            LOG.error("The database {} cannot be opened: {}. Trying again in {} s{}; the modules wait for it (data:info shows this too)",
+                    url(), error, delay, delay < every ? ", then after longer waits up to every " + every + " s" : " and every " + every + " s after that");
+            LOG.debug("Why the database cannot be opened", e);
         } else {
             LOG.debug("The database {} still cannot be opened ({} tries): {}", url(), failures, error);
         }

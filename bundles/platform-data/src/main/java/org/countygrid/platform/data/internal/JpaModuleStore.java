@@ -19,6 +19,7 @@ import org.countygrid.platform.api.OfficeCode;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.event.DomainEvent;
 import org.countygrid.platform.data.ModuleStore;
+import org.countygrid.platform.data.SqlStates;
 
 /** A module's EclipseLink unit, handing out entity managers scoped to one office. */
 final class JpaModuleStore implements ModuleStore {
@@ -46,6 +47,9 @@ final class JpaModuleStore implements ModuleStore {
         EntityManager em = entityManager(office);
         try {
             return work.apply(em);
+        } catch (RuntimeException e) {
+            // a database gone away is a 503 to try again (REST and the shell tell it in one line), not a server error
+            throw SqlStates.isDatabaseUnavailable(e) && !(e instanceof Problem) ? SqlStates.unavailable(e) : e;
         } finally {
             em.close();
         }
@@ -64,7 +68,10 @@ final class JpaModuleStore implements ModuleStore {
             } catch (PersistenceException e) {
                 rollback(tx, e);
                 throw ConstraintConflict.translate(e);
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException e) {
+                rollback(tx, e);
+                throw SqlStates.isDatabaseUnavailable(e) && !(e instanceof Problem) ? SqlStates.unavailable(e) : e;
+            } catch (Error e) {
                 rollback(tx, e);
                 throw e;
             }

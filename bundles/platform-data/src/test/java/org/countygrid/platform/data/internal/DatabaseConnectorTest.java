@@ -2,19 +2,13 @@ package org.countygrid.platform.data.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -41,7 +35,7 @@ class DatabaseConnectorTest {
 
     @Test
     void aDatabaseThatDoesNotAnswerIsTriedAgainAndPublishedWhenItDoes() {
-        Refusing ds = new Refusing(TestDatabases.h2());
+        RefusingDataSource ds = new RefusingDataSource(TestDatabases.h2());
         DatabaseConnector connector = connector(ds);
         assertThat(connector.blocker()).contains("the database is being opened");
 
@@ -101,7 +95,7 @@ class DatabaseConnectorTest {
 
     @Test
     void aTryAfterTheConnectorWasStoppedPublishesNothing() {
-        Refusing ds = new Refusing(TestDatabases.h2());
+        RefusingDataSource ds = new RefusingDataSource(TestDatabases.h2());
         DatabaseConnector connector = connector(ds);
         connector.attempt();
         connector.deactivate();
@@ -130,61 +124,5 @@ class DatabaseConnectorTest {
         connector.attempt();
 
         assertThat(connector.status().error()).contains("countygrid_never_created", "does not exist", "(SQLSTATE 3D000)");
-    }
-
-    /** Refuses every connection like a PostgreSQL that is not running, until told to answer. */
-    private static final class Refusing implements DataSource {
-        final AtomicBoolean answering = new AtomicBoolean();
-        private final DataSource real;
-
-        Refusing(DataSource real) {
-            this.real = real;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            if (!answering.get()) {
-                throw new SQLException("Connection to 127.0.0.1:5432 refused", "08001", new java.net.ConnectException("Connection refused"));
-            }
-            return real.getConnection();
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
-        }
     }
 }

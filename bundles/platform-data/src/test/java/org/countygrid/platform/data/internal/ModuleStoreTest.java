@@ -17,6 +17,7 @@ import org.countygrid.platform.api.OfficeCode;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.event.EventEnvelope;
 import org.countygrid.platform.data.ModuleStore;
+import org.junit.jupiter.api.Test;
 
 /** Office scoping and transactions of a module store, on real H2 and PostgreSQL. */
 class ModuleStoreTest {
@@ -47,6 +48,26 @@ class ModuleStoreTest {
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aDatabaseGoneAwayIsA503ToTryAgainForReadsAndWritesAndNothingIsWritten() {
+        RefusingDataSource ds = new RefusingDataSource(TestDatabases.h2());
+        ds.answering.set(true);
+        try (ModuleStore store = notes(ds)) {
+            persist(store, A, "n1", "before");
+            ds.answering.set(false);
+
+            assertThatThrownBy(() -> store.read(A, em -> em.createQuery("select n from Note n", Note.class).getResultList()))
+                    .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(503))
+                    .hasMessage("The database does not answer at the moment; nothing was changed. Try again in a minute; if it lasts, tell your administrator.");
+            assertThatThrownBy(() -> persist(store, A, "n2", "during"))
+                    .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.status()).isEqualTo(503));
+
+            ds.answering.set(true);
+            List<String> ids = store.read(A, em -> em.createQuery("select n.id from Note n order by n.id", String.class).getResultList());
+            assertThat(ids).containsExactly("n1");
         }
     }
 

@@ -12,6 +12,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 import org.countygrid.platform.api.shell.TextTable;
 import org.countygrid.platform.data.EventOutbox;
+import org.countygrid.platform.data.internal.DataSourceDiagnosis;
 import org.countygrid.platform.data.internal.DatabaseConnector;
 import org.countygrid.platform.data.internal.DatabaseDescription;
 import org.countygrid.platform.data.internal.DatabaseService;
@@ -24,8 +25,12 @@ import org.countygrid.platform.data.internal.DatabaseService;
 @Command(scope = "data", name = "info", description = "Shows the database, its URL, the connection pool and the unpublished events, or why the database cannot be opened")
 public class DataInfoCommand implements Action {
 
-    @Reference
+    /** Optional: there is none while the datasource file yields no DataSource (then {@code diagnosis} says why). */
+    @Reference(optional = true)
     DatabaseConnector connector;
+
+    @Reference
+    DataSourceDiagnosis diagnosis;
 
     @Reference(optional = true)
     EventOutbox outbox;
@@ -37,6 +42,13 @@ public class DataInfoCommand implements Action {
         TextTable table = new TextTable();
         table.column("Property");
         table.column("Value");
+        Optional<String> unconfigured = diagnosis.problem();
+        if (connector == null || unconfigured.isPresent()) {
+            table.addRow().addContent("Database", "NOT CONFIGURED: " + unconfigured.orElse("the DataSource is being made"));
+            table.addRow().addContent("File", diagnosis.file());
+            table.print(out);
+            return null;
+        }
         Optional<DatabaseService> open = connector.database();
         DatabaseDescription db = null;
         String error = null;

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import org.countygrid.platform.api.event.EventEnvelope;
 import org.countygrid.platform.data.EventOutbox;
+import org.countygrid.platform.data.internal.DataSourceDiagnosis;
 import org.countygrid.platform.data.internal.DatabaseConnector;
 import org.countygrid.platform.data.internal.DatabaseService;
 import org.h2.jdbcx.JdbcDataSource;
@@ -31,6 +32,7 @@ class DataInfoCommandTest {
         ds.setURL("jdbc:h2:mem:info-test;DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         DataInfoCommand command = new DataInfoCommand();
+        command.diagnosis = configured(ds);
         command.connector = connector(ds);
         command.connector.attempt();
         command.outbox = new FixedOutbox(7);
@@ -54,6 +56,7 @@ class DataInfoCommandTest {
         ds.setURL("jdbc:h2:mem:absent;IFEXISTS=TRUE");
         ds.setUser("sa");
         DataInfoCommand command = new DataInfoCommand();
+        command.diagnosis = configured(ds);
         command.connector = connector(ds);
         command.connector.attempt();
         command.connector.attempt();
@@ -66,6 +69,27 @@ class DataInfoCommandTest {
         assertThat(text).contains("CANNOT BE OPENED: 2 tries since 2026-11-28T05:00:00Z, the next at 2026-11-28T05:00:05Z; the modules wait for it",
                 "Database \"mem:absent\" not found", "jdbc:h2:tcp://db.example/countygrid", "countygrid", "JdbcDataSource");
         assertThat(text).doesNotContain("Unpublished events");
+    }
+
+    @Test
+    void showsWhatIsWrongInTheDatasourceFileWithoutADataSource(@org.junit.jupiter.api.io.TempDir java.nio.file.Path etc) throws Exception {
+        java.nio.file.Path file = etc.resolve("org.ops4j.datasource-countygrid.cfg");
+        java.nio.file.Files.writeString(file, "osgi.jdbc.driver.name = PostgreSQL JDBC Drvier\ndataSourceName = countygrid\nurl = jdbc:postgresql://x/y\n");
+        DataInfoCommand command = new DataInfoCommand();
+        command.diagnosis = new DataSourceDiagnosis(file, () -> List.of("H2 JDBC Driver", "PostgreSQL JDBC Driver"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+
+        command.execute();
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("NOT CONFIGURED: etc/org.ops4j.datasource-countygrid.cfg: osgi.jdbc.driver.name"
+                + " = 'PostgreSQL JDBC Drvier' is no installed JDBC driver; installed: H2 JDBC Driver, PostgreSQL JDBC Driver", file.toString());
+    }
+
+    private static DataSourceDiagnosis configured(DataSource ds) {
+        DataSourceDiagnosis diagnosis = new DataSourceDiagnosis(java.nio.file.Path.of("etc", "absent.cfg"), List::of);
+        diagnosis.bindDataSource(ds);
+        return diagnosis;
     }
 
     private static DatabaseConnector connector(DataSource ds) {

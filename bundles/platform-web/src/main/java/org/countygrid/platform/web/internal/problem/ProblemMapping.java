@@ -1,8 +1,5 @@
 package org.countygrid.platform.web.internal.problem;
 
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +11,7 @@ import javax.ws.rs.core.Response;
 
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.ValidationException;
+import org.countygrid.platform.data.SqlStates;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -55,10 +53,11 @@ public final class ProblemMapping {
         if (error instanceof NumberFormatException) {
             return badParameter(error);
         }
-        if (databaseUnreachable(error)) {
+        if (SqlStates.isDatabaseUnavailable(error)) {
+            // outside a module store (a JDBC bulk path): the same answer the stores give
             String errorId = newErrorId();
-            return ProblemBody.of(503, "Service Unavailable", "The database does not answer at the moment; nothing was changed. Try again in a"
-                    + " minute; if it lasts, tell your administrator and quote error id " + errorId + ".").withErrorId(errorId);
+            return ProblemBody.of(503, "Service Unavailable", SqlStates.UNAVAILABLE_DETAIL.replace("administrator.",
+                    "administrator and quote error id " + errorId + ".")).withErrorId(errorId);
         }
         int status = error instanceof WebApplicationException web && web.getResponse() != null
                 ? web.getResponse().getStatus() : 500;
@@ -133,22 +132,6 @@ public final class ProblemMapping {
             current = current.getCause();
         }
         return null;
-    }
-
-    /**
-     * A connection to the database could not be had or broke (PostgreSQL stopped, the network down, the pool's wait
-     * for a connection timed out): SQLSTATE class 08 or the JDBC connection exceptions, however deep JPA wrapped them.
-     */
-    static boolean databaseUnreachable(Throwable error) {
-        Throwable current = error;
-        for (int depth = 0; current != null && depth < 2 * MAX_CAUSE_DEPTH; depth++) {
-            if (current instanceof SQLTransientConnectionException || current instanceof SQLNonTransientConnectionException
-                    || current instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            current = current.getCause() == current ? null : current.getCause();
-        }
-        return false;
     }
 
     private static String newErrorId() {

@@ -32,7 +32,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * GET /api/health, without login, for load balancers, scripts and the benchmark: 200 "UP" once every
- * installed CountyGrid feature is fully started, 503 "STARTING" with what is missing before that. It answers
+ * installed CountyGrid feature is fully started, 503 "STARTING" (boot features still being installed) or
+ * "NOT_READY" with what is missing before that. It answers
  * even before platform-data has registered the node identity.
  */
 @Component(service = RestResource.class)
@@ -67,7 +68,8 @@ public final class HealthResource implements RestResource {
     @RequiresRole(RequiresRole.PUBLIC)
     public Response health() {
         NodeIdentity identity = node;
-        List<String> problems = new ArrayList<>();
+        // what the node waits for first (its database, say), then the components that wait because of it
+        List<String> problems = new ArrayList<>(ReadinessChecks.blockers(context));
         if (identity == null) {
             problems.add("the node identity (platform-data) is not available yet");
         }
@@ -82,9 +84,10 @@ public final class HealthResource implements RestResource {
             problems.add("the boot features are still being installed");
         }
         problems.addAll(Readiness.problems(features));
-        problems.addAll(ReadinessChecks.blockers(context));
         boolean up = problems.isEmpty();
-        HealthReport report = new HealthReport(up ? "UP" : "STARTING",
+        // STARTING until Karaf has installed the boot features; NOT_READY afterwards (a database gone away from a node
+        // that ran for hours is no start)
+        HealthReport report = new HealthReport(up ? "UP" : bootFinished == null ? "STARTING" : "NOT_READY",
                 identity != null ? identity.office().value() : null,
                 identity != null ? identity.officeName() : null,
                 identity != null ? identity.nodeName() : null,

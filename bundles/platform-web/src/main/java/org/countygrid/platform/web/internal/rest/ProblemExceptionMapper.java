@@ -53,7 +53,11 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
                         + String.join("; ", waiting) + ". Try again in a moment; GET /api/health says what is missing.").withInstance(path);
             }
         }
-        if (body.errorId() != null) {
+        if (body.errorId() != null && body.status() == 503) {
+            // the database gone away: the node reports the outage itself (platform-data); one line per request, no trace
+            LOG.warn("Error id {}: {} {}: the database does not answer: {}", body.errorId(), request != null ? request.getMethod() : "?", path,
+                    deepest(error));
+        } else if (body.errorId() != null) {
             LOG.error("Error id {}: {} {} failed", body.errorId(), request != null ? request.getMethod() : "?", path, error);
         } else {
             LOG.debug("{} {} answered {}: {}", request != null ? request.getMethod() : "?", path, body.status(), body.detail());
@@ -66,6 +70,14 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
             }
         }
         return answer.build();
+    }
+
+    private static String deepest(Throwable error) {
+        Throwable t = error;
+        for (int depth = 0; t.getCause() != null && t.getCause() != t && depth < 32; depth++) {
+            t = t.getCause();
+        }
+        return t.toString();
     }
 
     /** JAX-RS's 404 for an address no resource serves (not a resource's own "not found", which is a Problem). */
