@@ -52,17 +52,31 @@ export async function renderForm(root, ctx, nav, account, draft = { values: {} }
   clear(root).append(form);
   if (draft.problem) showProblem(draft.problem); // in the language now chosen
 
-  try {
-    const list = await stations(ctx);
-    station.replaceChildren(...list.map((s) => h('option', { value: s.code, selected: s.code === values.stationCode }, s.name)));
-    if (list.length > 0) await loadAreas(station.value, values.areaCode);
-  } catch (error) {
-    failedToLoad(error);
+  // Saving waits for the stations and areas: a form whose lists failed to load (the database away) would send no area
+  // and be told "required" for a server failure (probe). Until they are there, Save is off and the banner offers a reload.
+  let listsLoaded = false;
+  save.disabled = true;
+  await loadLists();
+
+  async function loadLists() {
+    try {
+      const list = await stations(ctx);
+      station.replaceChildren(...list.map((s) => h('option', { value: s.code, selected: s.code === values.stationCode }, s.name)));
+      if (list.length > 0) await loadAreas(station.value, values.areaCode);
+      listsLoaded = true;
+      save.disabled = false;
+    } catch (error) {
+      failedToLoad(error);
+    }
   }
 
   function failedToLoad(error) {
+    listsLoaded = false;
+    save.disabled = true;
     banner.replaceChildren(ctx.t('加载供电所和台区失败：', 'Could not load the stations and areas: ')
-      + problemMessage(ctx, problemOf(error)));
+      + problemMessage(ctx, problemOf(error)), ' ',
+      h('button', { type: 'button', id: 'account-form-reload-lists', onclick: () => { banner.hidden = true; loadLists(); } },
+        ctx.t('重新加载', 'Reload')));
     banner.hidden = false;
   }
 
@@ -75,6 +89,7 @@ export async function renderForm(root, ctx, nav, account, draft = { values: {} }
 
   async function submit(event) {
     event.preventDefault();
+    if (!listsLoaded) return; // Enter in a field while the lists are missing
     Object.values(errors).forEach((e) => { e.textContent = ''; });
     banner.hidden = true;
     draft.problem = null;
@@ -88,7 +103,7 @@ export async function renderForm(root, ctx, nav, account, draft = { values: {} }
     } catch (error) {
       showProblem(problemOf(error));
     } finally {
-      save.disabled = false;
+      save.disabled = !listsLoaded;
     }
   }
 
