@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Locks a login name after too many wrong passwords in a row (登录失败处理): {@code maxFailures} failures, each
@@ -56,6 +57,14 @@ public final class LoginLockout {
     /** What a refusal says while the checks under way may still lock the name: a lock is not sure yet. */
     static final Duration UNDER_WAY = Duration.ofSeconds(1);
 
+    /** How long a login waits for the checks under way of its name before it is refused (see {@link #admit}). */
+    static final Duration WAIT_FOR_CHECKS = Duration.ofSeconds(3);
+
+    /** At most this many logins wait at once, over all names; more are refused at once (no thread pile-up). */
+    static final int MAX_WAITING = 32;
+
+    private int waiting;
+
     private int maxFailures;
     private Duration lockFor;
     private final Clock clock;
@@ -99,22 +108,44 @@ public final class LoginLockout {
      * are one step, so parallel guesses cannot get more passwords checked than the lock allows (a probe's parallel
      * logins had 7 to 11 checked before the fifth failure locked the name). A check let through counts as a failure
      * until it ends — {@link #succeeded}, {@link #failed} or {@link #withdrawn} — so while {@code maxFailures} minus
-     * the failures so far are under way, the next is refused as if locked; every check let through must be ended.
+     * the failures so far are under way, the next waits up to {@link #WAIT_FOR_CHECKS} for one of them to end (a right
+     * password ends the count) and is then refused as if locked; every check let through must be ended.
      */
     public synchronized Optional<Duration> admit(String user) {
         if (maxFailures == 0) {
             return Optional.empty();
         }
         String key = key(user);
-        Instant now = clock.instant();
-        Failures f = failures.get(key);
-        if (f != null && f.locked(now)) {
-            return Optional.of(Duration.between(now, f.lockedUntil()));
-        }
-        int failuresSoFar = f == null || !counting(f, now) ? 0 : f.count();
-        int checking = f == null ? 0 : f.checkingAt(now);
-        if (failuresSoFar + checking >= maxFailures) {
-            return Optional.of(UNDER_WAY);
+        long deadline = System.nanoTime() + WAIT_FOR_CHECKS.toNanos();
+        Instant now;
+        Failures f;
+        int checking;
+        while (true) {
+            now = clock.instant();
+            f = failures.get(key);
+            if (f != null && f.locked(now)) {
+                return Optional.of(Duration.between(now, f.lockedUntil()));
+            }
+            int failuresSoFar = f == null || !counting(f, now) ? 0 : f.count();
+            checking = f == null ? 0 : f.checkingAt(now);
+            if (failuresSoFar + checking < maxFailures) {
+                break;
+            }
+            // as many checks under way as failures are left: wait a little for one to end (a script's parallel calls with
+            // the right password were refused 429, probe) rather than refuse at once; few wait, and not for long
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || waiting >= MAX_WAITING) {
+                return Optional.of(UNDER_WAY);
+            }
+            waiting++;
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.of(UNDER_WAY);
+            } finally {
+                waiting--;
+            }
         }
         if (f == null) {
             failures.put(key, new Failures(0, now, null, 1, now));
@@ -127,6 +158,7 @@ public final class LoginLockout {
 
     /** A check let through by {@link #admit} that ended without a verdict on the password (a repeat of the same one). */
     public synchronized void withdrawn(String user) {
+        notifyAll(); // a check ended or the count changed: logins waiting in admit look again
         String key = key(user);
         Instant now = clock.instant();
         Failures f = failures.get(key);
@@ -172,6 +204,7 @@ public final class LoginLockout {
 
     /** Counts a wrong password; true when this one locked the name. */
     public synchronized boolean failed(String user) {
+        notifyAll(); // a check ended or the count changed: logins waiting in admit look again
         if (maxFailures == 0) {
             return false;
         }
@@ -203,6 +236,7 @@ public final class LoginLockout {
      * other passwords under way stay counted.
      */
     public synchronized void clear(String user) {
+        notifyAll(); // a check ended or the count changed: logins waiting in admit look again
         String key = key(user);
         Instant now = clock.instant();
         Failures f = failures.remove(key);

@@ -69,6 +69,36 @@ class LoginGateTest {
     }
 
     @Test
+    void parallelLoginsWithTheRightPasswordAreAllLetIn() throws Exception {
+        // a script's 30 parallel calls with the right password: 11 of them were refused 429 (probe)
+        java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
+        Authenticator realm = (user, password) -> {
+            checked.incrementAndGet();
+            try {
+                Thread.sleep(100); // a password hash takes its time
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Optional.of(ADMIN);
+        };
+        LoginGate gate = new LoginGate(realm, Duration.ofMillis(500), d -> { },
+                new LoginLockout(5, Duration.ofMinutes(15), java.time.Clock.systemUTC()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(30);
+        try {
+            List<java.util.concurrent.Future<Optional<Caller>>> logins = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                logins.add(pool.submit(() -> gate.login("admin", "Right-Pass-2026", "10.0.0.9")));
+            }
+            for (var login : logins) {
+                assertThat(login.get(20, java.util.concurrent.TimeUnit.SECONDS)).isPresent();
+            }
+            assertThat(checked).hasValue(30);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void parallelGuessesGetNoMorePasswordsCheckedThanTheLockAllows() throws Exception {
         // a probe's parallel logins had 7 to 11 passwords checked before the fifth failure locked the name
         java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
