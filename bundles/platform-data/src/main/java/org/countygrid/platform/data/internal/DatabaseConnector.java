@@ -120,18 +120,19 @@ public final class DatabaseConnector implements ReadinessCheck {
             failed(e);
             return;
         }
+        int failures = status.failures();
         synchronized (this) {
             if (closed) {
                 opened.deactivate();
                 return;
             }
             service = opened;
+            status = new Status(true, 0, clock.instant(), null, null);
+            LOG.info("Database open: {} {}{}; the modules start on it", opened.productName(), url(),
+                    failures > 0 ? " (after " + failures + (failures == 1 ? " failed try)" : " failed tries)") : "");
+            // registering starts the modules on this thread: their "Opened unit" lines follow this one
             unpublish = publisher.apply(opened);
         }
-        int failures = status.failures();
-        status = new Status(true, 0, clock.instant(), null, null);
-        LOG.info("Database open: {} {}{}; the modules start on it", opened.productName(), url(),
-                failures > 0 ? " (after " + failures + (failures == 1 ? " failed try)" : " failed tries)") : "");
         if (retry == null) {
             try {
                 scheduler.scheduleWithFixedDelay(this::check, WATCH_SECONDS, WATCH_SECONDS, TimeUnit.SECONDS);
