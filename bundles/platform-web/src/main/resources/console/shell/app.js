@@ -23,6 +23,8 @@ const state = {
   current: null,
   leave: null,
   poller: null,
+  // the panel whose removal the message area tells, until the user moves on or the panel comes back
+  goneNotice: null,
 };
 
 function languageSwitch() {
@@ -212,12 +214,18 @@ async function refreshPanels() {
     return;
   }
   renderNav();
+  if (state.goneNotice && panelById(state.goneNotice)) {
+    // the panel whose removal was told is back (the feature installed again): the notice would now be wrong
+    state.goneNotice = null;
+    clearMessage();
+  }
   if (state.current && state.current !== HOME && !panelById(state.current)) {
     const current = state.current;
     const gone = () => (before ? t(before.title.zh, before.title.en) : current);
     // replaceState fires no hashchange, whose handler would clear the message at once
     history.replaceState(null, '', '#/' + HOME);
     openView(HOME);
+    state.goneNotice = current;
     showMessage('info', () => t('面板“' + gone() + '”已不可用（功能已卸载或无权访问）。',
       'The panel "' + gone() + '" is no longer available (feature removed or no access).'));
   }
@@ -240,6 +248,7 @@ function route() {
     return;
   }
   const id = decodeURIComponent((location.hash || '').replace(/^#\/?/, '')) || HOME;
+  state.goneNotice = null;
   if (id !== HOME && id !== PASSWORD && !panelById(id)) {
     showMessage('error', () => t('没有这个面板，或您无权查看。', 'There is no such panel, or you may not see it.'));
     openView(HOME);

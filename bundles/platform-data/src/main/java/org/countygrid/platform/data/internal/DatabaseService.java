@@ -38,6 +38,7 @@ public class DatabaseService implements Database {
     private final Clock clock;
     private final SchemaMigration migration;
     private final String productName;
+    private final String databaseName;
     private final Set<JpaModuleStore> stores = ConcurrentHashMap.newKeySet();
 
     /** In OSGi: the platform changelog comes from this bundle. Throws when the database cannot be opened. */
@@ -55,7 +56,28 @@ public class DatabaseService implements Database {
         this.clock = clock;
         this.migration = new SchemaMigration(dataSource);
         migration.migrate(PLATFORM_CHANGELOG, PLATFORM_OWNER, platformResources);
-        this.productName = describe().product();
+        DatabaseDescription description = describe();
+        this.productName = description.product();
+        this.databaseName = nameIn(description.url());
+    }
+
+    /** The database's name in a server URL ({@code jdbc:postgresql://host:5432/countygrid?…} gives countygrid). */
+    static String nameIn(String url) {
+        if (url == null || !url.contains("://")) {
+            return "countygrid";
+        }
+        String rest = url.substring(url.indexOf("://") + 3);
+        int slash = rest.indexOf('/');
+        if (slash < 0) {
+            return "countygrid";
+        }
+        String name = rest.substring(slash + 1).split("[?; ]", 2)[0];
+        return name.isEmpty() ? "countygrid" : name;
+    }
+
+    /** The database's name on its server (for the pg_dump line a PostgreSQL node's backup refusal gives). */
+    public String databaseName() {
+        return databaseName;
     }
 
     @Override

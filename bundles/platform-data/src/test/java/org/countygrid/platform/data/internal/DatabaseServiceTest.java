@@ -115,4 +115,11 @@ class DatabaseServiceTest {
                     p -> assertThat(p.status()).isEqualTo(503));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void theDatabaseNameIsReadFromAServerUrl() {
+        assertThat(DatabaseService.nameIn("jdbc:postgresql://127.0.0.1:5432/probe_a?reWriteBatchedInserts=true")).isEqualTo("probe_a");
+        assertThat(DatabaseService.nameIn("jdbc:postgresql://db.example/cg (and 49 connection properties)")).isEqualTo("cg");
+        assertThat(DatabaseService.nameIn("jdbc:h2:async:/srv/countygrid/data/h2/countygrid")).isEqualTo("countygrid");
+    }
 }

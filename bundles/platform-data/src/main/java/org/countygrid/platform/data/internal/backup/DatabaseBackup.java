@@ -169,7 +169,8 @@ public class DatabaseBackup {
     public BackupResult backUp() {
         if (!isH2()) {
             throw new BackupRefusedException("the database is " + database.productName()
-                    + ", not the embedded H2: back it up on its server, e.g. pg_dump -Fc -f countygrid.dump countygrid");
+                    + ", not the embedded H2: back it up on its server, e.g. pg_dump -Fc -f " + database.databaseName() + ".dump "
+                    + database.databaseName());
         }
         if (!running.tryLock()) {
             throw new BackupRefusedException("a backup is running; wait until it has finished");
