@@ -105,11 +105,9 @@ const DETAIL_PATTERNS = [
   [/^Something went wrong on the server\. Quote error id (\w+) to your administrator\.$/,
     (m) => `服务器出错，请将错误编号 ${m[1]} 告知系统管理员。`],
   [/^the (\S+) module is restarting; try again in a moment$/, (m) => `${m[1]} 模块正在重启，请稍后再试。`],
-  // platform-data: the database gone away (a store's 503, or one with an error id from a JDBC path)
+  // platform-data: the database gone away (SqlStates.UNAVAILABLE_DETAIL)
   [/^The database does not answer at the moment; nothing was changed\. Try again in a minute; if it lasts, tell your administrator\.$/,
     () => '数据库暂时无法连接，未做任何修改。请稍后再试；若持续出现，请联系系统管理员。'],
-  [/^The database does not answer at the moment; nothing was changed\. Try again in a minute; if it lasts, tell your administrator and quote error id (\w+)\.$/,
-    (m) => `数据库暂时无法连接，未做任何修改。请稍后再试；若持续出现，请将错误编号 ${m[1]} 告知系统管理员。`],
   // platform-web: an address no module serves while the node waits for a part (its database, a module being installed)
   [/^Nothing answers at this address while the node is not ready: .*\. Try again in a moment; GET \/api\/health says what is missing\.$/,
     () => '系统尚未就绪（数据库暂不可用或模块正在安装），暂时无法处理。请稍后再试；若持续出现，请联系系统管理员。'],

@@ -109,14 +109,9 @@ public final class DatabaseConnector implements ReadinessCheck {
         DatabaseService opened;
         try {
             // one connection first: the migration asks the pool several times, each a wait of the pool's timeout
-            try (Connection probe = dataSource.getConnection()) {
-                probe.isValid(1);
-            }
+            answers();
             opened = opener.apply(dataSource);
-        } catch (SQLException e) {
-            failed(e);
-            return;
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             failed(e);
             return;
         }
@@ -151,10 +146,8 @@ public final class DatabaseConnector implements ReadinessCheck {
         if (!before.connected()) {
             return;
         }
-        try (Connection c = dataSource.getConnection()) {
-            if (!c.isValid(2)) {
-                throw new SQLException("the connection does not answer", "08006");
-            }
+        try {
+            answers();
             if (before.error() != null) {
                 status = new Status(true, 0, clock.instant(), null, null);
                 LOG.info("The database {} answers again", url());
@@ -167,6 +160,15 @@ public final class DatabaseConnector implements ReadinessCheck {
                         url(), error, WATCH_SECONDS);
             } else {
                 status = new Status(true, before.failures() + 1, before.since(), error, null);
+            }
+        }
+    }
+
+    /** One connection from the pool, checked: throws when the database does not answer. */
+    private void answers() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            if (!c.isValid(2)) {
+                throw new SQLException("the connection does not answer", "08006");
             }
         }
     }

@@ -13,13 +13,11 @@ import javax.sql.DataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
-import jakarta.persistence.PersistenceException;
 
 import org.countygrid.platform.api.OfficeCode;
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.event.DomainEvent;
 import org.countygrid.platform.data.ModuleStore;
-import org.countygrid.platform.data.SqlStates;
 
 /** A module's EclipseLink unit, handing out entity managers scoped to one office. */
 final class JpaModuleStore implements ModuleStore {
@@ -49,7 +47,7 @@ final class JpaModuleStore implements ModuleStore {
             return work.apply(em);
         } catch (RuntimeException e) {
             // a database gone away is a 503 to try again (REST and the shell tell it in one line), not a server error
-            throw SqlStates.isDatabaseUnavailable(e) && !(e instanceof Problem) ? SqlStates.unavailable(e) : e;
+            throw StoreErrors.translate(e);
         } finally {
             em.close();
         }
@@ -65,12 +63,9 @@ final class JpaModuleStore implements ModuleStore {
             try {
                 result = work.apply(em);
                 tx.commit();
-            } catch (PersistenceException e) {
-                rollback(tx, e);
-                throw ConstraintConflict.translate(e);
             } catch (RuntimeException e) {
                 rollback(tx, e);
-                throw SqlStates.isDatabaseUnavailable(e) && !(e instanceof Problem) ? SqlStates.unavailable(e) : e;
+                throw StoreErrors.translate(e);
             } catch (Error e) {
                 rollback(tx, e);
                 throw e;

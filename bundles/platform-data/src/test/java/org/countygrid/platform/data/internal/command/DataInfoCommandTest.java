@@ -28,20 +28,10 @@ class DataInfoCommandTest {
 
     @Test
     void showsTheDatabaseAndTheOutboxBacklog() throws SQLException {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:info-test;DB_CLOSE_DELAY=-1");
-        ds.setUser("sa");
-        DataInfoCommand command = new DataInfoCommand();
-        command.diagnosis = configured(ds);
-        command.connector = connector(ds);
-        command.connector.attempt();
-        command.outbox = new FixedOutbox(7);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+        JdbcDataSource ds = h2("jdbc:h2:mem:info-test;DB_CLOSE_DELAY=-1");
 
-        command.execute();
+        String text = run(ds, 1, new FixedOutbox(7));
 
-        String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("Database", "H2 2.2.224", "jdbc:h2:mem:info-test", "SA", "JdbcDataSource");
         assertThat(text).containsPattern("Unpublished events\\s*\\|\\s*7");
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
@@ -51,21 +41,11 @@ class DataInfoCommandTest {
 
     @Test
     void showsWhyTheDatabaseCannotBeOpenedWithoutOne() {
-        JdbcDataSource ds = new JdbcDataSource();
         // H2 refuses to create a database where the URL says it must exist
-        ds.setURL("jdbc:h2:mem:absent;IFEXISTS=TRUE");
-        ds.setUser("sa");
-        DataInfoCommand command = new DataInfoCommand();
-        command.diagnosis = configured(ds);
-        command.connector = connector(ds);
-        command.connector.attempt();
-        command.connector.attempt();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+        JdbcDataSource ds = h2("jdbc:h2:mem:absent;IFEXISTS=TRUE");
 
-        command.execute();
+        String text = run(ds, 2, null);
 
-        String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("CANNOT BE OPENED: 2 tries since 2026-11-28T05:00:00Z, the next at 2026-11-28T05:00:05Z; the modules wait for it",
                 "Database \"mem:absent\" not found", "jdbc:h2:tcp://db.example/countygrid", "countygrid", "JdbcDataSource");
         assertThat(text).doesNotContain("Unpublished events");
@@ -84,6 +64,28 @@ class DataInfoCommandTest {
 
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("NOT CONFIGURED: etc/org.ops4j.datasource-countygrid.cfg: osgi.jdbc.driver.name"
                 + " = 'PostgreSQL JDBC Drvier' is no installed JDBC driver; installed: H2 JDBC Driver, PostgreSQL JDBC Driver", file.toString());
+    }
+
+    private static JdbcDataSource h2(String url) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(url);
+        ds.setUser("sa");
+        return ds;
+    }
+
+    /** data:info on a DataSource after {@code attempts} tries of the connector to open it. */
+    private static String run(DataSource ds, int attempts, EventOutbox outbox) {
+        DataInfoCommand command = new DataInfoCommand();
+        command.diagnosis = configured(ds);
+        command.connector = connector(ds);
+        for (int i = 0; i < attempts; i++) {
+            command.connector.attempt();
+        }
+        command.outbox = outbox;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+        command.execute();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static DataSourceDiagnosis configured(DataSource ds) {

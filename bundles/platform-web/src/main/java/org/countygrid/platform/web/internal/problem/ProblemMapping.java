@@ -54,10 +54,8 @@ public final class ProblemMapping {
             return badParameter(error);
         }
         if (SqlStates.isDatabaseUnavailable(error)) {
-            // outside a module store (a JDBC bulk path): the same answer the stores give
-            String errorId = newErrorId();
-            return ProblemBody.of(503, "Service Unavailable", SqlStates.UNAVAILABLE_DETAIL.replace("administrator.",
-                    "administrator and quote error id " + errorId + ".")).withErrorId(errorId);
+            // outside a module store (a JDBC bulk path): the stores' own answer, with an error id for the log's line
+            return fromProblem(SqlStates.unavailable(error)).withErrorId(newErrorId());
         }
         int status = error instanceof WebApplicationException web && web.getResponse() != null
                 ? web.getResponse().getStatus() : 500;

@@ -16,6 +16,7 @@ import javax.ws.rs.core.NoContentException;
 
 import org.countygrid.platform.api.Problem;
 import org.countygrid.platform.api.ValidationException;
+import org.countygrid.platform.data.SqlStates;
 import org.countygrid.platform.web.internal.problem.ProblemBody.FieldMessage;
 import org.countygrid.platform.web.internal.rest.JsonMapping;
 import org.junit.jupiter.api.Test;
@@ -248,8 +249,7 @@ class ProblemMappingTest {
 
         assertThat(body.status()).isEqualTo(503);
         assertThat(body.errorId()).hasSize(8);
-        assertThat(body.detail()).startsWith("The database does not answer at the moment; nothing was changed.")
-                .contains(body.errorId()).doesNotContain("5432", "Connection is not available");
+        assertThat(body.detail()).isEqualTo(SqlStates.UNAVAILABLE_DETAIL).doesNotContain("5432", "Connection is not available");
         assertThat(ProblemMapping.map(refused).status()).isEqualTo(503);
         assertThat(ProblemResponses.of(body).getHeaderString("Retry-After")).isEqualTo("10");
         // a constraint or a syntax error is not the database's absence
