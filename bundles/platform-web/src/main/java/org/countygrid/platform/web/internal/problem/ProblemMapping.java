@@ -132,6 +132,11 @@ public final class ProblemMapping {
         return null;
     }
 
+    /** Whether the failure is the database gone away (platform-data's test), for the REST layer's log line. */
+    public static boolean databaseUnavailable(Throwable error) {
+        return SqlStates.isDatabaseUnavailable(error);
+    }
+
     private static String newErrorId() {
         return UUID.randomUUID().toString().substring(0, 8);
     }

@@ -12,7 +12,6 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 import javax.ws.rs.ext.Provider;
 
-import org.countygrid.platform.data.SqlStates;
 import org.countygrid.platform.web.internal.problem.ProblemBody;
 import org.countygrid.platform.web.internal.problem.ProblemMapping;
 import org.countygrid.platform.web.internal.problem.ProblemResponses;
@@ -54,7 +53,7 @@ public final class ProblemExceptionMapper implements ExceptionMapper<Throwable> 
                         + String.join("; ", waiting) + ". Try again in a moment; GET /api/health says what is missing.").withInstance(path);
             }
         }
-        if (body.errorId() != null && SqlStates.isDatabaseUnavailable(error)) {
+        if (body.errorId() != null && ProblemMapping.databaseUnavailable(error)) {
             // the database gone away: the node reports the outage itself (platform-data); one line per request, no trace
             LOG.warn("Error id {}: {} {}: the database does not answer: {}", body.errorId(), request != null ? request.getMethod() : "?", path,
                     deepest(error));
