@@ -445,6 +445,17 @@ public class PlatformIT extends MeteringFieldTests {
                 .doesNotContain("Exception");
     }
 
+    @Test
+    public void theNodesAddressLeadsToTheConsoleAndAnAddressNothingServesIsAReadable404() {
+        String root = Http.raw("GET / HTTP/1.1", "Accept: text/html");
+        assertThat(root).startsWith("HTTP/1.1 302").containsPattern("(?i)Location: http://[^/]+/console/");
+        String page = Http.raw("GET /nothing-here HTTP/1.1", "Accept: text/html");
+        assertThat(page).startsWith("HTTP/1.1 404").containsIgnoringCase("Content-Type: text/html;charset=utf-8")
+                .contains("此地址没有内容").contains("There is nothing at this address.").doesNotContain("ISO-8859-1");
+        String json = Http.raw("GET /nothing-here HTTP/1.1", "Accept: application/json");
+        assertThat(json).startsWith("HTTP/1.1 404").contains("application/problem+json").contains("\"status\":404");
+    }
+
     /**
      * An account opened while metering is uninstalled (an upgrade) gets no installation order — the event passes a
      * route that is not there — until county IT replays the event to the wiring once metering is back; a second
