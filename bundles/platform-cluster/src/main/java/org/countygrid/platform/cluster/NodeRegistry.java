@@ -1,6 +1,7 @@
 package org.countygrid.platform.cluster;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -10,4 +11,12 @@ public interface NodeRegistry {
 
     /** Every node that is up, ordered by node name. */
     List<NodeInfo> nodes();
+
+    /**
+     * The node that holds this node's name in the cluster when another one does (two nodes of one name): this node
+     * is then not in {@link #nodes()} until one of them is renamed. Empty while the name is this node's.
+     */
+    default Optional<NodeInfo> nameTakenBy() {
+        return Optional.empty();
+    }
 }

@@ -1,3 +1,3 @@
 /** The node's cluster: which CountyGrid nodes are up, the office each serves and the modules each runs. */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.countygrid.platform.cluster;

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -47,6 +48,8 @@ public class HazelcastNodeRegistry implements NodeRegistry {
 
     public static final String MAP = "countygrid-nodes";
     static final String FEATURE_PREFIX = "countygrid-";
+    /** platform-data's configuration of the node's identity (its office and name). */
+    static final String NODE_PID = "org.countygrid.platform";
 
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastNodeRegistry.class);
 
@@ -64,6 +67,7 @@ public class HazelcastNodeRegistry implements NodeRegistry {
     });
     private FeaturesService featuresService;
     private FeaturesListener featuresListener;
+    private volatile NodeInfo nameTakenBy;
 
     @Activate
     public HazelcastNodeRegistry(@Reference HazelcastInstance hazelcast, @Reference NodeIdentity identity,
@@ -129,18 +133,52 @@ public class HazelcastNodeRegistry implements NodeRegistry {
         }
     }
 
+    @Override
+    public Optional<NodeInfo> nameTakenBy() {
+        return Optional.ofNullable(nameTakenBy);
+    }
+
     void refresh() {
         try {
+            String name = identity.nodeName();
+            Map<String, String> current = map().get(name);
+            if (current != null && nameTaken(NodeEntry.fromMap(current))) {
+                return;
+            }
             Member local = hazelcast.getCluster().getLocalMember();
-            NodeInfo info = new NodeInfo(identity.nodeName(), identity.office().value(), identity.officeName(),
+            NodeInfo info = new NodeInfo(name, identity.office().value(), identity.officeName(),
                     identity.version(), local.getAddress().getHost() + ":" + local.getAddress().getPort(),
                     features.get().stream().sorted().toList(), startedAt, clock.instant());
-            map().set(identity.nodeName(), new NodeEntry(info, localMember()).toMap(), heartbeat.toSeconds() * 3,
-                    TimeUnit.SECONDS);
+            map().set(name, new NodeEntry(info, localMember()).toMap(), heartbeat.toSeconds() * 3, TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             // the member may be shutting down, or the features service busy; the next heartbeat tries again
             LOG.warn("Could not refresh the registry entry of node {}: {}", identity.nodeName(), e.getMessage());
         }
+    }
+
+    /**
+     * Whether another member that is up holds this node's name: two nodes of one name would overwrite each other's
+     * entry at every heartbeat, each in the list half of the time. The first keeps the name; this one stays out of
+     * the registry, says so once (ERROR) and in {@link #nameTakenBy()}, and takes its entry again when the name is
+     * free (the other node renamed or gone) — a {@code nodeName} changed on either node takes effect at once.
+     */
+    private boolean nameTaken(NodeEntry holder) {
+        String me = localMember();
+        boolean taken = !holder.member().equals(me) && hazelcast.getCluster().getMembers().stream()
+                .anyMatch(m -> m.getUuid().toString().equals(holder.member()));
+        NodeInfo before = nameTakenBy;
+        if (taken) {
+            if (before == null || !before.address().equals(holder.info().address())) {
+                LOG.error("Node name '{}' is taken by the node at {} (office {}): this node stays out of the cluster's "
+                        + "node list until one of the two gets another name (nodeName in etc/{}.cfg, taken without a "
+                        + "restart)", identity.nodeName(), holder.info().address(), holder.info().office(), NODE_PID);
+            }
+            nameTakenBy = holder.info();
+        } else if (before != null) {
+            LOG.info("Node name '{}' is free again: this node is back in the cluster's node list", identity.nodeName());
+            nameTakenBy = null;
+        }
+        return taken;
     }
 
     private IMap<String, Map<String, String>> map() {

@@ -90,6 +90,39 @@ class HazelcastNodeRegistryTest {
     }
 
     @Test
+    void aSecondNodeOfTheSameNameStaysOutOfTheListAndSaysWhyInsteadOfOverwritingTheFirst() throws Exception {
+        Path config = testConfig();
+        HazelcastInstance a = member(config, "vm");
+        HazelcastInstance b = member(config, "vm-b");
+        HazelcastNodeRegistry first = registry(a, "vm", List.of("countygrid-platform"));
+        await("the first node is registered", () -> first.nodes().size() == 1);
+        HazelcastNodeRegistry second = registry(b, "vm", List.of("countygrid-platform", "countygrid-metering"));
+        String addressOfA = a.getCluster().getLocalMember().getAddress().getHost() + ":"
+                + a.getCluster().getLocalMember().getAddress().getPort();
+
+        await("the second node sees its name taken", () -> second.nameTakenBy().isPresent());
+        assertThat(second.nameTakenBy().get().address()).isEqualTo(addressOfA);
+        for (int i = 0; i < 5; i++) { // heartbeats of both: the entry stays the first node's
+            first.refresh();
+            second.refresh();
+            assertThat(second.nodes()).singleElement().satisfies(n -> {
+                assertThat(n.address()).isEqualTo(addressOfA);
+                assertThat(n.features()).containsExactly("countygrid-platform");
+            });
+        }
+        assertThat(first.nameTakenBy()).isEmpty();
+
+        // the first node goes: the name is free, and the second takes it at its next heartbeat
+        a.getLifecycleService().terminate();
+        members.remove(a);
+        registries.remove(first);
+        await("the first node is gone", () -> b.getCluster().getMembers().size() == 1);
+        second.refresh();
+        assertThat(second.nameTakenBy()).isEmpty();
+        assertThat(second.nodes()).singleElement().satisfies(n -> assertThat(n.features()).contains("countygrid-metering"));
+    }
+
+    @Test
     void bothMembersAppearAndOneDisappearsWhenItDies() throws Exception {
         Path config = testConfig();
         HazelcastInstance a = member(config, "qs-node-a");

@@ -61,6 +61,10 @@ public class NodeListCommand implements Action {
                     OfficeTime.format(n.startedAt()), OfficeTime.format(n.lastSeen()));
         }
         table.print(out);
+        registry.nameTakenBy().ifPresent(holder -> out.println("This node (" + identity.nodeName()
+                + ") is not in the list: its name is taken by the node at " + holder.address() + " (office "
+                + holder.office() + "). Give one of them another nodeName in etc/org.countygrid.platform.cfg;"
+                + " it takes effect without a restart."));
         return null;
     }
 }
