@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
 import org.countygrid.platform.web.internal.admin.StaffAccounts;
+import org.countygrid.platform.web.internal.admin.UserAccounts;
 import org.countygrid.platform.web.internal.rest.LoginRecords;
 
 @Service
@@ -25,8 +26,15 @@ public class UserUnlockCommand extends StaffCommand {
 
     @Override
     void run(PrintStream out, StaffAccounts staff) throws CommandException {
-        requireOwnLogin(accounts(staff), user);
+        UserAccounts accounts = accounts(staff);
+        requireOwnLogin(accounts, user);
+        boolean aLogin = !officesOf(accounts, user).isEmpty();
         if (!logins.lockout().unlock(user)) {
+            if (!aLogin) {
+                // the words for another office's login, whose existence must not show (a guessed name's lock, which
+                // staff:login-locks lists, is lifted above)
+                throw noSuchUser(user);
+            }
             throw error("'" + user + "' is not locked; nothing changed");
         }
         out.println("Unlocked " + user + " on this node");

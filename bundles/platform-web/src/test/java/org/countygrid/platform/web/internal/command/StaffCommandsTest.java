@@ -179,6 +179,10 @@ class StaffCommandsTest {
         assertThat(new ShellSession("it", "admin", "office.QS").run(unlock::execute).err())
                 .contains("there is no user 'LI' in office QS").doesNotContain("QS01");
         assertThat(lockout.lockedFor("li")).isPresent();
+        unlock.user = "ghost"; // no login, not locked: the same words, so that the answer above tells nothing
+        assertThat(new ShellSession("it", "admin", "office.QS").run(unlock::execute).err())
+                .contains("there is no user 'ghost' in office QS");
+        unlock.user = "LI";
         assertThat(new ShellSession("it", "admin", "office.QS").run(list::execute).out()).doesNotContain("li ");
     }
 
@@ -273,6 +277,7 @@ class StaffCommandsTest {
 
     @Test
     void anAdminListsTheLockedNamesAndUnlocksOne() throws Exception {
+        file.put("li", new ArrayList<>(List.of("operator", "office.QS")));
         LoginLockout lockout = new LoginLockout(2, java.time.Duration.ofMinutes(15), java.time.Clock.systemUTC());
         LoginRecords logins = new LoginRecords(lockout);
         lockout.failed("li");
