@@ -1,5 +1,6 @@
 package org.countygrid.platform.integration.internal.relay;
 
+import org.countygrid.platform.integration.internal.domain.Secrets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -344,7 +345,7 @@ public class OutboxRelay {
         Instant now = clock.instant();
         // what the route threw, as its row of the routes table names it: the subscription is said already
         Throwable thrown = e.getCause() != null ? e.getCause() : e;
-        String error = thrown.getClass().getSimpleName() + ": " + thrown.getMessage();
+        String error = Secrets.mask(thrown.getClass().getSimpleName() + ": " + thrown.getMessage());
         cursors.hold(subscription, event.type(), after, error, now);
         Holding h = held.get(subscription);
         int failures = h == null ? 1 : h.state.failures() + 1;

@@ -1,5 +1,6 @@
 package org.countygrid.platform.integration.internal.route;
 
+import org.countygrid.platform.integration.internal.domain.Secrets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -90,7 +91,7 @@ public class RouteActivity extends EventNotifierSupport {
         if (routeId == null) {
             return;
         }
-        String message = cause == null ? "failed" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        String message = cause == null ? "failed" : Secrets.mask(cause.getClass().getSimpleName() + ": " + cause.getMessage());
         lastErrors.put(routeId, new LastError(message, clock.instant()));
     }
 

@@ -1,7 +1,13 @@
 package org.countygrid.platform.integration.internal.route;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
@@ -39,14 +45,43 @@ public class RouteFileParser {
         return !name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".xml"));
     }
 
+    /**
+     * YAML DSL entries a route file may not hold: a route configuration applies to every route of the node (the
+     * modules' wirings too), and its onException would make their failures count as handled, so the relay never holds
+     * them and their events are lost without a word; templates make no route until something instantiates them.
+     */
+    private static final Pattern NODE_WIDE = Pattern.compile(
+            "(?m)^\\s*-\\s+(routeConfiguration|route-configuration|routeTemplate|route-template|templatedRoute|templated-route)\\s*:");
+
     /** Parses without touching the context; the builder's routes are checked when it is configured. */
     public RoutesBuilder parse(Path file, byte[] content) throws Exception {
+        String text = utf8(content);
         Resource resource = ResourceHelper.fromBytes("file:" + file.toAbsolutePath(), content);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".xml")) {
             return xml(resource);
         }
+        Matcher nodeWide = NODE_WIDE.matcher(text);
+        if (nodeWide.find()) {
+            String entry = nodeWide.group(1);
+            throw new IllegalArgumentException(entry.toLowerCase(Locale.ROOT).contains("configuration")
+                    ? entry + " is not taken from the routes folder: a route configuration applies to every route of"
+                            + " the node, the modules' wirings included, and its onException would hide their failures"
+                            + " from the event relay; put onException or errorHandler into your route"
+                    : entry + " is not taken from the routes folder: a template makes no route by itself; write the"
+                            + " route out");
+        }
         return yamlLoader().loadRoutesBuilder(resource);
+    }
+
+    /** The file's text; a file not in UTF-8 (saved as GBK, say) is refused rather than read with its Chinese garbled. */
+    static String utf8(byte[] content) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("the file is not UTF-8 (saved as GBK or GB18030?); save it as UTF-8");
+        }
     }
 
     private RoutesBuilder xml(Resource resource) throws Exception {

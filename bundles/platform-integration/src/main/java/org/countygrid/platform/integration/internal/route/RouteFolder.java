@@ -1,11 +1,13 @@
 package org.countygrid.platform.integration.internal.route;
 
+import org.countygrid.platform.integration.internal.domain.Secrets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * The integrators' routes folder. Each {@link #scan()} compares the route files with what it saw last time:
  * a new file's routes are added, a changed file's routes replaced, a deleted file's routes removed. A file
  * that fails to load is reported under its name and changes nothing else: the routes of its last good version
- * keep running (or are brought back if they had already been removed), and it is retried only when it
- * changes again. Content is compared, not timestamps, so edits within the same second are seen too.
+ * keep running (or are brought back if they had already been removed), and it is retried when it changes again
+ * or when another file changes or goes (which may have been what refused it). Content is compared, not timestamps,
+ * so edits within the same second are seen too; files load oldest first.
  * <p>
  * A file is loaded only once it has settled — last written at least {@code settle} ago, or read with the same
  * content at two scans in a row — so a file still being copied in is not deployed cut short. Files that are gone
@@ -45,6 +48,8 @@ public class RouteFolder {
     private final Map<Path, byte[]> good = new HashMap<>();
     /** Content read at the last scan of a file that had not settled yet. */
     private final Map<Path, byte[]> unsettled = new HashMap<>();
+    /** Files whose content at the last scan did not load, with the reason reported. */
+    private final Map<Path, String> refused = new HashMap<>();
     /** Files that could not be read, with the reason reported. */
     private final Map<Path, String> unreadable = new HashMap<>();
     private final Duration settle;
@@ -98,7 +103,10 @@ public class RouteFolder {
                 return;
             }
             if (!gone.isEmpty() || !changed.isEmpty()) {
-                sources.changing(() -> apply(gone, changed));
+                sources.changing(() -> {
+                    apply(gone, changed);
+                    retryRefused(changed.keySet());
+                });
             }
         } catch (RuntimeException | LinkageError e) {
             // a stale folder handle, a class gone in a refresh: log it and keep the schedule alive
@@ -121,6 +129,22 @@ public class RouteFolder {
         });
         for (Path file : collided) {
             load(file, changed.get(file));
+        }
+    }
+
+    /**
+     * Tries again the files refused earlier that did not change now: what refused them may have been another file
+     * (a route id or a {@code direct:} endpoint it held) that has just changed or gone — a copy made first and the
+     * original deleted a scan later, a route moved one file at a time. Before, such a file stayed refused until its
+     * own content changed, and its subscription got nothing meanwhile. A file refused again for the same reason is
+     * not logged or reported anew.
+     */
+    private void retryRefused(Set<Path> justLoaded) {
+        for (Path file : List.copyOf(refused.keySet())) {
+            byte[] content = seen.get(file);
+            if (!justLoaded.contains(file) && content != null) {
+                load(file, content);
+            }
         }
     }
 
@@ -173,11 +197,16 @@ public class RouteFolder {
             sources.replace(key(file), label, parser.parse(file, content));
             good.put(file, content);
             errors.clear(label);
+            if (refused.remove(file) != null) {
+                LOG.info("Route file {} loaded: what refused it before is gone", file);
+            }
             return true;
         } catch (Exception e) {
             String message = message(e);
-            LOG.warn("Route file {} not loaded: {}", file, message);
-            errors.report(label, message);
+            if (!message.equals(refused.put(file, message))) {
+                LOG.warn("Route file {} not loaded: {}", file, message);
+                errors.report(label, message);
+            }
             restoreLastGood(file, stopped);
             return !(e instanceof RouteIdTaken);
         }
@@ -203,6 +232,7 @@ public class RouteFolder {
         errors.clear(label(file));
         seen.remove(file);
         good.remove(file);
+        refused.remove(file);
     }
 
     /** The route files, none when the folder does not exist, or null when it cannot be read right now. */
@@ -211,10 +241,22 @@ public class RouteFolder {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).filter(RouteFileParser::isRouteFile).sorted().toList();
+            // the longest unchanged first: of two files that conflict, the one there before wins — at a start as while
+            // running, where the later one is refused (in name order, a restart could swap which of the two ran)
+            return files.filter(Files::isRegularFile).filter(RouteFileParser::isRouteFile)
+                    .sorted(Comparator.comparing(RouteFolder::lastModified).thenComparing(Comparator.naturalOrder()))
+                    .toList();
         } catch (IOException e) {
             LOG.warn("Cannot list routes folder {}: {}", folder, e.getMessage());
             return null;
+        }
+    }
+
+    private static Instant lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.MAX; // gone meanwhile: the next scan sees it gone
         }
     }
 
@@ -228,6 +270,10 @@ public class RouteFolder {
 
     /** The innermost message says what is wrong with the file; the outer ones only say where it was found. */
     static String message(Throwable e) {
+        return Secrets.mask(unmasked(e));
+    }
+
+    private static String unmasked(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -246,6 +246,94 @@ class RouteFolderTest {
     }
 
     @Test
+    void aCopyRefusedWhileTheOriginalRanLoadsOnceTheOriginalIsDeletedAScanLater() throws IOException {
+        write("crm-a.yaml", yaml("crm", "direct:customers.account-opened/crm", "a"));
+        folder.scan();
+        Files.copy(dir.resolve("crm-a.yaml"), dir.resolve("crm-b.yaml"));
+        folder.scan();
+        assertThat(errors.all()).extracting(RouteLoadError::source).containsExactly("file crm-b.yaml");
+
+        Files.delete(dir.resolve("crm-a.yaml"));
+        folder.scan();
+        assertThat(sources.labelOf("crm")).contains("file crm-b.yaml");
+        assertThat(call("direct:customers.account-opened/crm")).isEqualTo("a");
+        assertThat(errors.all()).as("no error naming a file that is gone").isEmpty();
+    }
+
+    @Test
+    void aFileRefusedForAnEndpointAnotherFileConsumedLoadsWhenThatFileGoes() throws IOException {
+        write("log-new-accounts.yaml", yaml("log-new", "direct:customers.account-opened", "log"));
+        folder.scan();
+        write("sms-on-open.yaml", yaml("sms-new", "direct:customers.account-opened", "sms"));
+        folder.scan();
+        assertThat(errors.all()).extracting(RouteLoadError::source).containsExactly("file sms-on-open.yaml");
+        assertThat(call("direct:customers.account-opened")).isEqualTo("log");
+
+        write("unrelated.yaml", yaml("other", "direct:other", "o"));
+        folder.scan();
+        assertThat(errors.all()).as("tried again, refused again, still reported").hasSize(1);
+
+        Files.delete(dir.resolve("log-new-accounts.yaml"));
+        folder.scan();
+        assertThat(call("direct:customers.account-opened")).isEqualTo("sms");
+        assertThat(errors.all()).isEmpty();
+    }
+
+    @Test
+    void ofTwoConflictingFilesTheOneThereBeforeRunsAtAStartWhateverTheirNames() throws IOException {
+        write("z-old.yaml", yaml("billing", "direct:billing", "old"));
+        Files.setLastModifiedTime(dir.resolve("z-old.yaml"), FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        write("a-new.yaml", yaml("billing", "direct:billing", "new"));
+
+        folder.scan(); // a node starting with both files there
+
+        assertThat(call("direct:billing")).isEqualTo("old");
+        assertThat(errors.all()).extracting(RouteLoadError::source).containsExactly("file a-new.yaml");
+    }
+
+    @Test
+    void aRouteConfigurationOrATemplateIsRefusedAndChangesNoOtherRoute() throws IOException {
+        write("bank.yaml", yaml("bank", "direct:bank", "ok"));
+        write("zz-config.yaml", """
+                - routeConfiguration:
+                    onException:
+                      - onException:
+                          handled:
+                            constant: true
+                          exception:
+                            - java.lang.Exception
+                """);
+        write("tmpl.yaml", """
+                - routeTemplate:
+                    id: greeter
+                    from:
+                      uri: direct:greet
+                      steps:
+                        - setBody:
+                            constant: hi
+                """);
+        folder.scan();
+
+        assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsExactly("bank");
+        assertThat(errors.all()).extracting(RouteLoadError::message).anySatisfy(m -> assertThat(m)
+                .startsWith("routeConfiguration is not taken from the routes folder").contains("onException"))
+                .anySatisfy(m -> assertThat(m).startsWith("routeTemplate is not taken from the routes folder"));
+    }
+
+    @Test
+    void aFileNotInUtf8IsRefusedInsteadOfLoadedWithItsChineseGarbled() throws IOException {
+        Files.write(dir.resolve("gbk.yaml"), yaml("gbk", "direct:gbk", "停电通知").getBytes(java.nio.charset.Charset.forName("GBK")));
+        folder.scan();
+        assertThat(camel.getRoutes()).isEmpty();
+        assertThat(errors.all()).singleElement().satisfies(e -> assertThat(e.message()).contains("not UTF-8"));
+
+        write("gbk.yaml", yaml("gbk", "direct:gbk", "停电通知"));
+        folder.scan();
+        assertThat(call("direct:gbk")).isEqualTo("停电通知");
+        assertThat(errors.all()).isEmpty();
+    }
+
+    @Test
     void theRelayWaitsWhileRoutesAreBeingReplaced() throws Exception {
         CountDownLatch changing = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

@@ -1,0 +1,31 @@
+package org.countygrid.platform.integration.internal.domain;
+
+import java.util.regex.Pattern;
+
+/**
+ * Masks the values of credentials in the messages the node shows and keeps about routes: a route's last error, a
+ * held subscriber's error (stored in the database) and a route file's load error go to auditors, the Routes panel and
+ * the log, and Camel repeats an endpoint's options in some of its messages — a bank route's
+ * {@code password=…} unmasked in "Unknown parameters=[{…}]" (a probe, 2026-11-28), although Camel masks it in the URI
+ * of the same message.
+ */
+public final class Secrets {
+
+    static final String MASK = "xxxxxx";
+
+    private static final Pattern CREDENTIAL = Pattern.compile("(?i)\\b(password|passwd|passphrase|pwd|secret|secretKey"
+            + "|clientSecret|accessKey|accessToken|apiKey|token|authorizationToken|authorization|saslJaasConfig)"
+            + "(\\s*[=:]\\s*(?:(?:Basic|Bearer|Digest)\\s+)?)(RAW\\([^)]*\\)|\"[^\"]*\"|'[^']*'|[^\\s&,;}\\])\"']+)");
+
+    private Secrets() {
+    }
+
+    /** The message with every {@code key=value} (or {@code key: value}) of a credential-like key masked. */
+    public static String mask(String message) {
+        if (message == null || message.isEmpty()) {
+            return message;
+        }
+        return CREDENTIAL.matcher(message).replaceAll(m -> m.group(3).equals(MASK) ? m.group() :
+                java.util.regex.Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
+    }
+}

@@ -1,0 +1,24 @@
+package org.countygrid.platform.integration.internal.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SecretsTest {
+
+    @Test
+    void aPasswordCamelRepeatsInItsUnknownParametersIsMasked() {
+        String camel = "Failed to resolve endpoint: file:///tmp/out?foo=1&password=xxxxxx due to: There are 2 parameters "
+                + "that couldn't be set on the endpoint. Unknown parameters=[{foo=1, password=S3cretBankPw}]";
+        assertThat(Secrets.mask(camel)).doesNotContain("S3cretBankPw").contains("password=xxxxxx}]").contains("foo=1");
+    }
+
+    @Test
+    void credentialsInQueriesHeadersAndQuotesAreMaskedAndOtherWordsKept() {
+        assertThat(Secrets.mask("http://bank/pay?user=qs&password=abc&amount=5")).isEqualTo("http://bank/pay?user=qs&password=xxxxxx&amount=5");
+        assertThat(Secrets.mask("Authorization: Basic dXNlcjpwYXNz")).isEqualTo("Authorization: Basic xxxxxx");
+        assertThat(Secrets.mask("apiKey='k-123' token=\"t 1\" clientSecret=RAW(a&b)")).isEqualTo("apiKey=xxxxxx token=xxxxxx clientSecret=xxxxxx");
+        assertThat(Secrets.mask("No password given; tokens are fine")).isEqualTo("No password given; tokens are fine");
+        assertThat(Secrets.mask(null)).isNull();
+    }
+}
