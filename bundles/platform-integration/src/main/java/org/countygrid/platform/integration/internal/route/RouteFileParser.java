@@ -56,6 +56,13 @@ public class RouteFileParser {
     /** Parses without touching the context; the builder's routes are checked when it is configured. */
     public RoutesBuilder parse(Path file, byte[] content) throws Exception {
         String text = utf8(content);
+        if (blank(text)) {
+            return new RouteBuilder() { // emptied, or every route commented out: the file has no routes now
+                @Override
+                public void configure() {
+                }
+            };
+        }
         Resource resource = ResourceHelper.fromBytes("file:" + file.toAbsolutePath(), content);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".xml")) {
@@ -72,6 +79,12 @@ public class RouteFileParser {
                             + " route out");
         }
         return yamlLoader().loadRoutesBuilder(resource);
+    }
+
+    /** Nothing but blanks, YAML comments ({@code #}) and XML comments. */
+    static boolean blank(String text) {
+        String rest = text.replaceAll("(?s)<!--.*?-->", "").replaceAll("(?m)^\\s*#.*$", "");
+        return rest.isBlank();
     }
 
     /** The file's text; a file not in UTF-8 (saved as GBK, say) is refused rather than read with its Chinese garbled. */

@@ -321,6 +321,27 @@ class RouteFolderTest {
     }
 
     @Test
+    void aFileEmptiedOrWithEveryRouteCommentedOutHasNoRoutes() throws IOException {
+        write("mv-b.yaml", yaml("mv-one", "direct:mv", "1"));
+        write("billing.xml", xml("billing-reply", "direct:billing", "x1"));
+        folder.scan();
+        assertThat(camel.getRoutes()).hasSize(2);
+
+        write("mv-b.yaml", "");
+        write("billing.xml", "<!-- " + xml("billing-reply", "direct:billing", "x1").replace("--", "") + " -->\n");
+        folder.scan();
+        assertThat(camel.getRoutes()).isEmpty();
+        assertThat(errors.all()).isEmpty();
+
+        write("mv-b.yaml", "# parked\n" + yaml("mv-one", "direct:mv", "1").lines().map(l -> "# " + l).reduce("", (a, b) -> a + b + "\n"));
+        folder.scan();
+        assertThat(camel.getRoutes()).isEmpty();
+        write("mv-b.yaml", yaml("mv-one", "direct:mv", "2"));
+        folder.scan();
+        assertThat(call("direct:mv")).isEqualTo("2");
+    }
+
+    @Test
     void aFileNotInUtf8IsRefusedInsteadOfLoadedWithItsChineseGarbled() throws IOException {
         Files.write(dir.resolve("gbk.yaml"), yaml("gbk", "direct:gbk", "停电通知").getBytes(java.nio.charset.Charset.forName("GBK")));
         folder.scan();
