@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.karaf.core.OsgiDefaultCamelContext;
+import org.apache.camel.model.errorhandler.DefaultErrorHandlerDefinition;
 import org.countygrid.platform.integration.RouteControl;
 import org.countygrid.platform.integration.RouteInfo;
 import org.countygrid.platform.integration.RouteLoadError;
@@ -69,6 +70,11 @@ public class CountyGridCamel implements RouteControl {
         camel.getShutdownStrategy().setTimeout(10);
         activity = new RouteActivity(clock);
         camel.getManagementStrategy().addEventNotifier(activity);
+        // a failed exchange is one ERROR line: the relay reports a failing subscriber itself (route-list, the panel, its
+        // own WARN at the first failure and every tenth), while Camel's default wrote a stack trace and the message
+        // history at every retry of a held subscriber; a route's own errorHandler still decides for that route
+        camel.getCamelContextExtension().setErrorHandlerFactory(
+                new DefaultErrorHandlerDefinition().logStackTrace(false).logExhaustedMessageHistory(false));
         camel.start();
         sources = new RouteSources(camel, activity::forget);
         errors = new RouteLoadErrors(clock);

@@ -282,6 +282,9 @@ public class RouteFolder {
         if (root == e || e.getMessage() == null) {
             return rootMessage;
         }
+        if (e.getMessage().contains(rootMessage)) {
+            return e.getMessage(); // Camel's outer messages often repeat the inner one already
+        }
         return e.getMessage() + " (" + rootMessage + ")";
     }
 }
