@@ -142,7 +142,7 @@ public class HazelcastNodeRegistry implements NodeRegistry {
         try {
             String name = identity.nodeName();
             Map<String, String> current = map().get(name);
-            if (current != null && nameTaken(NodeEntry.fromMap(current))) {
+            if (nameTaken(current == null ? null : NodeEntry.fromMap(current))) {
                 return;
             }
             Member local = hazelcast.getCluster().getLocalMember();
@@ -160,11 +160,12 @@ public class HazelcastNodeRegistry implements NodeRegistry {
      * Whether another member that is up holds this node's name: two nodes of one name would overwrite each other's
      * entry at every heartbeat, each in the list half of the time. The first keeps the name; this one stays out of
      * the registry, says so once (ERROR) and in {@link #nameTakenBy()}, and takes its entry again when the name is
-     * free (the other node renamed or gone) — a {@code nodeName} changed on either node takes effect at once.
+     * free (the other node renamed or gone, its entry removed or not: {@code holder} null when there is none) — a
+     * {@code nodeName} changed on either node takes effect at once.
      */
     private boolean nameTaken(NodeEntry holder) {
         String me = localMember();
-        boolean taken = !holder.member().equals(me) && hazelcast.getCluster().getMembers().stream()
+        boolean taken = holder != null && !holder.member().equals(me) && hazelcast.getCluster().getMembers().stream()
                 .anyMatch(m -> m.getUuid().toString().equals(holder.member()));
         NodeInfo before = nameTakenBy;
         if (taken) {
