@@ -191,6 +191,10 @@ export function render(root, ctx) {
       // the counts are this node's since its start (a restart begins at 0); pending is the outbox's own
       el('p', {}, t(`事件转发（本节点自启动以来）：已发布 ${r.published} 条（其中 ${r.withoutConsumer} 条无订阅路由），最后序号 ${r.lastSequence}；发件箱待发布 ${pending} 条。`,
         `Event relay, since this node started: ${r.published} published (${r.withoutConsumer} without a consuming route), last sequence ${r.lastSequence}; ${pending} pending in the outbox.`)),
+      // another node relays the same database: the events it took never reached this node's routes
+      r.publishedElsewhere > 0 ? el('p', { class: 'error', 'data-testid': 'relay-elsewhere' },
+        t(`另有节点在转发本节点数据库的事件：${r.publishedElsewhere} 条事件由它转发给它的路由，未到达本节点的路由（见 platform-integration 说明“Events”）。`,
+          `Another node relays this node's database too: ${r.publishedElsewhere} events went to its routes, not to this node's (platform-integration README, Events).`)) : null,
       // failing now: red, with how often in a row; an error the relay has got past since: grey, said to be over
       r.lastError && r.consecutiveFailures > 0 ? el('p', { class: 'error' },
         t(`最近错误（${when(r.lastErrorAt, ctx.lang)}，连续失败 ${r.consecutiveFailures} 次）：`,

@@ -15,11 +15,21 @@ import java.util.List;
  * @param lastError           the last failure of the outbox itself (event, type and message), or null; a subscriber's
  *                            failures are in {@code held}
  * @param held                the subscribers held back at an event they failed, by subscription
+ * @param publishedElsewhere  events of this node's database that another node published in between the ones this
+ *                            node published (positions it never saw): another node relays the same database, and its
+ *                            routes, not this node's, got those events
  */
 public record RelayStats(long published, long withoutConsumer, long pending, long lastSequence,
-        int consecutiveFailures, String lastError, Instant lastErrorAt, List<HeldSubscriber> held) {
+        int consecutiveFailures, String lastError, Instant lastErrorAt, List<HeldSubscriber> held,
+        long publishedElsewhere) {
 
     public RelayStats {
         held = List.copyOf(held);
+    }
+
+    /** Without events published elsewhere. */
+    public RelayStats(long published, long withoutConsumer, long pending, long lastSequence, int consecutiveFailures,
+            String lastError, Instant lastErrorAt, List<HeldSubscriber> held) {
+        this(published, withoutConsumer, pending, lastSequence, consecutiveFailures, lastError, lastErrorAt, held, 0);
     }
 }

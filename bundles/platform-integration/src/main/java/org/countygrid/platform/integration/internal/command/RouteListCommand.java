@@ -86,6 +86,10 @@ public class RouteListCommand implements Action {
         out.println();
         out.printf("Outbox relay since this node started: %d published (%d without consumer), last sequence %d; %s pending%n", s.published(),
                 s.withoutConsumer(), s.lastSequence(), s.pending() < 0 ? "?" : String.valueOf(s.pending()));
+        if (s.publishedElsewhere() > 0) {
+            out.printf("Another node publishes this database's events too: %s went to its routes, not to this node's "
+                    + "(platform-integration README, Events)%n", count(s.publishedElsewhere(), "event"));
+        }
         if (s.lastError() != null) {
             out.printf("Last relay error at %s (China time, %d failures in a row): %s%n", OfficeTime.format(s.lastErrorAt()), s.consecutiveFailures(), s.lastError());
         }

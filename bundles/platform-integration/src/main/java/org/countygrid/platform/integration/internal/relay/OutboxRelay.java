@@ -2,6 +2,7 @@ package org.countygrid.platform.integration.internal.relay;
 
 import org.countygrid.platform.integration.internal.domain.Secrets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,6 +67,8 @@ public class OutboxRelay {
     private long published;
     private long withoutConsumer;
     private long lastSequence;
+    private long publishedElsewhere;
+    private Instant lastElsewhereWarning;
     private int consecutiveFailures;
     private String lastError;
     private Instant lastErrorAt;
@@ -115,6 +118,7 @@ public class OutboxRelay {
                 batch = outbox.pending(batchSize);
                 for (EventEnvelope event : batch) {
                     current = event;
+                    noticeGap(event.sequence());
                     publish(event);
                     outbox.markPublished(event.sequence());
                     published++;
@@ -157,7 +161,7 @@ public class OutboxRelay {
             }
         }
         return new RelayStats(published, withoutConsumer, pending, lastSequence, consecutiveFailures, lastError,
-                lastErrorAt, subscribers);
+                lastErrorAt, subscribers, publishedElsewhere);
     }
 
     /**
@@ -266,6 +270,26 @@ public class OutboxRelay {
         }
         LOG.info("Replayed {} published {} events since {} to {}", sent, type, since, uri);
         return sent;
+    }
+
+    /**
+     * Positions rise by one from event to event of one database, so a jump past the last one this node published
+     * means another node published those in between — to its routes, not to this node's. Said at WARN the first time
+     * and then at most once an hour, with the count since this node started.
+     */
+    private void noticeGap(long sequence) {
+        if (lastSequence <= 0 || sequence <= lastSequence + 1) {
+            return;
+        }
+        publishedElsewhere += sequence - lastSequence - 1;
+        Instant now = clock.instant();
+        if (lastElsewhereWarning == null || !now.isBefore(lastElsewhereWarning.plus(Duration.ofHours(1)))) {
+            lastElsewhereWarning = now;
+            LOG.warn("Another node publishes the events of this node's database: events {} to {} were published there, "
+                    + "{} since this node started; each event reaches the routes of one of the nodes only (give each "
+                    + "office's nodes a database of their own, or the nodes of one office the same modules and routes; "
+                    + "platform-integration README, Events)", lastSequence + 1, sequence - 1, publishedElsewhere);
+        }
     }
 
     private void publish(EventEnvelope event) {

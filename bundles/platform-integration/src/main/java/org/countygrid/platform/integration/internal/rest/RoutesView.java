@@ -30,14 +30,15 @@ public record RoutesView(List<Route> routes, List<LoadError> loadErrors, Relay r
 
     /** {@code running} is false when this node has no event outbox, and then the numbers are 0. */
     public record Relay(boolean running, long published, long withoutConsumer, long pending, long lastSequence,
-            int consecutiveFailures, String lastError, String lastErrorAt, List<Held> held) {
+            int consecutiveFailures, String lastError, String lastErrorAt, List<Held> held, long publishedElsewhere) {
 
         static Relay of(RelayStats s) {
             if (s == null) {
-                return new Relay(false, 0, 0, 0, 0, 0, null, null, List.of());
+                return new Relay(false, 0, 0, 0, 0, 0, null, null, List.of(), 0);
             }
             return new Relay(true, s.published(), s.withoutConsumer(), s.pending(), s.lastSequence(),
-                    s.consecutiveFailures(), s.lastError(), iso(s.lastErrorAt()), s.held().stream().map(Held::of).toList());
+                    s.consecutiveFailures(), s.lastError(), iso(s.lastErrorAt()), s.held().stream().map(Held::of).toList(),
+                    s.publishedElsewhere());
         }
     }
 

@@ -234,6 +234,25 @@ class OutboxRelayTest {
     }
 
     @Test
+    void eventsAnotherNodePublishedInBetweenAreCountedAndTheFirstAfterAStartIsNot() {
+        outbox.add(7, "customers.account-closed", "{}"); // this node starts with 1..6 published before: no gap
+        outbox.add(8, "customers.account-closed", "{}");
+        relay.relay();
+        assertThat(relay.stats().publishedElsewhere()).isZero();
+
+        outbox.add(9, "customers.account-closed", "{}");
+        outbox.add(10, "customers.account-closed", "{}");
+        outbox.marked.addAll(List.of(9L, 10L)); // another node on the same database took these
+        outbox.add(11, "customers.account-closed", "{}");
+        relay.relay();
+
+        assertThat(relay.stats().publishedElsewhere()).isEqualTo(2);
+        assertThat(relay.stats().lastSequence()).isEqualTo(11);
+        assertThat(received).containsExactly("7:customers.account-closed", "8:customers.account-closed",
+                "11:customers.account-closed");
+    }
+
+    @Test
     void everySubscriberGetsTheEventInTheOrderOfItsEndpoint() throws Exception {
         camel.addRoutes(new RouteBuilder() {
             @Override
