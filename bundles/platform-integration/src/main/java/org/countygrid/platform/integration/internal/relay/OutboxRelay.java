@@ -80,6 +80,8 @@ public class OutboxRelay {
     private static final class Holding {
         SubscriberCursors.Held state;
         Instant nextAttempt = Instant.MIN;
+        /** The route that failed last; another one (its file edited, its module updated) is tried at once. */
+        Route failedRoute;
 
         Holding(SubscriberCursors.Held state) {
             this.state = state;
@@ -331,7 +333,7 @@ public class OutboxRelay {
     private void catchUp() {
         Instant now = clock.instant();
         for (Holding h : new ArrayList<>(held().values())) {
-            if (now.isBefore(h.nextAttempt)) {
+            if (now.isBefore(h.nextAttempt) && !replaced(h)) {
                 continue;
             }
             SubscriberCursors.Held s = h.state;
@@ -364,6 +366,15 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Whether the held subscriber's route is another one than the route that failed: the integrator fixed its file
+     * (or a module was updated), so it is tried now rather than after a wait that may have grown to a minute.
+     */
+    private boolean replaced(Holding h) {
+        Route now = routeOf(h.state.subscription());
+        return h.failedRoute != null && now != null && now != h.failedRoute && started(now);
+    }
+
     /** Records that {@code subscription} failed {@code event}, having taken every one of its type up to {@code after}. */
     private void hold(String subscription, EventEnvelope event, long after, RuntimeException e) {
         Instant now = clock.instant();
@@ -382,6 +393,7 @@ public class OutboxRelay {
             h.state = state;
         }
         h.nextAttempt = now.plus(retryDelay.after(failures));
+        h.failedRoute = routeOf(subscription);
         // the first failure and every tenth (about every 10 minutes at the longest delay) at WARN, the others at DEBUG:
         // a bank down for a day must not fill the log; route-list and the Routes panel show every held one
         if (failures == 1 || failures % LOG_EVERY_NTH_FAILURE == 0) {

@@ -354,6 +354,38 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aHeldSubscriberWhoseRouteIsReplacedIsTriedAtOnceNotAfterItsWait() throws Exception {
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:customers.account-opened/bank").routeId("bank-v1").throwException(new IllegalStateException("typo"));
+            }
+        });
+        outbox.add(1, "customers.account-opened", "{}");
+        relay.relay();
+        clock.advance(Duration.ofMillis(1100));
+        relay.relay(); // a second failure: the next try is 2 s away
+        assertThat(cursors.held()).singleElement().extracting(SubscriberCursors.Held::failures).isEqualTo(2);
+
+        // the integrator fixes the route (its file edited: the old route removed, a new one added)
+        List<String> bank = new CopyOnWriteArrayList<>();
+        camel.getRouteController().stopRoute("bank-v1");
+        camel.removeRoute("bank-v1");
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:customers.account-opened/bank").routeId("bank-v2")
+                        .process(e -> bank.add(String.valueOf(e.getMessage().getHeader(EventHeaders.SEQUENCE))));
+            }
+        });
+        clock.advance(Duration.ofMillis(100));
+        relay.relay();
+
+        assertThat(bank).containsExactly("1");
+        assertThat(cursors.held()).isEmpty();
+    }
+
+    @Test
     void aHeldSubscriberCatchesUpPageByPageAndIsHeldAgainWhereItFailsNext() throws Exception {
         AtomicBoolean down = new AtomicBoolean(true);
         AtomicBoolean refuseFourth = new AtomicBoolean(true);
