@@ -1,6 +1,5 @@
 package org.countygrid.platform.integration.internal.relay;
 
-import org.countygrid.platform.integration.internal.domain.Secrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +26,7 @@ import org.countygrid.platform.integration.EventHeaders;
 import org.countygrid.platform.integration.HeldSubscriber;
 import org.countygrid.platform.integration.RelayStats;
 import org.countygrid.platform.integration.internal.domain.RetryDelay;
+import org.countygrid.platform.integration.internal.domain.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

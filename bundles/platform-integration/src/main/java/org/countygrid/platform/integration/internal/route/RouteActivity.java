@@ -1,6 +1,5 @@
 package org.countygrid.platform.integration.internal.route;
 
-import org.countygrid.platform.integration.internal.domain.Secrets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.apache.camel.spi.CamelEvent.ExchangeCompletedEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeFailedEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeFailureHandledEvent;
 import org.apache.camel.support.EventNotifierSupport;
+import org.countygrid.platform.integration.internal.domain.Secrets;
 
 /**
  * Remembers the last error of each route, including failures a dead letter channel handled (otherwise they

@@ -1,6 +1,5 @@
 package org.countygrid.platform.integration.internal.route;
 
-import org.countygrid.platform.integration.internal.domain.Secrets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.countygrid.platform.integration.internal.domain.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public class RouteFolder {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteFolder.class);
+    /** Camel's words when a route's {@code direct:} endpoint already has its one consumer (in another file). */
+    static final String ENDPOINT_TAKEN = "Multiple consumers for the same endpoint";
 
     private final Path folder;
     private final RouteSources sources;
@@ -50,6 +52,8 @@ public class RouteFolder {
     private final Map<Path, byte[]> unsettled = new HashMap<>();
     /** Files whose content at the last scan did not load, with the reason reported. */
     private final Map<Path, String> refused = new HashMap<>();
+    /** Of those, the files refused because another source held one of their route ids or endpoints. */
+    private final Set<Path> blocked = new HashSet<>();
     /** Files that could not be read, with the reason reported. */
     private final Map<Path, String> unreadable = new HashMap<>();
     private final Duration settle;
@@ -133,14 +137,14 @@ public class RouteFolder {
     }
 
     /**
-     * Tries again the files refused earlier that did not change now: what refused them may have been another file
-     * (a route id or a {@code direct:} endpoint it held) that has just changed or gone — a copy made first and the
+     * Tries again the files refused earlier because another source held one of their route ids or {@code direct:}
+     * endpoints, if they did not change now: that source may just have changed or gone — a copy made first and the
      * original deleted a scan later, a route moved one file at a time. Before, such a file stayed refused until its
      * own content changed, and its subscription got nothing meanwhile. A file refused again for the same reason is
-     * not logged or reported anew.
+     * not logged or reported anew; a file refused for a fault of its own waits for its own edit.
      */
     private void retryRefused(Set<Path> justLoaded) {
-        for (Path file : List.copyOf(refused.keySet())) {
+        for (Path file : List.copyOf(blocked)) {
             byte[] content = seen.get(file);
             if (!justLoaded.contains(file) && content != null) {
                 load(file, content);
@@ -197,12 +201,18 @@ public class RouteFolder {
             sources.replace(key(file), label, parser.parse(file, content));
             good.put(file, content);
             errors.clear(label);
+            blocked.remove(file);
             if (refused.remove(file) != null) {
                 LOG.info("Route file {} loaded: what refused it before is gone", file);
             }
             return true;
         } catch (Exception e) {
             String message = message(e);
+            if (e instanceof RouteIdTaken || message.contains(ENDPOINT_TAKEN)) {
+                blocked.add(file);
+            } else {
+                blocked.remove(file); // a fault of its own: only an edit of the file can mend it
+            }
             if (!message.equals(refused.put(file, message))) {
                 LOG.warn("Route file {} not loaded: {}", file, message);
                 errors.report(label, message);
@@ -233,6 +243,7 @@ public class RouteFolder {
         seen.remove(file);
         good.remove(file);
         refused.remove(file);
+        blocked.remove(file);
     }
 
     /** The route files, none when the folder does not exist, or null when it cannot be read right now. */
