@@ -207,7 +207,7 @@ public class RouteFolder {
             }
             return true;
         } catch (Exception e) {
-            String message = message(e);
+            String message = withConsumer(message(e));
             if (e instanceof RouteIdTaken || message.contains(ENDPOINT_TAKEN)) {
                 blocked.add(file);
             } else {
@@ -261,6 +261,20 @@ public class RouteFolder {
             LOG.warn("Cannot list routes folder {}: {}", folder, e.getMessage());
             return null;
         }
+    }
+
+    /** Camel names the endpoint that has a consumer already, not who consumes it: the message says that too. */
+    private String withConsumer(String message) {
+        int at = message.indexOf(ENDPOINT_TAKEN);
+        if (at < 0) {
+            return message;
+        }
+        java.util.regex.Matcher endpoint = java.util.regex.Pattern.compile("not allowed: (\\S+)").matcher(message);
+        if (!endpoint.find(at)) {
+            return message;
+        }
+        String uri = endpoint.group(1).replaceAll("[).,;]+$", "");
+        return sources.consumerOf(uri).map(owner -> message + " — consumed by " + owner).orElse(message);
     }
 
     private static Instant lastModified(Path file) {

@@ -166,6 +166,22 @@ public class RouteSources {
         return Optional.ofNullable(labelByRoute.get(routeId));
     }
 
+    /**
+     * Who consumes the endpoint now: "route x of file a.yaml", for the message of a file refused because a
+     * {@code direct:} endpoint has its one consumer already; empty when no route of the context consumes it.
+     */
+    public Optional<String> consumerOf(String endpointUri) {
+        String wanted = normalized(endpointUri);
+        return camel.getRoutes().stream().filter(r -> normalized(r.getEndpoint().getEndpointUri()).equals(wanted))
+                .findFirst().map(r -> "route " + r.getRouteId() + labelOf(r.getRouteId()).map(l -> " of " + l).orElse(""));
+    }
+
+    private static String normalized(String uri) {
+        String plain = uri.replaceFirst("^([a-z][a-z0-9+.-]*):/+", "$1:");
+        int query = plain.indexOf('?');
+        return query < 0 ? plain : plain.substring(0, query);
+    }
+
     private void checkIdsFree(String source, Iterable<String> wanted) {
         Set<String> own = idsBySource.getOrDefault(source, Set.of());
         Set<String> taken = currentIds();

@@ -267,6 +267,8 @@ class RouteFolderTest {
         write("sms-on-open.yaml", yaml("sms-new", "direct:customers.account-opened", "sms"));
         folder.scan();
         assertThat(errors.all()).extracting(RouteLoadError::source).containsExactly("file sms-on-open.yaml");
+        assertThat(errors.all()).singleElement().satisfies(e -> assertThat(e.message())
+                .contains("direct://customers.account-opened").contains("consumed by route log-new of file log-new-accounts.yaml"));
         assertThat(call("direct:customers.account-opened")).isEqualTo("log");
 
         write("unrelated.yaml", yaml("other", "direct:other", "o"));
