@@ -1,5 +1,6 @@
 package org.countygrid.platform.cluster.internal;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,7 +76,7 @@ public class HazelcastNodeRegistry implements NodeRegistry {
         this(hazelcast, identity, () -> installedCountyGridFeatures(featuresService),
                 Duration.ofSeconds(org.countygrid.platform.api.config.ConfigValues.checked(ClusterConfig.class, config,
                         ClusterConfig.RULES, LoggerFactory.getLogger(ClusterConfig.class)::warn).heartbeatSeconds()),
-                Clock.systemUTC());
+                Clock.systemUTC(), Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
         this.featuresService = featuresService;
         this.featuresListener = new FeatureChanges();
         featuresService.registerListener(featuresListener);
@@ -84,12 +85,21 @@ public class HazelcastNodeRegistry implements NodeRegistry {
     /** For tests: the installed features come from {@code features}; call {@link #featuresChanged()} by hand. */
     HazelcastNodeRegistry(HazelcastInstance hazelcast, NodeIdentity identity, Supplier<List<String>> features,
             Duration heartbeat, Clock clock) {
+        this(hazelcast, identity, features, heartbeat, clock, clock.instant());
+    }
+
+    /**
+     * {@code startedAt}: the node's start — the JVM's, not this component's, which begins anew when the node's name or
+     * the registry's configuration changes (a probe saw the start time jump at a rename).
+     */
+    private HazelcastNodeRegistry(HazelcastInstance hazelcast, NodeIdentity identity, Supplier<List<String>> features,
+            Duration heartbeat, Clock clock, Instant startedAt) {
         this.hazelcast = hazelcast;
         this.identity = identity;
         this.features = features;
         this.heartbeat = heartbeat;
         this.clock = clock;
-        this.startedAt = clock.instant();
+        this.startedAt = startedAt;
         this.membershipRegistration = hazelcast.getCluster().addMembershipListener(new Departures());
         executor.scheduleWithFixedDelay(this::refresh, 0, heartbeat.toMillis(), TimeUnit.MILLISECONDS);
     }
