@@ -13,9 +13,17 @@ public final class Secrets {
 
     static final String MASK = "xxxxxx";
 
-    private static final Pattern CREDENTIAL = Pattern.compile("(?i)\\b(password|passwd|passphrase|pwd|secret|secretKey"
-            + "|clientSecret|accessKey|accessToken|apiKey|token|authorizationToken|authorization|saslJaasConfig)"
-            + "(\\s*[=:]\\s*(?:(?:Basic|Bearer|Digest)\\s+)?)(RAW\\([^)]*\\)|\"[^\"]*\"|'[^']*'|[^\\s&,;}\\])\"']+)");
+    /**
+     * A credential-like key (also inside a longer name: trustStorePassword, clientSecret, accessToken …), then = or :,
+     * then its value up to a blank, a comma, a semicolon, a closing bracket or a quote — an ampersand does not end it,
+     * since Camel's "Unknown parameters=[{…}]" shows a RAW(…) password without RAW, ampersands included; a query's
+     * next parameter may be masked with it, which hides nothing that matters.
+     */
+    private static final Pattern CREDENTIAL = Pattern.compile("(?i)\\b([\\w.-]*?(?:password|passwd|passphrase|pwd|pass"
+            + "|secret|secretKey|accessKey|privateKey|apiKey|token|credentials?|authorization|saslJaasConfig))"
+            + "(\\s*[=:]\\s*(?:(?:Basic|Bearer|Digest)\\s+)?)(RAW\\([^)]*\\)|\"[^\"]*\"|'[^']*'|[^\\s,;}\\])\"']+)");
+    /** The password of a URL's user information: scheme://user:password@host. */
+    private static final Pattern USER_INFO = Pattern.compile("(\\w://[^/\\s:@]+:)[^@\\s/]+@");
 
     private Secrets() {
     }
@@ -25,7 +33,8 @@ public final class Secrets {
         if (message == null || message.isEmpty()) {
             return message;
         }
-        return CREDENTIAL.matcher(message).replaceAll(m -> m.group(3).equals(MASK) ? m.group() :
+        String masked = CREDENTIAL.matcher(message).replaceAll(m -> m.group(3).equals(MASK) ? m.group() :
                 java.util.regex.Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
+        return USER_INFO.matcher(masked).replaceAll("$1" + MASK + "@");
     }
 }

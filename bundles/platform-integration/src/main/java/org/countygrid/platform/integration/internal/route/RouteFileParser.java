@@ -51,7 +51,8 @@ public class RouteFileParser {
      * them and their events are lost without a word; templates make no route until something instantiates them.
      */
     private static final Pattern NODE_WIDE = Pattern.compile(
-            "(?m)^\\s*-\\s+(routeConfiguration|route-configuration|routeTemplate|route-template|templatedRoute|templated-route)\\s*:");
+            "(?m)^\\s*-\\s+(routeConfiguration|route-configuration|routeTemplate|route-template|templatedRoute|templated-route"
+                    + "|errorHandler|error-handler)\\s*:");
 
     /** Parses without touching the context; the builder's routes are checked when it is configured. */
     public RoutesBuilder parse(Path file, byte[] content) throws Exception {
@@ -71,10 +72,16 @@ public class RouteFileParser {
         Matcher nodeWide = NODE_WIDE.matcher(text);
         if (nodeWide.find()) {
             String entry = nodeWide.group(1);
-            throw new IllegalArgumentException(entry.toLowerCase(Locale.ROOT).contains("configuration")
+            String lower = entry.toLowerCase(Locale.ROOT);
+            throw new IllegalArgumentException(lower.contains("configuration")
                     ? entry + " is not taken from the routes folder: a route configuration applies to every route of"
                             + " the node, the modules' wirings included, and its onException would hide their failures"
-                            + " from the event relay; put onException or errorHandler into your route"
+                            + " from the event relay; handle errors in your route (onException in this file, or doTry)"
+                    : lower.contains("error")
+                    ? entry + " at the top of a file is not taken from the routes folder: it becomes the error handler of"
+                            + " every route created after it on the node, the modules' wirings included, and stays after"
+                            + " the file is deleted; a dead letter channel there hides their failures from the event"
+                            + " relay; handle errors in your route (onException in this file, or doTry)"
                     : entry + " is not taken from the routes folder: a template makes no route by itself; write the"
                             + " route out");
         }
@@ -93,7 +100,7 @@ public class RouteFileParser {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("the file is not UTF-8 (saved as GBK or GB18030?); save it as UTF-8");
+            throw new IllegalArgumentException("the file is not UTF-8 (saved as GBK, GB18030 or UTF-16?); save it as UTF-8");
         }
     }
 

@@ -314,9 +314,16 @@ class RouteFolderTest {
                         - setBody:
                             constant: hi
                 """);
+        write("eh.yaml", """
+                - errorHandler:
+                    deadLetterChannel:
+                      deadLetterUri: "log:dead"
+                """ + yaml("eh-own", "direct:eh", "x"));
         folder.scan();
 
         assertThat(camel.getRoutes()).extracting(Route::getRouteId).containsExactly("bank");
+        assertThat(errors.all()).extracting(RouteLoadError::message).anySatisfy(m -> assertThat(m)
+                .startsWith("errorHandler at the top of a file is not taken from the routes folder"));
         assertThat(errors.all()).extracting(RouteLoadError::message).anySatisfy(m -> assertThat(m)
                 .startsWith("routeConfiguration is not taken from the routes folder").contains("onException"))
                 .anySatisfy(m -> assertThat(m).startsWith("routeTemplate is not taken from the routes folder"));
