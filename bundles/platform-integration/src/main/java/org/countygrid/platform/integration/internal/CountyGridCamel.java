@@ -70,11 +70,12 @@ public class CountyGridCamel implements RouteControl {
         camel.getShutdownStrategy().setTimeout(10);
         activity = new RouteActivity(clock);
         camel.getManagementStrategy().addEventNotifier(activity);
-        // a failed exchange is one ERROR line: the relay reports a failing subscriber itself (route-list, the panel, its
-        // own WARN at the first failure and every tenth), while Camel's default wrote a stack trace and the message
-        // history at every retry of a held subscriber; a route's own errorHandler still decides for that route
-        camel.getCamelContextExtension().setErrorHandlerFactory(
-                new DefaultErrorHandlerDefinition().logStackTrace(false).logExhaustedMessageHistory(false));
+        // Camel logs no failed exchange itself: it wrote a stack trace and the message history at every retry of a held
+        // subscriber, and the exception's text unmasked (an Authorization header, a password); RouteActivity writes one
+        // masked ERROR line per route and minute instead, and the relay reports a failing subscriber itself (route-list,
+        // the panel, its own WARN); a route's own errorHandler still decides for that route
+        camel.getCamelContextExtension().setErrorHandlerFactory(new DefaultErrorHandlerDefinition().logExhausted(false)
+                .logStackTrace(false).logExhaustedMessageHistory(false));
         camel.start();
         sources = new RouteSources(camel, activity::forget);
         errors = new RouteLoadErrors(clock);
