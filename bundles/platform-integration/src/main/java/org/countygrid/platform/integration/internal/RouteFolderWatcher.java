@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.countygrid.platform.api.SystemPropertyPlaceholders;
 import org.countygrid.platform.integration.internal.route.RouteFileParser;
 import org.countygrid.platform.integration.internal.route.RouteFolder;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -40,7 +41,7 @@ public class RouteFolderWatcher {
     });
 
     @Activate
-    public RouteFolderWatcher(@Reference CountyGridCamel camel, IntegrationConfig configured) {
+    public RouteFolderWatcher(@Reference CountyGridCamel camel, IntegrationConfig configured, BundleContext bundle) {
         IntegrationConfig config = IntegrationSettings.checked(configured);
         Path path = Path.of(SystemPropertyPlaceholders.resolve(config.routesFolder()));
         try {
@@ -49,8 +50,11 @@ public class RouteFolderWatcher {
             LOG.warn("Routes folder {} does not exist and cannot be created: {}", path, e.getMessage());
         }
         // a file last written within a scan's time is loaded only when the next scan reads it unchanged
+        // the names of files refused for another file's route id or endpoint, kept in the bundle's data area so that
+        // a restart keeps the same file of two conflicting ones running
+        java.io.File refused = bundle.getDataFile("refused-route-files.txt");
         folder = new RouteFolder(path, camel.sources(), new RouteFileParser(camel.camel()), camel.errors(),
-                Duration.ofMillis(SCAN_MILLIS));
+                Duration.ofMillis(SCAN_MILLIS), refused == null ? null : refused.toPath());
         scanner.scheduleWithFixedDelay(folder::scan, 0, SCAN_MILLIS, TimeUnit.MILLISECONDS);
         LOG.info("Watching {} for route files", path);
     }

@@ -58,18 +58,63 @@ public class RouteFolder {
     private final Map<Path, String> unreadable = new HashMap<>();
     private final Duration settle;
 
+    /**
+     * Where the names of the files refused for another file's route id or endpoint are kept across a restart (null:
+     * nowhere), and those names as the last run left them: at a start they load after the others, so a restart keeps
+     * the same file of two conflicting ones running — by the files' times it could not (a file edited after its copy
+     * appeared, a copy made with {@code cp -p}: a re-probe saw them swap).
+     */
+    private final Path refusedFile;
+    private Set<String> refusedAtLastStop;
+    private Set<String> refusedWritten = Set.of();
+
     /** A folder whose files load at the first scan that sees them (tests write a file, then scan). */
     public RouteFolder(Path folder, RouteSources sources, RouteFileParser parser, RouteLoadErrors errors) {
-        this(folder, sources, parser, errors, Duration.ZERO);
+        this(folder, sources, parser, errors, Duration.ZERO, null);
     }
 
     public RouteFolder(Path folder, RouteSources sources, RouteFileParser parser, RouteLoadErrors errors,
-            Duration settle) {
+            Duration settle, Path refusedFile) {
         this.folder = folder;
         this.sources = sources;
         this.settle = settle;
         this.parser = parser;
         this.errors = errors;
+        this.refusedFile = refusedFile;
+        this.refusedAtLastStop = readRefused();
+        this.refusedWritten = refusedAtLastStop;
+    }
+
+    private Set<String> readRefused() {
+        if (refusedFile == null || !Files.isRegularFile(refusedFile)) {
+            return Set.of();
+        }
+        try {
+            return Set.copyOf(Files.readAllLines(refusedFile, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            LOG.warn("Cannot read {}: {}; route files load in their usual order", refusedFile, e.getMessage());
+            return Set.of();
+        }
+    }
+
+    /** Keeps the names of the files refused for another file's route id or endpoint, when they changed. */
+    private void writeRefused() {
+        Set<String> names = new java.util.TreeSet<>();
+        blocked.forEach(file -> names.add(file.getFileName().toString()));
+        if (refusedFile == null || names.equals(refusedWritten)) {
+            return;
+        }
+        try {
+            Files.createDirectories(refusedFile.getParent());
+            Path next = refusedFile.resolveSibling(refusedFile.getFileName() + ".new");
+            Files.write(next, names, java.nio.charset.StandardCharsets.UTF_8);
+            Files.move(next, refusedFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            refusedWritten = Set.copyOf(names);
+        } catch (IOException e) {
+            LOG.warn("Cannot write {}: {}; after a restart, of two conflicting route files the older may run",
+                    refusedFile, e.getMessage());
+        }
     }
 
     public Path folder() {
@@ -111,7 +156,9 @@ public class RouteFolder {
                     apply(gone, changed);
                     retryRefused(changed.keySet());
                 });
+                writeRefused();
             }
+            refusedAtLastStop = Set.of(); // their order matters at the first scan only
         } catch (RuntimeException | LinkageError e) {
             // a stale folder handle, a class gone in a refresh: log it and keep the schedule alive
             LOG.error("Scanning routes folder {} failed: {}", folder, e.toString(), e);
@@ -252,10 +299,13 @@ public class RouteFolder {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            // the longest unchanged first: of two files that conflict, the one there before wins — at a start as while
-            // running, where the later one is refused (in name order, a restart could swap which of the two ran)
+            // at a start, the files refused at the last stop for another file's route id or endpoint last, so the
+            // file that ran runs again; then the longest unchanged first: of two files that conflict, the one there
+            // before wins (in name order alone, a restart could swap which of the two ran)
+            Set<String> last = refusedAtLastStop;
             return files.filter(Files::isRegularFile).filter(RouteFileParser::isRouteFile)
-                    .sorted(Comparator.comparing(RouteFolder::lastModified).thenComparing(Comparator.naturalOrder()))
+                    .sorted(Comparator.comparing((Path file) -> last.contains(file.getFileName().toString()))
+                            .thenComparing(RouteFolder::lastModified).thenComparing(Comparator.naturalOrder()))
                     .toList();
         } catch (IOException e) {
             LOG.warn("Cannot list routes folder {}: {}", folder, e.getMessage());

@@ -194,7 +194,7 @@ class RouteFolderTest {
 
     @Test
     void aFileStillBeingWrittenLoadsOnlyOnceItHasSettled() throws IOException {
-        RouteFolder settling = new RouteFolder(dir, sources, new RouteFileParser(camel), errors, Duration.ofHours(1));
+        RouteFolder settling = new RouteFolder(dir, sources, new RouteFileParser(camel), errors, Duration.ofHours(1), null);
         String whole = yaml("orders-reply", "direct:orders", "v1") + yaml("orders-audit", "direct:audit", "a1");
         write("orders.yaml", whole.substring(0, whole.indexOf("- route:", 10))); // the copy so far: one route
 
@@ -214,7 +214,7 @@ class RouteFolderTest {
 
     @Test
     void aFileCopiedToANewNameAndTheOldOneDeletedKeepsItsRoutesRunningWhileTheCopySettles() throws IOException {
-        RouteFolder settling = new RouteFolder(dir, sources, new RouteFileParser(camel), errors, Duration.ofHours(1));
+        RouteFolder settling = new RouteFolder(dir, sources, new RouteFileParser(camel), errors, Duration.ofHours(1), null);
         write("orders.yaml", yaml("orders-reply", "direct:orders", "v1"));
         Files.setLastModifiedTime(dir.resolve("orders.yaml"), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
         settling.scan();
@@ -291,6 +291,31 @@ class RouteFolderTest {
 
         assertThat(call("direct:billing")).isEqualTo("old");
         assertThat(errors.all()).extracting(RouteLoadError::source).containsExactly("file a-new.yaml");
+    }
+
+    @Test
+    void aRestartKeepsTheFileThatRanEvenWhenTheRefusedOneIsOlder() throws IOException {
+        Path state = dir.resolveSibling(dir.getFileName() + "-state").resolve("refused-route-files.txt");
+        RouteFolder running = new RouteFolder(dir, sources, new RouteFileParser(camel), errors, Duration.ZERO, state);
+        write("sms.yaml", yaml("sms", "direct:customers.account-opened", "sms"));
+        running.scan();
+        write("billing.xml", xml("billing", "direct:customers.account-opened", "billing"));
+        // copied in with cp -p, or moved in: older than the file that runs
+        Files.setLastModifiedTime(dir.resolve("billing.xml"), FileTime.from(Instant.now().minus(Duration.ofDays(1))));
+        running.scan();
+        assertThat(call("direct:customers.account-opened")).isEqualTo("sms");
+        assertThat(state).hasContent("billing.xml");
+
+        // the node stops and starts: a new context, the same folder and state
+        camel.stop();
+        camel = new DefaultCamelContext();
+        camel.start();
+        sources = new RouteSources(camel, id -> { });
+        errors = new RouteLoadErrors(Clock.systemUTC());
+        new RouteFolder(dir, sources, new RouteFileParser(camel), errors, Duration.ZERO, state).scan();
+
+        assertThat(call("direct:customers.account-opened")).isEqualTo("sms");
+        assertThat(errors.all()).extracting(RouteLoadError::source).containsExactly("file billing.xml");
     }
 
     @Test
