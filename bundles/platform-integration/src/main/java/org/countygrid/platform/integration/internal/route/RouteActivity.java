@@ -120,17 +120,17 @@ public class RouteActivity extends EventNotifierSupport {
             return;
         }
         Instant now = clock.instant();
-        long[] quiet = new long[1];
-        boolean due = logged.compute(routeId, (id, last) -> {
+        long[] quiet = { -1 };
+        logged.compute(routeId, (id, last) -> {
             if (last == null || !now.isBefore(last.at().plus(LOG_INTERVAL))) {
                 quiet[0] = last == null ? 0 : last.suppressed();
                 return new Logged(now, 0);
             }
             return new Logged(last.at(), last.suppressed() + 1);
-        }).at().equals(now);
-        if (due) {
+        });
+        if (quiet[0] >= 0) {
             LOG.error("Route {} failed: {}{}", routeId, error.message(),
-                    quiet[0] == 0 ? "" : " (" + quiet[0] + " more failures since the last line)");
+                    quiet[0] <= 0 ? "" : " (" + quiet[0] + " more failures since the last line)");
         }
     }
 
