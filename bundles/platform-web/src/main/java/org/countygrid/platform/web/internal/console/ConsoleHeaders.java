@@ -7,7 +7,9 @@ import javax.servlet.FilterChain;
 import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.HttpServletResponseWrapper;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -36,9 +38,39 @@ public final class ConsoleHeaders implements Filter {
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-        if (response instanceof HttpServletResponse http) {
+        if (response instanceof HttpServletResponse http && request instanceof HttpServletRequest httpRequest) {
             apply(http);
+            chain.doFilter(request, new NotFoundPage(httpRequest, http));
+            return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A console file that is not there gets the node's own bilingual 404 page (problem+json to a JSON client), not
+     * Jetty's English ISO-8859-1 page naming its servlet.
+     */
+    static final class NotFoundPage extends HttpServletResponseWrapper {
+        private final HttpServletRequest request;
+
+        NotFoundPage(HttpServletRequest request, HttpServletResponse response) {
+            super(response);
+            this.request = request;
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            sendError(status, null);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            if (status != SC_NOT_FOUND || isCommitted()) {
+                super.sendError(status, message);
+                return;
+            }
+            resetBuffer();
+            RootServlet.notFound(request, (HttpServletResponse) getResponse());
+        }
     }
 }

@@ -42,6 +42,12 @@ public final class RootServlet extends HttpServlet {
             response.sendRedirect(CONSOLE);
             return;
         }
+        notFound(request, response);
+    }
+
+    /** The 404 of an address nothing serves: also the console's files' (ConsoleHeaders), instead of Jetty's page. */
+    static void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String method = request.getMethod();
         String accept = request.getHeader("Accept");
         boolean json = accept != null && accept.contains("json") && !accept.contains("text/html");
         ConsoleHeaders.apply(response);

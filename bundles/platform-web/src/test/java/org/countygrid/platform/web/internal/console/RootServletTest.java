@@ -29,7 +29,15 @@ class RootServletTest {
         }
     }
 
+    interface Serve {
+        void serve(HttpServletRequest request, HttpServletResponse response) throws Exception;
+    }
+
     private static Answer call(String method, String uri, String accept) throws Exception {
+        return call(method, uri, accept, (request, response) -> new RootServlet().service(request, response));
+    }
+
+    private static Answer call(String method, String uri, String accept, Serve serve) throws Exception {
         Answer answer = new Answer();
         HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(RootServletTest.class.getClassLoader(),
                 new Class<?>[] { HttpServletRequest.class }, (proxy, m, args) -> switch (m.getName()) {
@@ -66,12 +74,16 @@ class RootServletTest {
                         case "getOutputStream" -> {
                             return out;
                         }
+                        case "isCommitted" -> {
+                            return false;
+                        }
+                        case "resetBuffer" -> answer.body.reset();
                         default -> {
                         }
                     }
                     return null;
                 });
-        new RootServlet().service(request, response);
+        serve.serve(request, response);
         return answer;
     }
 
@@ -98,6 +110,20 @@ class RootServletTest {
         assertThat(answer.status).isEqualTo(404);
         assertThat(answer.headers).containsEntry("Content-Type", "application/problem+json");
         assertThat(answer.text()).contains("\"status\":404", "There is nothing at this address.");
+    }
+
+    @Test
+    void aConsoleFileThatIsNotThereGetsTheNodesPageNotJettys() throws Exception {
+        ConsoleHeaders filter = new ConsoleHeaders();
+        Answer missing = call("GET", "/console/nothing.js", "*/*", (request, response) -> filter.doFilter(request, response,
+                (req, res) -> ((HttpServletResponse) res).sendError(404)));
+        assertThat(missing.status).isEqualTo(404);
+        assertThat(missing.headers).containsEntry("Content-Type", "text/html;charset=UTF-8");
+        assertThat(missing.text()).contains("此地址没有内容", "There is nothing at this address.");
+
+        Answer other = call("GET", "/console/app.js", "*/*", (request, response) -> filter.doFilter(request, response,
+                (req, res) -> ((HttpServletResponse) res).sendError(403)));
+        assertThat(other.body.size()).as("other errors are left to the server").isZero();
     }
 
     @Test
