@@ -19,4 +19,12 @@ public interface NodeRegistry {
     default Optional<NodeInfo> nameTakenBy() {
         return Optional.empty();
     }
+
+    /**
+     * Whether {@code node}, an entry of {@link #nodes()}, is this node's own, whose name is {@code localName}: never
+     * while another node holds that name (the entry of that name is the other's).
+     */
+    default boolean isLocal(NodeInfo node, String localName) {
+        return nameTakenBy().isEmpty() && node.node().equals(localName);
+    }
 }

@@ -111,6 +111,9 @@ class HazelcastNodeRegistryTest {
             });
         }
         assertThat(first.nameTakenBy()).isEmpty();
+        NodeInfo vm = second.nodes().get(0);
+        assertThat(first.isLocal(vm, "vm")).as("the holder's own entry").isTrue();
+        assertThat(second.isLocal(vm, "vm")).as("the other node's entry, though of this node's name").isFalse();
 
         // the first node goes: the name is free, and the second takes it at its next heartbeat
         a.getLifecycleService().terminate();

@@ -49,10 +49,10 @@ public class RouteFolderWatcher {
         } catch (IOException e) {
             LOG.warn("Routes folder {} does not exist and cannot be created: {}", path, e.getMessage());
         }
-        // a file last written within a scan's time is loaded only when the next scan reads it unchanged
         // the names of files refused for another file's route id or endpoint, kept in the bundle's data area so that
         // a restart keeps the same file of two conflicting ones running
         java.io.File refused = bundle.getDataFile("refused-route-files.txt");
+        // a file last written within a scan's time is loaded only when the next scan reads it unchanged
         folder = new RouteFolder(path, camel.sources(), new RouteFileParser(camel.camel()), camel.errors(),
                 Duration.ofMillis(SCAN_MILLIS), refused == null ? null : refused.toPath());
         scanner.scheduleWithFixedDelay(folder::scan, 0, SCAN_MILLIS, TimeUnit.MILLISECONDS);

@@ -56,9 +56,7 @@ public class NodeListCommand implements Action {
             if (!caller.office().value().equals(n.office())) {
                 continue; // another county's nodes are that county's
             }
-            // while another node holds this node's name, the row of that name is the other node's
-            boolean self = registry.nameTakenBy().isEmpty() && n.node().equals(identity.nodeName());
-            table.addRow().addContent(self ? "*" : "", n.node(),
+            table.addRow().addContent(registry.isLocal(n, identity.nodeName()) ? "*" : "", n.node(),
                     n.office() + " " + n.officeName(), n.version(), n.address(), String.join(", ", n.features()),
                     OfficeTime.format(n.startedAt()), OfficeTime.format(n.lastSeen()));
         }

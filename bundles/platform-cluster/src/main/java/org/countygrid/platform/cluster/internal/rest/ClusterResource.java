@@ -37,9 +37,7 @@ public class ClusterResource implements RestResource {
     @RequiresRole({ Role.ADMIN, Role.AUDITOR })
     public List<NodeView> nodes() {
         String office = CurrentCaller.get().office().value();
-        // while another node holds this node's name, the entry of that name is not this node's
-        String local = registry.nameTakenBy().isPresent() ? null : identity.nodeName();
         return registry.nodes().stream().filter(n -> office.equals(n.office()))
-                .map(n -> NodeView.of(n, local)).toList();
+                .map(n -> NodeView.of(n, registry.isLocal(n, identity.nodeName()))).toList();
     }
 }

@@ -8,8 +8,8 @@ import org.countygrid.platform.cluster.NodeInfo;
 public record NodeView(String node, String office, String officeName, String version, String address,
         List<String> features, String startedAt, String lastSeen, boolean local) {
 
-    static NodeView of(NodeInfo n, String localNode) {
+    static NodeView of(NodeInfo n, boolean local) {
         return new NodeView(n.node(), n.office(), n.officeName(), n.version(), n.address(), n.features(),
-                n.startedAt().toString(), n.lastSeen().toString(), n.node().equals(localNode));
+                n.startedAt().toString(), n.lastSeen().toString(), local);
     }
 }

@@ -1,5 +1,6 @@
 package org.countygrid.platform.integration.internal.domain;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +35,7 @@ public final class Secrets {
             return message;
         }
         String masked = CREDENTIAL.matcher(message).replaceAll(m -> m.group(3).equals(MASK) ? m.group() :
-                java.util.regex.Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
+                Matcher.quoteReplacement(m.group(1) + m.group(2) + MASK));
         return USER_INFO.matcher(masked).replaceAll("$1" + MASK + "@");
     }
 }

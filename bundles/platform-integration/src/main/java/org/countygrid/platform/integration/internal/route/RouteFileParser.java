@@ -46,9 +46,10 @@ public class RouteFileParser {
     }
 
     /**
-     * YAML DSL entries a route file may not hold: a route configuration applies to every route of the node (the
-     * modules' wirings too), and its onException would make their failures count as handled, so the relay never holds
-     * them and their events are lost without a word; templates make no route until something instantiates them.
+     * YAML DSL entries a route file may not hold at its top: a route configuration or an error handler there applies
+     * to every route of the node (the modules' wirings too) and can make their failures count as handled, so the relay
+     * never holds them and their events are lost without a word; templates make no route until something
+     * instantiates them ({@link #refusal}).
      */
     private static final Pattern NODE_WIDE = Pattern.compile(
             "(?m)^\\s*-\\s+(routeConfiguration|route-configuration|routeTemplate|route-template|templatedRoute|templated-route"
@@ -71,21 +72,25 @@ public class RouteFileParser {
         }
         Matcher nodeWide = NODE_WIDE.matcher(text);
         if (nodeWide.find()) {
-            String entry = nodeWide.group(1);
-            String lower = entry.toLowerCase(Locale.ROOT);
-            throw new IllegalArgumentException(lower.contains("configuration")
-                    ? entry + " is not taken from the routes folder: a route configuration applies to every route of"
-                            + " the node, the modules' wirings included, and its onException would hide their failures"
-                            + " from the event relay; handle errors in your route (onException in this file, or doTry)"
-                    : lower.contains("error")
-                    ? entry + " at the top of a file is not taken from the routes folder: it becomes the error handler of"
-                            + " every route created after it on the node, the modules' wirings included, and stays after"
-                            + " the file is deleted; a dead letter channel there hides their failures from the event"
-                            + " relay; handle errors in your route (onException in this file, or doTry)"
-                    : entry + " is not taken from the routes folder: a template makes no route by itself; write the"
-                            + " route out");
+            throw new IllegalArgumentException(refusal(nodeWide.group(1)));
         }
         return yamlLoader().loadRoutesBuilder(resource);
+    }
+
+    /** Why a top-level entry of {@link #NODE_WIDE} is refused, in the integrator's words. */
+    private static String refusal(String entry) {
+        String handleInRoute = "; handle errors in your route (onException in this file, or doTry)";
+        return switch (entry.replace("-", "").toLowerCase(Locale.ROOT)) {
+            case "routeconfiguration" -> entry + " is not taken from the routes folder: a route configuration applies to"
+                    + " every route of the node, the modules' wirings included, and its onException would hide their"
+                    + " failures from the event relay" + handleInRoute;
+            case "errorhandler" -> entry + " at the top of a file is not taken from the routes folder: it becomes the"
+                    + " error handler of every route created after it on the node, the modules' wirings included, and"
+                    + " stays after the file is deleted; a dead letter channel there hides their failures from the event"
+                    + " relay" + handleInRoute;
+            default -> entry + " is not taken from the routes folder: a template makes no route by itself; write the"
+                    + " route out";
+        };
     }
 
     /** Nothing but blanks, YAML comments ({@code #}) and XML comments. */

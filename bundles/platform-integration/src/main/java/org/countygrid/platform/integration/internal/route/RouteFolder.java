@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.countygrid.platform.integration.internal.domain.Secrets;
@@ -39,6 +41,8 @@ public class RouteFolder {
     private static final Logger LOG = LoggerFactory.getLogger(RouteFolder.class);
     /** Camel's words when a route's {@code direct:} endpoint already has its one consumer (in another file). */
     static final String ENDPOINT_TAKEN = "Multiple consumers for the same endpoint";
+    /** The endpoint in that message ("… is not allowed: direct://customers.account-opened"). */
+    private static final Pattern TAKEN_ENDPOINT = Pattern.compile("not allowed: (\\S+)");
 
     private final Path folder;
     private final RouteSources sources;
@@ -319,7 +323,7 @@ public class RouteFolder {
         if (at < 0) {
             return message;
         }
-        java.util.regex.Matcher endpoint = java.util.regex.Pattern.compile("not allowed: (\\S+)").matcher(message);
+        Matcher endpoint = TAKEN_ENDPOINT.matcher(message);
         if (!endpoint.find(at)) {
             return message;
         }
